@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Dialer",
+    products: [
+        .executable(name: "dialerd", targets: ["dialerd"]),
+        .executable(name: "dialer-bench", targets: ["dialer-bench"]),
+        .library(name: "Dialer", targets: ["Dialer"]),
+        .library(name: "CampaignDSL", targets: ["CampaignDSL"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "CampaignDSL"),
+        .target(name: "Dialer", dependencies: ["CampaignDSL", "CSQLite", "CCurl"]),
+        .executableTarget(name: "dialerd", dependencies: ["Dialer", "CampaignDSL"]),
+        .executableTarget(name: "dialer-bench", dependencies: ["Dialer", "CampaignDSL"]),
+        .testTarget(name: "CampaignDSLTests", dependencies: ["CampaignDSL"]),
+        .testTarget(name: "DialerTests", dependencies: ["Dialer", "CampaignDSL", "CSQLite"]),
+        .testTarget(name: "dialerdTests", dependencies: ["Dialer", "CampaignDSL"]),
+    ]
+)
+
+// The same settings on every target: Swift 6 mode (strict concurrency) and
+// internal imports by default, so no C type leaks into public API.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}

@@ -1,0 +1,1 @@
+print("dialer-bench: under construction")

@@ -1,0 +1,1 @@
+print("dialerd: under construction")
