@@ -11,7 +11,7 @@ final class CSVWriter {
     /// Creates (or truncates) the file at `path`.
     init(path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw CompileError("cannot create \(path)")
+            throw EnvironmentError("cannot create \(path)")
         }
         handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A campaign's totals and rates, computed from the store; written as `summary.json`.
 public struct CampaignSummary: Sendable, Hashable, Codable {

@@ -6,13 +6,6 @@ public struct CampaignHasErrors: Error, Sendable {
     public let check: CheckResult
 }
 
-/// The environment stopped the run: a folder or database that cannot be used.
-public struct EnvironmentError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-
-    public init(_ description: String) { self.description = description }
-}
-
 /// Runs a whole campaign on the simulated network in virtual time, from its
 /// first calling window until every job is final, and writes its reports.
 public enum Simulator {
