@@ -1,0 +1,25 @@
+/// One row read from a CSV file: a record, or a row that could not be read and why.
+enum CSVRow {
+    /// A well-formed row with as many fields as the header.
+    case record(CSVRecord)
+    /// A row that could not be used, with its line number and reason.
+    case rejected(CSVReject)
+}
+
+/// A well-formed CSV row.
+struct CSVRecord {
+    /// The physical line where the row starts (the header is line 1).
+    let line: Int
+    /// The fields in header order, unquoted, as written (not trimmed).
+    let fields: [String]
+}
+
+/// A row that could not be read: reported to the user, never dropped silently.
+struct CSVReject: Sendable, Hashable {
+    /// The physical line where the row starts (the header is line 1).
+    let line: Int
+    /// Why the row was rejected, e.g. "wrong field count (expected 3, found 2)".
+    let reason: String
+    /// The row as written (invalid UTF-8 replaced by U+FFFD, cut to a few hundred bytes), without its line break.
+    let text: String
+}

@@ -1,0 +1,49 @@
+/// A valid phone number in E.164 form, with what its numbering plan tells about it.
+struct PhoneNumber: Sendable, Hashable {
+    /// `+` then country code and national significant number, e.g. "+84912345678".
+    let e164: String
+    /// The country calling code, e.g. 84.
+    let countryCallingCode: Int
+    /// ISO 3166-1 alpha-2 region where known ("VN"; "US" or "CA" for NANP by area code).
+    let region: String?
+    /// Mobile, fixed… where the plan tells.
+    let kind: PhoneLineKind
+    /// The E.164 digits as an integer, for compact indexes (84912345678).
+    let digits: UInt64
+
+    /// How many digits the national significant number has.
+    var nationalNumberLength: Int {
+        PhoneNumber.digitCount(digits) - PhoneNumber.digitCount(UInt64(countryCallingCode))
+    }
+
+    /// The national significant number (after the country code) as an integer.
+    var nationalNumber: UInt64 {
+        digits % PhoneNumber.powerOfTen(nationalNumberLength)
+    }
+
+    /// The first `count` digits of the national significant number (fewer when it is shorter).
+    func nationalPrefix(_ count: Int) -> Int {
+        let length = nationalNumberLength
+        return Int(nationalNumber / PhoneNumber.powerOfTen(max(0, length - count)))
+    }
+
+    /// The number of decimal digits of `value` (1 for 0).
+    static func digitCount(_ value: UInt64) -> Int {
+        var count = 1
+        var rest = value / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        return count
+    }
+
+    /// 10 to the power `exponent` (0...19).
+    static func powerOfTen(_ exponent: Int) -> UInt64 {
+        powersOfTen[exponent]
+    }
+
+    private static let powersOfTen: [UInt64] = (0...19).map { exponent in
+        (0..<exponent).reduce(UInt64(1)) { value, _ in value * 10 }
+    }
+}

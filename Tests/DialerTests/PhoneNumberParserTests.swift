@@ -1,0 +1,148 @@
+@testable import Dialer
+import Testing
+
+@Suite struct PhoneNumberParserTests {
+    private func parsed(_ text: String, _ region: String?) -> PhoneNumber? {
+        try? PhoneNumberParser.parse(text, defaultRegion: region).get()
+    }
+
+    private func reason(_ text: String, _ region: String?) -> PhoneNumberError.Reason? {
+        if case .failure(let error) = PhoneNumberParser.parse(text, defaultRegion: region) { return error.reason }
+        return nil
+    }
+
+    /// The ways people write a national number `digits` (without trunk prefix) of a country with calling code `code`.
+    static func writtenForms(code: Int, national digits: String, trunk: String, using random: inout ContactsTestPRNG) -> [(text: String, needsDefault: Bool)] {
+        let separators = [" ", ".", "-", "", " - ", "\u{00A0}"]
+        func grouped(_ text: String) -> String {
+            var out = ""
+            var rest = Substring(text)
+            while !rest.isEmpty {
+                let size = Int.random(in: 1...4, using: &random)
+                if !out.isEmpty { out += separators.randomElement(using: &random) ?? " " }
+                out += rest.prefix(size)
+                rest = rest.dropFirst(size)
+            }
+            return out
+        }
+        let areaSplit = Int.random(in: 1...3, using: &random)
+        let parenthesised = "(" + trunk + digits.prefix(areaSplit) + ") " + grouped(String(digits.dropFirst(areaSplit)))
+        return [
+            ("+\(code)\(digits)", false),
+            ("+\(code) " + grouped(digits), false),
+            ("00\(code) " + grouped(digits), false),
+            ("+\(code) (\(trunk)) " + grouped(digits), trunk.isEmpty),
+            (trunk + grouped(digits), true),
+            (parenthesised, true),
+            ("  " + trunk + digits + " ", true),
+            ("\(code) " + grouped(digits), true),
+        ]
+    }
+
+    static func randomVietnameseNational(using random: inout ContactsTestPRNG) -> String {
+        let mobilePrefixes = ["32", "33", "34", "35", "36", "37", "38", "39", "52", "56", "58", "59", "70", "76", "77",
+                              "78", "79", "81", "82", "83", "84", "85", "86", "88", "89", "90", "91", "93", "94", "96",
+                              "97", "98", "99"]
+        func digits(_ count: Int) -> String {
+            (0..<count).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
+        }
+        if Int.random(in: 0..<4, using: &random) == 0 {
+            return "2" + String(Int.random(in: 0...9, using: &random)) + digits(8)
+        }
+        return (mobilePrefixes.randomElement(using: &random) ?? "91") + digits(7)
+    }
+
+    @Test func everyWrittenFormOfAVietnameseNumberGivesTheSameE164() throws {
+        var random = ContactsTestPRNG(seed: 84)
+        for _ in 0..<2_000 {
+            let national = Self.randomVietnameseNational(using: &random)
+            let expected = "+84" + national
+            for form in Self.writtenForms(code: 84, national: national, trunk: "0", using: &random) {
+                let number = try #require(parsed(form.text, "VN"), "\(form.text)")
+                #expect(number.e164 == expected, "\(form.text)")
+                #expect(number.countryCallingCode == 84)
+                #expect(number.region == "VN")
+                #expect(number.kind == (national.hasPrefix("2") ? .fixed : .mobile))
+                #expect(number.digits == UInt64(expected.dropFirst()))
+                if !form.needsDefault {
+                    #expect(parsed(form.text, nil)?.e164 == expected, "\(form.text)")
+                    #expect(parsed(form.text, "US")?.e164 == expected, "\(form.text)")
+                }
+            }
+        }
+    }
+
+    @Test func parsingAnE164GivesTheSameNumber() {
+        var random = ContactsTestPRNG(seed: 164)
+        let regions = ["VN", "US", "GB", "CZ", "RO", "AU", "BR", "MX", "RU", "ID", "DE", "FR", nil]
+        var checked = 0
+        for _ in 0..<20_000 {
+            let region = regions.randomElement(using: &random) ?? nil
+            let length = Int.random(in: 6...14, using: &random)
+            let text = (0..<length).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
+            for candidate in ["+" + text, text] {
+                guard let first = parsed(candidate, region) else { continue }
+                checked += 1
+                #expect(parsed(first.e164, nil) == first, "\(candidate)")
+                #expect(parsed(first.e164, "VN") == first, "\(candidate)")
+            }
+        }
+        #expect(checked > 2_000)
+    }
+
+    @Test(arguments: [
+        ("0912 345 678", "+84912345678", PhoneLineKind.mobile),
+        ("028 3822 1234", "+842838221234", .fixed),
+        ("1800 1234", "+8418001234", .tollFree),
+        ("1900 123 456", "+841900123456", .premium),
+        ("+84 (0) 24 3826 1234", "+842438261234", .fixed),
+        ("0084 86 123 4567", "+84861234567", .mobile),
+        ("84 912 345 678", "+84912345678", .mobile),
+    ])
+    func vietnameseNumbers(text: String, e164: String, kind: PhoneLineKind) throws {
+        let number = try #require(parsed(text, "VN"))
+        #expect(number.e164 == e164)
+        #expect(number.kind == kind)
+    }
+
+    @Test(arguments: [
+        ("", PhoneNumberError.Reason.empty),
+        (" - ( ) ", .empty),
+        ("0912 ABC 678", .letters),
+        ("0912345678 ext 12", .letters),
+        ("09123#45678", .unexpectedCharacter("#")),
+        ("091234567", .tooShort(callingCode: 84)),
+        ("09123456789", .tooLong(callingCode: 84)),
+        ("0612345678", .invalidLeadingDigits(callingCode: 84)),
+        ("0312345678", .invalidLeadingDigits(callingCode: 84)),
+        ("0241234567", .tooShort(callingCode: 84)),
+        ("+999 123 456 789", .unknownCountryCode),
+        ("+84 12345678901234567890123", .tooLong(callingCode: 84)),
+    ])
+    func badVietnameseInputGetsAClearReason(text: String, expected: PhoneNumberError.Reason) {
+        #expect(reason(text, "VN") == expected)
+    }
+
+    @Test func missingCountryAndUnknownDefaultRegion() {
+        #expect(reason("0912345678", nil) == .noCountryCode)
+        #expect(reason("0912345678", "XX") == .unknownDefaultRegion("XX"))
+        #expect(PhoneNumberParser.callingCode(forRegion: "VN") == 84)
+        #expect(PhoneNumberParser.callingCode(forRegion: "vn") == 84)
+        #expect(PhoneNumberParser.callingCode(forRegion: "ZZ") == nil)
+    }
+
+    @Test func errorMessagesAreSentencesThatNeverRepeatTheNumber() {
+        let inputs = ["091234567", "09123456789", "0612345678", "+999 123 456 789", "0912 ABC 678", "09123#45678"]
+        for input in inputs {
+            guard case .failure(let error) = PhoneNumberParser.parse(input, defaultRegion: "VN") else {
+                Issue.record("\(input) must fail")
+                continue
+            }
+            let message = error.description
+            #expect(message.hasPrefix("The phone number"))
+            #expect(message.hasSuffix("."))
+            #expect(!message.contains("1234"))
+        }
+        #expect(PhoneNumberError(reason: .tooShort(callingCode: 84)).description == "The phone number is too short for Vietnam (+84).")
+    }
+}
