@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,7 +14,7 @@ enum Terminal {
     static func error(_ text: String) {
         var line = text
         if !line.hasSuffix("\n") { line += "\n" }
-        fputs(line, stderr)
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).

@@ -15,6 +15,7 @@ let generalHelp = """
     Exit status: 0 ok, 1 the input has errors, 2 usage or environment problem.
     """
 
+@MainActor
 func dispatch(_ words: [String]) -> ExitCode {
     guard let first = words.first else {
         Terminal.error(generalHelp)

@@ -43,15 +43,17 @@ final class CampaignRunner {
         self.agents = AgentPool(agents: (1...max(1, spec.dial.agents)).map { "agent-\($0)" })
     }
 
-    /// Runs until every job is final and every agent is logged out, or until `limit`.
+    /// Dials until every job is final or `limit` passes, then lets the calls in
+    /// flight and the agents' wrap-ups finish, and logs the agents out.
     func run(until limit: Date) throws {
         try reconcileInterruptedAttempts()
-        while clock.now < limit {
+        while true {
             let now = clock.now
+            let dialing = now < limit
             let window = calendar.window(atOrAfter: now)
             let open = window.map { $0.start <= now } ?? false
             let unfinished = try store.hasUnfinishedJobs(campaign: campaign)
-            if open && unfinished {
+            if dialing && open && unfinished {
                 agents.logInAll(at: now)
                 try placeCalls(at: now)
             } else {
@@ -59,15 +61,19 @@ final class CampaignRunner {
             }
             try saveFinishedSessions()
             let busy = !inFlight.isEmpty || !wrapUps.isEmpty
-            if !unfinished && !busy && agents.isEveryoneLoggedOut { return }
-            guard let wake = try nextWake(now: now, window: window, open: open, unfinished: unfinished) ?? (busy ? limit : nil)
-            else { return }
-            for event in driver.events(until: min(wake, limit)) {
+            if (!unfinished || !dialing) && !busy && agents.isEveryoneLoggedOut { return }
+            let wake: Date
+            if dialing, let next = try nextWake(now: now, window: window, open: open, unfinished: unfinished) {
+                wake = min(next, limit)
+            } else if busy {
+                wake = dialing ? limit : .distantFuture
+            } else {
+                return
+            }
+            for event in driver.events(until: wake) {
                 try handle(event)
             }
         }
-        agents.logOutAll(at: clock.now)
-        try saveFinishedSessions()
     }
 
     // MARK: Dialing

@@ -1,4 +1,5 @@
 public import CampaignDSL
+public import Foundation
 
 /// What `dialerd simulate` was asked to do.
 public struct SimulationRequest: Sendable {
@@ -12,14 +13,18 @@ public struct SimulationRequest: Sendable {
     public var start: LocalDate?
     /// The simulated population.
     public var parameters: SimulationParameters
+    /// How much virtual time to dial for, from the first calling window; nil to run until every job is final.
+    public var duration: TimeInterval?
 
     public init(campaignPath: String, outputDirectory: String, databasePath: String? = nil,
-                start: LocalDate? = nil, parameters: SimulationParameters = SimulationParameters()) {
+                start: LocalDate? = nil, parameters: SimulationParameters = SimulationParameters(),
+                duration: TimeInterval? = nil) {
         self.campaignPath = campaignPath
         self.outputDirectory = outputDirectory
         self.databasePath = databasePath
         self.start = start
         self.parameters = parameters
+        self.duration = duration
     }
 }
 

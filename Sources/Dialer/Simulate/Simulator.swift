@@ -9,7 +9,7 @@ public struct CampaignHasErrors: Error, Sendable {
 /// Runs a whole campaign on the simulated network in virtual time, from its
 /// first calling window until every job is final, and writes its reports.
 public enum Simulator {
-    /// How much virtual time a simulation may take before it stops.
+    /// The most virtual time a simulation may take before it stops.
     public static let horizon: TimeInterval = 400 * 86_400
 
     public static func run(_ request: SimulationRequest) throws -> SimulationResult {
@@ -34,7 +34,8 @@ public enum Simulator {
 
         let network = SimulatedNetwork(clock: clock, parameters: request.parameters)
         let runner = CampaignRunner(campaign: campaign, spec: spec, timeZone: zone, store: store, driver: network, clock: clock)
-        try runner.run(until: start.addingTimeInterval(horizon))
+        let firstWindow = CallingCalendar(hours: spec.hours, timeZone: zone).window(atOrAfter: start)?.start ?? start
+        try runner.run(until: firstWindow.addingTimeInterval(min(request.duration ?? horizon, horizon)))
 
         var written: [String] = []
         let output = URL(fileURLWithPath: request.outputDirectory)

@@ -21,9 +21,9 @@ enum CheckCommand: Command {
         """
 
     static func run(_ words: [String]) -> ExitCode {
-        let arguments: Arguments
+        let arguments: CommandArguments
         do {
-            arguments = try Arguments(words, valueOptions: ["format"], flagOptions: [])
+            arguments = try CommandArguments(words, valueOptions: ["format"], flagOptions: [])
         } catch {
             return usageFailure(error)
         }

@@ -1,3 +1,5 @@
+import Dialer
+
 /// A `dialerd` subcommand: its help text and what it does.
 protocol Command {
     /// The word after `dialerd`.

@@ -28,9 +28,9 @@ enum SimulateCommand: Command {
         """
 
     static func run(_ words: [String]) -> ExitCode {
-        let arguments: Arguments
+        let arguments: CommandArguments
         do {
-            arguments = try Arguments(words, valueOptions: ["out", "seed", "db", "start"], flagOptions: [])
+            arguments = try CommandArguments(words, valueOptions: ["out", "seed", "db", "start"], flagOptions: [])
         } catch {
             return usageFailure(error)
         }

@@ -3,9 +3,10 @@ public import Foundation
 /// The embedded telephony backend: a seeded, deterministic population of callees
 /// and agents' wrap-up, in virtual time.
 ///
-/// Each call's fate is drawn from a generator seeded by (seed, number, how many
-/// times this number was called before), so a contact's outcomes do not depend
-/// on the order in which the engine happens to place calls.
+/// Whether a number exists is a property of the number (seeded by seed and
+/// number); each call's fate is drawn from a generator seeded by (seed, number,
+/// how many times this number was called before). So a contact's outcomes do not
+/// depend on the order in which the engine happens to place calls.
 public final class SimulatedNetwork: TelephonyDriver {
     private enum Fate {
         case unallocated
@@ -58,8 +59,10 @@ public final class SimulatedNetwork: TelephonyDriver {
         }
         let previous = callsPerNumber[request.number, default: 0]
         callsPerNumber[request.number] = previous + 1
-        var random = SeededRandom(seed: parameters.seed, mixing: FNV1a.hash(request.number.utf8), previous)
-        let fate = drawFate(&random)
+        let numberKey = FNV1a.hash(request.number.utf8)
+        var numberRandom = SeededRandom(seed: parameters.seed, mixing: numberKey)
+        var random = SeededRandom(seed: parameters.seed, mixing: numberKey, previous + 1)
+        let fate = numberRandom.unit() < parameters.unallocatedShare ? .unallocated : drawFate(&random)
         calls[request.callID] = Call(request: request, random: random, phase: .dialing, agent: nil)
 
         let now = clock.now
@@ -156,10 +159,10 @@ public final class SimulatedNetwork: TelephonyDriver {
     }
 
     private func drawFate(_ random: inout SeededRandom) -> Fate {
-        let draw = random.unit()
-        var threshold = parameters.unallocatedShare
-        if draw < threshold { return .unallocated }
-        threshold += parameters.busyShare
+        // The shares are of all dials; this dial reaches an existing number, so draw above the unallocated share.
+        let unallocated = min(parameters.unallocatedShare, 0.999)
+        let draw = unallocated + random.unit() * (1 - unallocated)
+        var threshold = unallocated + parameters.busyShare
         if draw < threshold { return .busy }
         threshold += parameters.personAnswerShare
         if draw < threshold {

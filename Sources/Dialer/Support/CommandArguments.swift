@@ -2,13 +2,14 @@
 ///
 /// Options are `--name value`, `--name=value` or flags `--name`; which names take
 /// a value is declared, so a misspelt option is an error, never a silent positional.
-struct Arguments {
-    private(set) var positional: [String] = []
+public struct CommandArguments: Sendable {
+    /// The words that are not options, in order.
+    public private(set) var positional: [String] = []
     private var values: [String: String] = [:]
     private var flags: Set<String> = []
 
     /// Parses `words` given the options that take a value and the flags.
-    init(_ words: [String], valueOptions: Set<String>, flagOptions: Set<String>) throws(UsageError) {
+    public init(_ words: [String], valueOptions: Set<String>, flagOptions: Set<String>) throws(UsageError) {
         var index = 0
         var onlyPositional = false
         while index < words.count {
@@ -42,14 +43,16 @@ struct Arguments {
         }
     }
 
-    func value(_ name: String) -> String? { values[name] }
+    /// The value given to `--name`, if any.
+    public func value(_ name: String) -> String? { values[name] }
 
-    func has(_ flag: String) -> Bool { flags.contains(flag) }
+    /// Whether the flag `--name` was given.
+    public func has(_ flag: String) -> Bool { flags.contains(flag) }
 }
 
 /// The command line is wrong; the message says how.
-struct UsageError: Error, CustomStringConvertible {
-    let description: String
+public struct UsageError: Error, CustomStringConvertible, Sendable {
+    public let description: String
 
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }
