@@ -12,7 +12,9 @@ import Testing
     }
 
     /// The ways people write a national number `digits` (without trunk prefix) of a country with calling code `code`.
-    static func writtenForms(code: Int, national digits: String, trunk: String, using random: inout ContactsTestPRNG) -> [(text: String, needsDefault: Bool)] {
+    static func writtenForms(
+        code: Int, national digits: String, trunk: String, withCodeWithoutPlus: Bool = true, using random: inout ContactsTestPRNG
+    ) -> [(text: String, needsDefault: Bool)] {
         let separators = [" ", ".", "-", "", " - ", "\u{00A0}"]
         func grouped(_ text: String) -> String {
             var out = ""
@@ -27,16 +29,17 @@ import Testing
         }
         let areaSplit = Int.random(in: 1...3, using: &random)
         let parenthesised = "(" + trunk + digits.prefix(areaSplit) + ") " + grouped(String(digits.dropFirst(areaSplit)))
-        return [
+        var forms: [(text: String, needsDefault: Bool)] = [
             ("+\(code)\(digits)", false),
             ("+\(code) " + grouped(digits), false),
             ("00\(code) " + grouped(digits), false),
-            ("+\(code) (\(trunk)) " + grouped(digits), trunk.isEmpty),
             (trunk + grouped(digits), true),
             (parenthesised, true),
             ("  " + trunk + digits + " ", true),
-            ("\(code) " + grouped(digits), true),
         ]
+        if trunk == "0" { forms.append(("+\(code) (0) " + grouped(digits), false)) }
+        if withCodeWithoutPlus { forms.append(("\(code) " + grouped(digits), true)) }
+        return forms
     }
 
     static func randomVietnameseNational(using random: inout ContactsTestPRNG) -> String {

@@ -62,7 +62,7 @@ final class RejectsWriter {
         var offset = 0
         while offset < pending.count {
             let written = pending.withUnsafeBytes { bytes in
-                Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }
