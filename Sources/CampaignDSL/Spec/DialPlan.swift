@@ -13,12 +13,14 @@ public enum DialMode: String, Sendable, Hashable, Codable, CaseIterable {
 /// The dialing mode and its limits.
 public struct DialPlan: Sendable, Hashable, Codable {
     public var mode: DialMode
-    /// How many agents take calls (the thin language names a count; teams come later).
+    /// How many agents take calls: the count written, or the size of the team or agent list named.
     public var agents: Int
     /// How long a call may ring before it counts as not answered, in seconds.
     public var ringSeconds: Int
     /// The team that takes the calls; `agents` is then its size.
     public var team: String?
+    /// The agents named one by one (`agents an, binh`); `agents` is then their number.
+    public var agentIDs: [String]
     /// Preview: each contact goes to the agent named in its list's agent column.
     public var assignedAgents: Bool
     /// Preview: how long the agent sees a contact before the call is placed.
@@ -41,7 +43,7 @@ public struct DialPlan: Sendable, Hashable, Codable {
 
     public init(
         mode: DialMode, agents: Int, ringSeconds: Int = DialPlan.defaultRingSeconds, team: String? = nil,
-        assignedAgents: Bool = false, previewSeconds: Int? = nil, maxAbandonPercent: Double? = nil,
+        agentIDs: [String] = [], assignedAgents: Bool = false, previewSeconds: Int? = nil, maxAbandonPercent: Double? = nil,
         lines: Int? = nil, maxLinesPerAgent: Int? = nil, callsPerSecond: Int? = nil, survey: String? = nil,
         message: String? = nil
     ) {
@@ -49,6 +51,7 @@ public struct DialPlan: Sendable, Hashable, Codable {
         self.agents = agents
         self.ringSeconds = ringSeconds
         self.team = team
+        self.agentIDs = agentIDs
         self.assignedAgents = assignedAgents
         self.previewSeconds = previewSeconds
         self.maxAbandonPercent = maxAbandonPercent
