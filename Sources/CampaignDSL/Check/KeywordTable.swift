@@ -5,6 +5,8 @@ struct KeywordTable {
     let keywords: [String]
     var repeatable: Set<String> = []
     var withBlock: Set<String> = []
+    /// Keywords that may have a block or not.
+    var optionalBlock: Set<String> = []
 }
 
 extension SpecBuilder {
@@ -41,7 +43,9 @@ extension SpecBuilder {
                 continue
             }
             seen[keyword] = seen[keyword] ?? node
-            guard checkBlock(of: node, required: table.withBlock.contains(keyword)) else { continue }
+            if !table.optionalBlock.contains(keyword) {
+                guard checkBlock(of: node, required: table.withBlock.contains(keyword)) else { continue }
+            }
             handle(node)
         }
         return written

@@ -36,9 +36,6 @@ final class SourceLoader {
         var reader = node.reader(diagnostics)
         guard let argument = reader.string("the path of the file to include, in quotes") else { return }
         reader.expectEnd()
-        if node.statement.block != nil {
-            diagnostics.error("unexpected-block", "'include' takes no block", at: node.keywordRange)
-        }
         let path = PathResolver.normalize(PathResolver.resolve(argument.text, relativeTo: node.file))
         if let cycleStart = stack.firstIndex(of: path) {
             let chain = (stack[cycleStart...] + [path]).joined(separator: " includes ")

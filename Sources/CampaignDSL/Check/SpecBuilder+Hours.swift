@@ -1,6 +1,6 @@
 extension SpecBuilder {
-    /// `hours { mon-fri 08:30-11:30, 13:30-17:00  sat 09:00-12:00 }`.
-    func readHours(_ node: Node) -> CallingHours {
+    /// `hours { mon-fri 08:30-11:30, 13:30-17:00  sat 09:00-12:00  closed 2026-04-30  holidays vn-2026 }`.
+    func readHours(_ node: Node, calleeHours: [TimeRange]) -> CallingHours {
         var weekly: [Weekday: [(range: TimeRange, source: SourceRange)]] = [:]
         var closed: Set<LocalDate> = []
         for child in node.children where !child.statement.isMalformed {
@@ -9,11 +9,17 @@ extension SpecBuilder {
                 closed.formUnion(readDates(child))
                 continue
             }
+            if child.keyword == "holidays" {
+                closed.formUnion(readHolidayReference(child))
+                continue
+            }
             guard let days = readDays(child) else { continue }
             var reader = child.reader(diagnostics)
             let ranges = reader.list { reader in readTimeRange(&reader, in: child) }
             reader.expectEnd()
-            if ranges.isEmpty { continue }
+            for (range, source) in ranges {
+                checkAgainstCalleeHours(range, at: source, calleeHours: calleeHours)
+            }
             for day in days {
                 for (range, source) in ranges {
                     if let other = weekly[day, default: []].first(where: { overlaps($0.range, range) }) {
@@ -31,14 +37,35 @@ extension SpecBuilder {
                             closedDates: closed)
     }
 
+    /// A range of hours that no callee window overlaps never places a call (for callees in the campaign's zone).
+    private func checkAgainstCalleeHours(_ range: TimeRange, at source: SourceRange, calleeHours: [TimeRange]) {
+        guard !calleeHours.isEmpty, !calleeHours.contains(where: { overlaps($0, range) }) else { return }
+        diagnostics.warning(
+            "hours-outside-callee-hours",
+            "\(range) is entirely outside callee-hours \(calleeHours.map(\.description).joined(separator: ", "))",
+            at: source,
+            notes: ["calls are placed only within callee-hours in the callee's own time; " +
+                    "callees in the campaign's zone are never called in this range"])
+    }
+
+    /// `holidays NAME`: the dates of a holiday list defined at the top level of this or an included file.
+    private func readHolidayReference(_ node: Node) -> Set<LocalDate> {
+        var reader = node.reader(diagnostics)
+        guard let name = reader.word("the name of a holiday list", hint: "e.g. `holidays vn-2026`") else { return [] }
+        reader.expectEnd()
+        guard checkDefined(name, in: node, among: holidays.keys, id: "undefined-holidays", what: "holidays")
+        else { return [] }
+        return holidays[name.text] ?? []
+    }
+
     /// The days a line of `hours` names in its keyword, or nil after reporting.
     private func readDays(_ node: Node) -> [Weekday]? {
         switch ValueSyntax.days(node.keyword) {
         case .success(let days): return days
         case .failure(let error):
-            let hint = Suggestion.hint(for: node.keyword, in: ValueSyntax.dayWords + ["closed"])
+            let hint = Suggestion.hint(for: node.keyword, in: ValueSyntax.dayWords + ["closed", "holidays"])
             diagnostics.error(error.id, error.message, at: node.keywordRange,
-                              hint: hint ?? "a line of hours starts with days, e.g. `mon-fri`, or `closed`")
+                              hint: hint ?? "a line of hours starts with days (`mon-fri`), `closed` or `holidays`")
             return nil
         }
     }
@@ -70,7 +97,7 @@ extension SpecBuilder {
         return dates
     }
 
-    private func overlaps(_ a: TimeRange, _ b: TimeRange) -> Bool {
+    func overlaps(_ a: TimeRange, _ b: TimeRange) -> Bool {
         a.start < b.end && b.start < a.end
     }
 

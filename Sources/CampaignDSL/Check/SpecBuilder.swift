@@ -1,4 +1,8 @@
 /// Turns parsed campaign files into a `CampaignSpec`, reporting every problem on the way.
+///
+/// Definitions shared through includes (teams, holidays, DNC files) are read
+/// first, then the campaign block in a fixed order, so that each part can be
+/// checked against the parts it refers to.
 final class SpecBuilder {
     let diagnostics: DiagnosticCollector
     let environment: any CampaignEnvironment
@@ -7,9 +11,23 @@ final class SpecBuilder {
     /// The campaign file (the first tree).
     let mainFile: String
 
+    /// Teams defined in any file, with where their names are written.
+    var teams: [String: (team: Team, node: Node)] = [:]
+    /// Holiday lists defined in any file.
+    var holidays: [String: Set<LocalDate>] = [:]
+    /// DNC statements written at the top level of any file.
+    var sharedDNC: [Node] = []
+    /// The campaign's profile, once read.
+    var profile = ComplianceProfile.none
+    /// The campaign's lists, once read, with the fields templates may use.
+    var listFields: [(path: String, fields: Set<String>)] = []
+    var dispositions: [Disposition] = []
+    var surveys: [Survey] = []
+
     static let topLevel = KeywordTable(
-        context: "a campaign file", keywords: ["campaign", "include"],
-        repeatable: ["campaign", "include"], withBlock: ["campaign"])
+        context: "a campaign file", keywords: ["campaign", "include", "team", "holidays", "dnc"],
+        repeatable: ["campaign", "include", "team", "holidays", "dnc"], withBlock: ["campaign", "team", "holidays"],
+        optionalBlock: ["dnc"])
 
     init(trees: [SyntaxTree], sources: SourceFiles, environment: any CampaignEnvironment,
          diagnostics: DiagnosticCollector) {
@@ -27,7 +45,13 @@ final class SpecBuilder {
         for tree in trees {
             let nodes = tree.statements.map { Node(statement: $0, file: tree.file) }
             visit(nodes, Self.topLevel) { node in
-                if node.keyword == "campaign" { campaigns.append(node) }
+                switch node.keyword {
+                case "campaign": campaigns.append(node)
+                case "team": readTeam(node)
+                case "holidays": readHolidays(node)
+                case "dnc": sharedDNC.append(node)
+                default: break  // includes were followed while loading
+                }
             }
         }
         let local = campaigns.filter { $0.file == mainFile }
@@ -58,7 +82,7 @@ final class SpecBuilder {
         return "\(range.file):\(location.line):\(location.column)"
     }
 
-    /// Reports a failed value at `argument`.
+    /// Reports a failed value at `range`.
     func report(_ error: ValueError, at range: SourceRange) {
         diagnostics.error(error.id, error.message, at: range, hint: error.hint)
     }
