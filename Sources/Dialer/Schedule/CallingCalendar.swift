@@ -11,11 +11,14 @@ public struct CallingCalendar: Sendable {
 
     public let hours: CallingHours
     public let timeZone: TimeZone
+    /// The days the campaign runs, if limited.
+    public let dates: DateRange?
     private let calendar: Calendar
 
-    public init(hours: CallingHours, timeZone: TimeZone) {
+    public init(hours: CallingHours, timeZone: TimeZone, dates: DateRange? = nil) {
         self.hours = hours
         self.timeZone = timeZone
+        self.dates = dates
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         self.calendar = calendar
@@ -30,7 +33,14 @@ public struct CallingCalendar: Sendable {
     /// The open window that contains `instant`, or else the next one to open;
     /// nil when nothing opens within ``horizonDays``.
     public func window(atOrAfter instant: Date) -> DateInterval? {
-        let start = calendar.dateComponents([.year, .month, .day], from: instant)
+        var start = calendar.dateComponents([.year, .month, .day], from: instant)
+        if let dates, let year = start.year, let month = start.month, let day = start.day {
+            let today = LocalDate(year: year, month: month, day: day)
+            if today > dates.last { return nil }
+            if today < dates.first {
+                start = DateComponents(year: dates.first.year, month: dates.first.month, day: dates.first.day)
+            }
+        }
         guard let firstDay = calendar.date(from: start) else { return nil }
         for offset in 0...Self.horizonDays {
             guard let day = calendar.date(byAdding: .day, value: offset, to: firstDay) else { return nil }
@@ -54,12 +64,20 @@ public struct CallingCalendar: Sendable {
         return total
     }
 
+    /// Ranges that apply every day of the week (a callee's legal window).
+    public static func daily(_ ranges: [TimeRange], timeZone: TimeZone) -> CallingCalendar {
+        CallingCalendar(
+            hours: CallingHours(weekly: Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0, ranges) })),
+            timeZone: timeZone)
+    }
+
     /// The open windows of the local day that begins at `midnight`, in order.
     private func windows(on midnight: Date) -> [DateInterval] {
         let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: midnight)
         guard let year = parts.year, let month = parts.month, let dayOfMonth = parts.day,
               let gregorianWeekday = parts.weekday else { return [] }
-        if hours.closedDates.contains(LocalDate(year: year, month: month, day: dayOfMonth)) { return [] }
+        let date = LocalDate(year: year, month: month, day: dayOfMonth)
+        if hours.closedDates.contains(date) || dates.map({ !$0.contains(date) }) == true { return [] }
         // Foundation numbers Sunday 1 … Saturday 7; ISO numbers Monday 1 … Sunday 7.
         guard let weekday = Weekday(rawValue: (gregorianWeekday + 5) % 7 + 1) else { return [] }
         return hours.ranges(on: weekday).compactMap { range in
