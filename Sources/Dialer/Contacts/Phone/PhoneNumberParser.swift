@@ -108,58 +108,66 @@ enum PhoneNumberParser {
             guard code > 0 else { return .failure(PhoneNumberError(reason: .unknownCountryCode)) }
             if overflow { return .failure(PhoneNumberError(reason: .tooLong(callingCode: code))) }
             let nationalStart = start + codeLength
-            if CallingCodes.trunkPrefix(callingCode: code) == 0 && nationalStart < count && digits[nationalStart] == 0 {
-                return firstValid(digits, count, code, [(nationalStart + 1, true), (nationalStart, false)])
+            var firstError: PhoneNumberError.Reason?
+            if CallingCodes.trunkPrefix(callingCode: code) == 0 && nationalStart < count && digits[nationalStart] == 0,
+               let parsed = attempt(digits, count, code, from: nationalStart + 1, strippedTrunk: true, &firstError) {
+                return .success(parsed)
             }
-            return firstValid(digits, count, code, [(nationalStart, false)])
+            if let parsed = attempt(digits, count, code, from: nationalStart, strippedTrunk: false, &firstError) {
+                return .success(parsed)
+            }
+            return .failure(PhoneNumberError(reason: firstError ?? .invalidLeadingDigits(callingCode: code)))
         }
 
         guard let code = defaultCallingCode else { return .failure(PhoneNumberError(reason: .noCountryCode)) }
         if overflow { return .failure(PhoneNumberError(reason: .tooLong(callingCode: code))) }
-        var candidates: [(start: Int, strippedTrunk: Bool)] = []
-        if let trunk = CallingCodes.trunkPrefix(callingCode: code), digits[0] == trunk {
-            candidates.append((1, true))
-        }
-        candidates.append((0, false))
-        // The country code written without `+` or `00` ("84 912 345 678" in a Vietnamese list).
-        let codeLength = PhoneNumber.digitCount(UInt64(code))
-        if count > codeLength && leadingValue(digits, count: codeLength) == code {
-            candidates.append((codeLength, false))
-        }
-        return firstValid(digits, count, code, candidates)
-    }
-
-    /// The first candidate reading of the digits that the plan accepts; otherwise the first candidate's error.
-    private static func firstValid(
-        _ digits: InlineArray<24, UInt8>, _ count: Int, _ code: Int, _ candidates: [(start: Int, strippedTrunk: Bool)]
-    ) -> Result<ParsedDigits, PhoneNumberError> {
+        // Readings tried in order: without the trunk prefix, as written, and with the country code written
+        // without `+` or `00` ("84 912 345 678" in a Vietnamese list). The first the plan accepts wins.
         var firstError: PhoneNumberError.Reason?
-        for candidate in candidates {
-            let length = count - candidate.start
-            let verdict: NumberingPlan.Verdict
-            var national = NationalNumber(value: 0, length: 0)
-            if length > 17 {
-                verdict = .tooLong
-            } else {
-                for index in candidate.start..<count {
-                    national.value = national.value * 10 + UInt64(digits[index])
-                }
-                national.length = length
-                national = NumberingPlan.adjust(national, callingCode: code, strippedTrunk: candidate.strippedTrunk)
-                verdict = NumberingPlan.check(national, callingCode: code)
-            }
-            switch verdict {
-            case .valid(let kind, let region):
-                return .success(ParsedDigits(callingCode: code, national: national, kind: kind, region: region))
-            case .tooShort:
-                firstError = firstError ?? .tooShort(callingCode: code)
-            case .tooLong:
-                firstError = firstError ?? .tooLong(callingCode: code)
-            case .invalidLeadingDigits:
-                firstError = firstError ?? .invalidLeadingDigits(callingCode: code)
-            }
+        if let trunk = CallingCodes.trunkPrefix(callingCode: code), digits[0] == trunk,
+           let parsed = attempt(digits, count, code, from: 1, strippedTrunk: true, &firstError) {
+            return .success(parsed)
+        }
+        if let parsed = attempt(digits, count, code, from: 0, strippedTrunk: false, &firstError) {
+            return .success(parsed)
+        }
+        let codeLength = PhoneNumber.digitCount(UInt64(code))
+        if count > codeLength && leadingValue(digits, count: codeLength) == code,
+           let parsed = attempt(digits, count, code, from: codeLength, strippedTrunk: false, &firstError) {
+            return .success(parsed)
         }
         return .failure(PhoneNumberError(reason: firstError ?? .invalidLeadingDigits(callingCode: code)))
+    }
+
+    /// Reads `digits[start..<count]` as the national number; nil when the plan refuses it, keeping the first refusal.
+    private static func attempt(
+        _ digits: InlineArray<24, UInt8>, _ count: Int, _ code: Int, from start: Int, strippedTrunk: Bool,
+        _ firstError: inout PhoneNumberError.Reason?
+    ) -> ParsedDigits? {
+        let length = count - start
+        let verdict: NumberingPlan.Verdict
+        var national = NationalNumber(value: 0, length: 0)
+        if length > 17 {
+            verdict = .tooLong
+        } else {
+            for index in start..<count {
+                national.value = national.value &* 10 &+ UInt64(digits[index])
+            }
+            national.length = length
+            national = NumberingPlan.adjust(national, callingCode: code, strippedTrunk: strippedTrunk)
+            verdict = NumberingPlan.check(national, callingCode: code)
+        }
+        switch verdict {
+        case .valid(let kind, let region):
+            return ParsedDigits(callingCode: code, national: national, kind: kind, region: region)
+        case .tooShort:
+            firstError = firstError ?? .tooShort(callingCode: code)
+        case .tooLong:
+            firstError = firstError ?? .tooLong(callingCode: code)
+        case .invalidLeadingDigits:
+            firstError = firstError ?? .invalidLeadingDigits(callingCode: code)
+        }
+        return nil
     }
 
     private static func leadingValue(_ digits: InlineArray<24, UInt8>, count: Int) -> Int {

@@ -1,0 +1,173 @@
+@testable import Dialer
+import Foundation
+import Testing
+
+@Suite struct DNCIndexTests {
+    /// Random E.164 digit strings: mostly Vietnamese (11 and 12 digits), some from elsewhere (8–15 digits).
+    private static func randomNumber(_ random: inout ContactsTestPRNG, spread: Bool) -> String {
+        func digits(_ count: Int) -> String {
+            (0..<count).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
+        }
+        if !spread || Int.random(in: 0..<4, using: &random) > 0 {
+            return "84" + (Int.random(in: 0..<5, using: &random) == 0 ? "2" + digits(9) : String(Int.random(in: 3...9, using: &random)) + digits(8))
+        }
+        return String(Int.random(in: 1...9, using: &random)) + digits(Int.random(in: 7...14, using: &random))
+    }
+
+    /// A plain model: a set of numbers and a list of prefixes, compared as strings.
+    private struct Model {
+        let numbers: Set<String>
+        let prefixes: [String]
+
+        func contains(_ number: String) -> Bool {
+            numbers.contains(number) || prefixes.contains { number.hasPrefix($0) }
+        }
+    }
+
+    @Test(arguments: [(50, false), (3_000, false), (40_000, false), (40_000, true), (500, true)])
+    func membershipEqualsAPlainSetOnRandomData(count: Int, spread: Bool) {
+        var random = ContactsTestPRNG(seed: UInt64(count) &* 31 &+ (spread ? 7 : 0))
+        var listed: [String] = (0..<count).map { _ in Self.randomNumber(&random, spread: spread) }
+        listed += listed.prefix(count / 10)   // duplicates
+        let prefixes = (0..<5).map { _ in String(Self.randomNumber(&random, spread: spread).prefix(Int.random(in: 3...7, using: &random))) }
+        let model = Model(numbers: Set(listed), prefixes: prefixes)
+        let index = DNCIndex(numbers: listed.compactMap { UInt64($0) }, prefixes: prefixes.map { "+" + $0 })
+
+        #expect(index.numberCount == model.numbers.count)
+        var queries = Array(model.numbers)
+        for number in model.numbers.prefix(2_000) {
+            guard let value = UInt64(number) else { continue }
+            queries += [String(value + 1), String(value - 1), String(value * 10), String(value / 10), number + "0"]
+        }
+        queries += (0..<20_000).map { _ in Self.randomNumber(&random, spread: spread) }
+        queries += prefixes.map { $0 + "12345" }
+        var mismatches = 0
+        for query in queries {
+            guard query.count <= DNCIndex.maximumDigits, let value = UInt64(query) else { continue }
+            if index.contains(digits: value) != model.contains(query) { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test func storesAtMostEightBytesPerNumber() {
+        var random = ContactsTestPRNG(seed: 8)
+        let numbers = (0..<100_000).compactMap { _ in UInt64(Self.randomNumber(&random, spread: false)) }
+        let index = DNCIndex(numbers: numbers, prefixes: [])
+        guard case .bucketed = index.layout else {
+            Issue.record("a large national list should use the bucketed layout")
+            return
+        }
+        #expect(Double(index.numberStorageBytes) / Double(index.numberCount) <= 8)
+    }
+
+    @Test func matchesAPhoneNumberAndItsPrefixEntries() throws {
+        let index = DNCIndex(numbers: [84_912_345_678], prefixes: ["84190", "+1 900"])
+        func listed(_ text: String) throws -> Bool {
+            try index.contains(PhoneNumberParser.parse(text, defaultRegion: "VN").get())
+        }
+        #expect(try listed("0912 345 678"))
+        #expect(try !listed("0912 345 679"))
+        #expect(try listed("1900 123 456"))
+        #expect(try listed("+1 900 555 0123"))
+        #expect(try !listed("+1 800 555 0123"))
+        #expect(index.count == 3)
+        #expect(!DNCIndex(numbers: [], prefixes: []).contains(digits: 84_912_345_678))
+    }
+}
+
+@Suite struct DNCLoadTests {
+    @Test func loadsNumbersPrefixesAndCommentsAndReportsBadLines() throws {
+        let folder = try ContactsTestFolder()
+        let path = try folder.write("dnc.txt", """
+            # national register, 2026-03-01
+            +84 912 345 678
+            0987654321   # opted out by phone
+            +84190*
+
+            not a number
+            0612345678\r
+            +8418001*
+            +999*
+            0084 86 123 4567
+            """)
+        let result = try DNCIndex.load(path: path, column: nil, defaultRegion: "VN", cacheDirectory: nil)
+        #expect(result.index.contains(digits: 84_912_345_678))
+        #expect(result.index.contains(digits: 84_987_654_321))
+        #expect(result.index.contains(digits: 84_861_234_567))
+        #expect(result.index.contains(digits: 841_900_123_456))
+        #expect(result.index.contains(digits: 8_418_001_234))
+        #expect(!result.index.contains(digits: 84_912_345_679))
+        #expect(result.rejected.map(\.line) == [6, 7, 9])
+        #expect(result.rejected[0].reason == "The phone number contains letters; write it with digits only.")
+        #expect(result.rejected[1].text == "0612345678")
+        #expect(!result.fromCache)
+    }
+
+    @Test func loadsACSVColumn() throws {
+        let folder = try ContactsTestFolder()
+        let path = try folder.write("dnc.csv", "Name;Phone;Since\nAn;0912 345 678;2025\nBình;;2025\nChi;abc;2024\nDung;0913\n")
+        let result = try DNCIndex.load(path: path, column: "phone", defaultRegion: "VN", cacheDirectory: nil)
+        #expect(result.index.count == 1)
+        #expect(result.index.contains(digits: 84_912_345_678))
+        #expect(result.rejected.map(\.line) == [4, 5])
+        do {
+            _ = try DNCIndex.load(path: path, column: "Mobile", defaultRegion: "VN", cacheDirectory: nil)
+            Issue.record("a missing column must throw")
+        } catch let error as DNCError {
+            #expect(error.description.contains("“Mobile”"))
+            #expect(error.description.contains("Name, Phone, Since"))
+        }
+    }
+
+    @Test func badArgumentsThrowClearErrors() throws {
+        let folder = try ContactsTestFolder()
+        #expect(throws: DNCError.self) {
+            try DNCIndex.load(path: folder.path + "/missing.txt", column: nil, defaultRegion: nil, cacheDirectory: nil)
+        }
+        let path = try folder.write("dnc.txt", "+84912345678\n")
+        #expect(throws: DNCError(path: path, problem: .unknownDefaultRegion("XX"))) {
+            try DNCIndex.load(path: path, column: nil, defaultRegion: "XX", cacheDirectory: nil)
+        }
+    }
+
+    @Test func theDiskCacheIsReusedWhileTheSourceIsUnchanged() throws {
+        let folder = try ContactsTestFolder()
+        let cache = folder.path + "/cache"
+        var random = ContactsTestPRNG(seed: 99)
+        var lines = (0..<5_000).map { _ in "09\(Int.random(in: 10_000_000...99_999_999, using: &random))" }
+        lines += ["+84190*", "bad line"]
+        let path = try folder.write("dnc.txt", lines.joined(separator: "\n"))
+
+        let first = try DNCIndex.load(path: path, column: nil, defaultRegion: "VN", cacheDirectory: cache)
+        let second = try DNCIndex.load(path: path, column: nil, defaultRegion: "VN", cacheDirectory: cache)
+        #expect(!first.fromCache)
+        #expect(second.fromCache)
+        #expect(second.index.layout == first.index.layout)
+        #expect(second.index.prefixes == first.index.prefixes)
+        #expect(second.rejected == first.rejected)
+        #expect(second.rejected.map(\.line) == [5_002])
+
+        // Other options are another cache entry.
+        #expect(try !DNCIndex.load(path: path, column: nil, defaultRegion: "US", cacheDirectory: cache).fromCache)
+        #expect(try DNCIndex.load(path: path, column: nil, defaultRegion: "VN", cacheDirectory: cache).fromCache)
+
+        // A changed source is read again.
+        _ = try folder.write("dnc.txt", (lines + ["0912345678"]).joined(separator: "\n"))
+        let changed = try DNCIndex.load(path: path, column: nil, defaultRegion: "VN", cacheDirectory: cache)
+        #expect(!changed.fromCache)
+        #expect(changed.index.contains(digits: 84_912_345_678))
+
+        // A damaged cache is ignored and rebuilt.
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".cache") }
+        for file in files {
+            let url = URL(fileURLWithPath: cache + "/" + file)
+            var bytes = try [UInt8](Data(contentsOf: url))
+            bytes.removeLast(bytes.count / 2)
+            try Data(bytes).write(to: url)
+        }
+        let rebuilt = try DNCIndex.load(path: path, column: nil, defaultRegion: "VN", cacheDirectory: cache)
+        #expect(!rebuilt.fromCache)
+        #expect(rebuilt.index.layout == changed.index.layout)
+        #expect(try DNCIndex.load(path: path, column: nil, defaultRegion: "VN", cacheDirectory: cache).fromCache)
+    }
+}
