@@ -8,6 +8,10 @@ public struct CompileReport: Sendable, Hashable {
     public var invalid = 0
     /// Contacts whose number another contact of the campaign already has.
     public var duplicates = 0
+    /// Contacts whose number is on a Do-Not-Call list or prefix (never dialed).
+    public var doNotCall = 0
+    /// Rows the list's `where` filter left out.
+    public var filteredOut = 0
     /// Contacts whose number's zone could not be known (the campaign's zone is used).
     public var unknownZone = 0
     /// Rows that could not be read as contacts, with their list, line and reason.

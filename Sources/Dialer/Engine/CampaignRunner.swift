@@ -10,6 +10,7 @@ import Foundation
 final class CampaignRunner {
     private struct CallInFlight {
         let job: Int64
+        let zone: String
         let placedAt: Date
         var agent: String?
         var answeredAt: Date?
@@ -25,21 +26,23 @@ final class CampaignRunner {
     private let calendar: CallingCalendar
     private let limits: AttemptLimits
     private let permit: DialPermit
+    private let zone: TimeZone
     private var agents: AgentPool
     private var inFlight: [CallID: CallInFlight] = [:]
     /// Agents in wrap-up: the call they wrap and when it ended.
     private var wrapUps: [String: (call: CallID, since: Date)] = [:]
 
     init(campaign: Int64, spec: CampaignSpec, timeZone: TimeZone, store: CampaignStore,
-         driver: any TelephonyDriver, clock: any Clock) {
+         doNotCall: DoNotCallRegistry, driver: any TelephonyDriver, clock: any Clock) {
         self.campaign = campaign
         self.spec = spec
         self.store = store
         self.driver = driver
         self.clock = clock
-        self.calendar = CallingCalendar(hours: spec.hours, timeZone: timeZone)
+        self.zone = timeZone
+        self.calendar = CallingCalendar(hours: spec.hours, timeZone: timeZone, dates: spec.dates)
         self.limits = AttemptLimits(policy: spec.retry)
-        self.permit = DialPermit(calendar: calendar, limits: limits)
+        self.permit = DialPermit(spec: spec, campaignCalendar: calendar, doNotCall: doNotCall)
         self.agents = AgentPool(agents: (1...max(1, spec.dial.agents)).map { "agent-\($0)" })
     }
 
@@ -78,34 +81,42 @@ final class CampaignRunner {
 
     // MARK: Dialing
 
-    /// Places one call per ready agent, longest-waiting jobs first.
+    /// Places one call per ready agent, longest-waiting jobs first. Every due job
+    /// is put to the permit: dialed, postponed to when the laws allow, or ended.
     private func placeCalls(at now: Date) throws {
-        let ready = agents.readyCount
-        guard ready > 0 else { return }
-        for job in try store.dueJobs(campaign: campaign, at: now, limit: ready) {
-            guard let agent = agents.longestReady() else { return }
-            let history = try store.history(job: job.job)
-            switch permit.refusal(history: history, at: now) {
-            case .outsideCampaignHours:
-                return
-            case .attemptLimitReached:
-                try store.finishJob(job.job, state: .exhausted, at: now)
-                continue
-            case nil:
-                break
+        while agents.readyCount > 0 {
+            let due = try store.dueJobs(campaign: campaign, at: now, limit: agents.readyCount)
+            guard !due.isEmpty else { return }
+            for job in due {
+                guard let agent = agents.longestReady() else { return }
+                let history = try store.history(job: job.job)
+                switch try permit.decide(number: job.number, zone: job.timeZone ?? zone.identifier, history: history, at: now) {
+                case .allowed:
+                    try dial(job, agent: agent, at: now)
+                case .notBefore(let time, _) where time == .distantFuture:
+                    return
+                case .notBefore(let time, _):
+                    try store.postpone(job.job, to: time, at: now)
+                case .never(let state, _):
+                    try store.finishJob(job.job, state: state, at: now)
+                }
             }
-            let call = try store.beginAttempt(campaign: campaign, job: job, agent: agent, at: now)
-            agents.reserve(agent, for: call)
-            inFlight[call] = CallInFlight(job: job.job, placedAt: now, agent: agent)
-            let request = CallRequest(
-                callID: call, number: job.number, callerID: nil,
-                ringTimeout: TimeInterval(spec.dial.ringSeconds),
-                tag: "campaign=\(spec.id) job=\(job.job) attempt=\(call)")
-            do {
-                try driver.place(request)
-            } catch {
-                try finish(call, outcome: .failed, cause: nil, at: now)
-            }
+        }
+    }
+
+    /// Commits the attempt, reserves the agent, and asks the driver to dial.
+    private func dial(_ job: DueJob, agent: String, at now: Date) throws {
+        let call = try store.beginAttempt(campaign: campaign, job: job, agent: agent, at: now)
+        agents.reserve(agent, for: call)
+        inFlight[call] = CallInFlight(job: job.job, zone: job.timeZone ?? zone.identifier, placedAt: now, agent: agent)
+        let request = CallRequest(
+            callID: call, number: job.number, callerID: spec.callerID,
+            ringTimeout: TimeInterval(spec.dial.ringSeconds),
+            tag: "campaign=\(spec.id) job=\(job.job) attempt=\(call)")
+        do {
+            try driver.place(request)
+        } catch {
+            try finish(call, outcome: .failed, cause: nil, at: now)
         }
     }
 
@@ -160,8 +171,8 @@ final class CampaignRunner {
     /// Commits how a call ended and what its job does next, and frees or wraps its agent.
     private func finish(_ call: CallID, outcome: CallOutcome, cause: HangupCause?, at time: Date) throws {
         guard let state = inFlight.removeValue(forKey: call) else { return }
-        let history = try store.history(job: state.job) + [outcome]
-        let (jobState, nextAt) = transition(after: history, at: time)
+        let history = try store.history(job: state.job) + [PastAttempt(outcome: outcome, placedAt: state.placedAt)]
+        let (jobState, nextAt) = transition(after: history, zone: state.zone, at: time)
         try store.finishAttempt(
             AttemptResult(
                 call: call, job: state.job, outcome: outcome, cause: cause,
@@ -179,15 +190,20 @@ final class CampaignRunner {
         }
     }
 
-    /// The job's next state; a retry that falls in closed hours moves to the next opening.
-    private func transition(after history: [CallOutcome], at time: Date) -> (JobState, Date?) {
-        switch limits.nextStep(after: history) {
+    /// The job's next state. A retry falls due after its wait, moved on to when
+    /// the laws next allow a call (open hours, the callee's window, caps).
+    private func transition(after history: [PastAttempt], zone: String, at time: Date) -> (JobState, Date?) {
+        switch limits.nextStep(after: history.map(\.outcome)) {
         case .final(let state):
             return (state, nil)
         case .retry(let seconds):
             let due = time.addingTimeInterval(TimeInterval(seconds))
-            let opening = calendar.window(atOrAfter: due).map { max($0.start, due) } ?? due
-            return (.pending, opening)
+            switch permit.earliestTime(zone: zone, history: history, atOrAfter: due) {
+            case .notBefore(let later, _) where later != .distantFuture:
+                return (.pending, later)
+            default:
+                return (.pending, due)
+            }
         }
     }
 
@@ -195,7 +211,7 @@ final class CampaignRunner {
     /// the limits like a no-answer; they are never re-dialed blindly.
     private func reconcileInterruptedAttempts() throws {
         for attempt in try store.interruptedAttempts(campaign: campaign) {
-            inFlight[attempt.call] = CallInFlight(job: attempt.job, placedAt: attempt.placedAt)
+            inFlight[attempt.call] = CallInFlight(job: attempt.job, zone: attempt.zone ?? zone.identifier, placedAt: attempt.placedAt)
             try finish(attempt.call, outcome: .unknown, cause: nil, at: clock.now)
         }
     }

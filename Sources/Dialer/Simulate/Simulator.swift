@@ -25,15 +25,19 @@ public enum Simulator {
             throw EnvironmentError("cannot create the output folder \(request.outputDirectory): \(error.localizedDescription)")
         }
         let databasePath = try prepareDatabase(request)
-        let start = try startOfDay(request.start, in: zone)
+        let start = try startOfDay(request.start ?? spec.dates?.first, in: zone)
         let clock = VirtualClock(start: start)
         let store = try CampaignStore(path: databasePath, now: start)
         let source = (try? String(contentsOfFile: request.campaignPath, encoding: .utf8)) ?? ""
-        let (campaign, compileReport) = try CampaignCompiler(spec: spec, store: store)
+        let doNotCall = try DoNotCallRegistry(
+            spec: spec, store: store,
+            cacheDirectory: URL(fileURLWithPath: request.outputDirectory).appendingPathComponent(".dnc-cache").path)
+        let (campaign, compileReport) = try CampaignCompiler(spec: spec, store: store, doNotCall: doNotCall)
             .compile(sourcePath: request.campaignPath, sourceText: source, at: start)
 
         let network = SimulatedNetwork(clock: clock, parameters: request.parameters)
-        let runner = CampaignRunner(campaign: campaign, spec: spec, timeZone: zone, store: store, driver: network, clock: clock)
+        let runner = CampaignRunner(
+            campaign: campaign, spec: spec, timeZone: zone, store: store, doNotCall: doNotCall, driver: network, clock: clock)
         let firstWindow = CallingCalendar(hours: spec.hours, timeZone: zone).window(atOrAfter: start)?.start ?? start
         try runner.run(until: firstWindow.addingTimeInterval(min(request.duration ?? horizon, horizon)))
 

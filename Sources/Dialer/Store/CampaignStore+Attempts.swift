@@ -18,6 +18,7 @@ struct AttemptResult {
 struct InterruptedAttempt {
     let call: CallID
     let job: Int64
+    let zone: String?
     let placedAt: Date
 }
 
@@ -72,9 +73,13 @@ extension CampaignStore {
     /// Attempts left in progress by a dialer that stopped (crash, kill, power loss).
     func interruptedAttempts(campaign: Int64) throws -> [InterruptedAttempt] {
         try connection.rows(
-            "SELECT id, job_id, placed_at FROM attempts WHERE campaign_id = ? AND state = 'dialing' ORDER BY id",
+            """
+            SELECT a.id, a.job_id, c.time_zone, a.placed_at
+            FROM attempts a JOIN jobs j ON j.id = a.job_id JOIN contacts c ON c.id = j.contact_id
+            WHERE a.campaign_id = ? AND a.state = 'dialing' ORDER BY a.id
+            """,
             [campaign]
-        ) { InterruptedAttempt(call: $0.int64(0), job: $0.int64(1), placedAt: $0.date(2)) }
+        ) { InterruptedAttempt(call: $0.int64(0), job: $0.int64(1), zone: $0.optionalString(2), placedAt: $0.date(3)) }
     }
 }
 

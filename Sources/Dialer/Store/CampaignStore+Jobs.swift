@@ -1,5 +1,11 @@
 import Foundation
 
+/// One ended call of a job, as the laws need it.
+struct PastAttempt: Equatable {
+    let outcome: CallOutcome
+    let placedAt: Date
+}
+
 /// A job that is due to be dialed.
 struct DueJob: Equatable {
     let job: Int64
@@ -46,10 +52,16 @@ extension CampaignStore {
             [state.rawValue, time, job])
     }
 
-    /// The outcomes of a job's ended attempts, oldest first: the durable history the laws are checked against.
-    func history(job: Int64) throws -> [CallOutcome] {
+    /// A job's ended attempts, oldest first: the durable history the laws are checked against.
+    func history(job: Int64) throws -> [PastAttempt] {
         try connection.rows(
-            "SELECT outcome FROM attempts WHERE job_id = ? AND state = 'ended' ORDER BY id", [job]
-        ) { CallOutcome(rawValue: $0.string(0)) ?? .unknown }
+            "SELECT outcome, placed_at FROM attempts WHERE job_id = ? AND state = 'ended' ORDER BY id", [job]
+        ) { PastAttempt(outcome: CallOutcome(rawValue: $0.string(0)) ?? .unknown, placedAt: $0.date(1)) }
+    }
+
+    /// Moves a pending job's due time (the laws said "not before").
+    func postpone(_ job: Int64, to time: Date, at now: Date) throws {
+        try connection.run(
+            "UPDATE jobs SET next_at = ?, updated_at = ? WHERE id = ? AND state = 'pending'", [time, now, job])
     }
 }

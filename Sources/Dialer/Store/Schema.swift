@@ -71,5 +71,12 @@ enum Schema {
                 ended_at     REAL NOT NULL
             );
             """),
+        Migration(version: 2, name: "internal do-not-call list", sql: """
+            CREATE TABLE dnc_internal (
+                number    TEXT PRIMARY KEY,
+                added_at  REAL NOT NULL,
+                source    TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ]
 }

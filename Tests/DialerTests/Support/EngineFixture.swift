@@ -11,8 +11,9 @@ struct EngineFixture {
     let zone: TimeZone
     let start: Date
 
-    /// `contacts` Vietnamese mobile numbers, due at `start`.
-    init(spec: CampaignSpec, contacts: Int, start: Date) throws {
+    /// `contacts` Vietnamese mobile numbers, due at `start`, each in a zone taken in turn from `zones`
+    /// (the campaign's zone when empty).
+    init(spec: CampaignSpec, contacts: Int, start: Date, zones: [String] = []) throws {
         self.spec = spec
         self.start = start
         zone = TimeZone(identifier: spec.timeZone)!
@@ -24,7 +25,8 @@ struct EngineFixture {
                 let number = "+8491\(String(1_000_000 + index).suffix(7))"
                 try store.insertContact(
                     NewContact(list: list, line: index + 2, name: nil, fields: [number], e164: number, kind: "mobile",
-                               timeZone: spec.timeZone, problem: nil, state: .pending),
+                               timeZone: zones.isEmpty ? spec.timeZone : zones[index % zones.count],
+                               problem: nil, state: .pending),
                     campaign: campaign, at: start)
             }
         }
@@ -32,17 +34,27 @@ struct EngineFixture {
 
     /// Runs the campaign to its end on a simulated network.
     func run(parameters: SimulationParameters, horizonDays: Double = 120) throws {
-        let clock = VirtualClock(start: start)
-        let network = SimulatedNetwork(clock: clock, parameters: parameters)
-        let runner = CampaignRunner(campaign: campaign, spec: spec, timeZone: zone, store: store, driver: network, clock: clock)
-        try runner.run(until: start.addingTimeInterval(horizonDays * 86_400))
+        try run(parameters: parameters, until: start.addingTimeInterval(horizonDays * 86_400))
     }
 
-    /// Every attempt: job, placed time, state, outcome.
-    func attempts() throws -> [(job: Int64, placedAt: Date, state: String, outcome: String?)] {
-        try store.connection.rows("SELECT job_id, placed_at, state, outcome FROM attempts ORDER BY id") {
-            ($0.int64(0), $0.date(1), $0.string(2), $0.optionalString(3))
-        }
+    /// Runs the campaign on a simulated network until `limit`.
+    func run(parameters: SimulationParameters, until limit: Date) throws {
+        let clock = VirtualClock(start: start)
+        let network = SimulatedNetwork(clock: clock, parameters: parameters)
+        let doNotCall = try DoNotCallRegistry(spec: spec, store: store, cacheDirectory: nil)
+        let runner = CampaignRunner(
+            campaign: campaign, spec: spec, timeZone: zone, store: store, doNotCall: doNotCall, driver: network, clock: clock)
+        try runner.run(until: limit)
+    }
+
+    /// Every attempt: job, number, the contact's zone, placed time, state, outcome.
+    func attempts() throws -> [(job: Int64, number: String, zone: String, placedAt: Date, state: String, outcome: String?)] {
+        try store.connection.rows(
+            """
+            SELECT a.job_id, a.number, c.time_zone, a.placed_at, a.state, a.outcome
+            FROM attempts a JOIN jobs j ON j.id = a.job_id JOIN contacts c ON c.id = j.contact_id ORDER BY a.id
+            """
+        ) { ($0.int64(0), $0.string(1), $0.string(2), $0.date(3), $0.string(4), $0.optionalString(5)) }
     }
 
     func jobStates() throws -> [String: Int] {
