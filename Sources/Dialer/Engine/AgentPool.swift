@@ -9,6 +9,7 @@ struct AgentPool {
     enum Activity: Equatable {
         case loggedOut
         case ready(since: Date)
+        case previewing(job: Int64)
         case reserved(CallID)
         case onCall(CallID)
         case wrapUp
@@ -60,7 +61,13 @@ struct AgentPool {
         agents.count { if case .ready = activities[$0] { true } else { false } }
     }
 
+    var loggedInCount: Int { agents.count { activities[$0] != .loggedOut } }
+
     var isEveryoneLoggedOut: Bool { agents.allSatisfy { activities[$0] == .loggedOut } }
+
+    mutating func startPreview(_ agent: String, job: Int64) {
+        activities[agent] = .previewing(job: job)
+    }
 
     mutating func reserve(_ agent: String, for call: CallID) {
         activities[agent] = .reserved(call)

@@ -12,6 +12,9 @@ public protocol TelephonyDriver: AnyObject {
     func connect(_ call: CallID, toAgent agent: String) throws
     /// Ends an answered call that found no agent, after the safe-harbour message.
     func abandon(_ call: CallID) throws
+    /// Plays the campaign's recorded message or automated survey to an answered
+    /// call (agentless dialing); the call ends when it is done.
+    func playMessage(_ call: CallID) throws
     /// Ends a call that has not been answered yet.
     func cancel(_ call: CallID) throws
     /// Waits until events arrive or `deadline` passes, and returns the events

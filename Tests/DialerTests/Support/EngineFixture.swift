@@ -37,13 +37,14 @@ struct EngineFixture {
         try run(parameters: parameters, until: start.addingTimeInterval(horizonDays * 86_400))
     }
 
-    /// Runs the campaign on a simulated network until `limit`.
-    func run(parameters: SimulationParameters, until limit: Date) throws {
+    /// Runs the campaign on a simulated network until `limit`, with the mode's pacer or the one given.
+    func run(parameters: SimulationParameters, until limit: Date, pacer: (any Pacer)? = nil) throws {
         let clock = VirtualClock(start: start)
         let network = SimulatedNetwork(clock: clock, parameters: parameters)
         let doNotCall = try DoNotCallRegistry(spec: spec, store: store, cacheDirectory: nil)
         let runner = CampaignRunner(
             campaign: campaign, spec: spec, timeZone: zone, store: store, doNotCall: doNotCall, driver: network, clock: clock)
+        if let pacer { runner.pacer = pacer }
         try runner.run(until: limit)
     }
 

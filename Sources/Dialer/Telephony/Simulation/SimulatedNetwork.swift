@@ -101,6 +101,16 @@ public final class SimulatedNetwork: TelephonyDriver {
         steps.push(.farEndHangsUp(call), at: clock.now + parameters.safeHarbourSeconds)
     }
 
+    public func playMessage(_ call: CallID) throws {
+        guard var state = calls[call], state.phase == .answered else {
+            throw TelephonyError("call \(call) is not answered")
+        }
+        let listening = state.random.logNormal(mean: parameters.messageMeanSeconds, coefficientOfVariation: 0.5)
+        state.phase = .connected
+        calls[call] = state
+        steps.push(.farEndHangsUp(call), at: clock.now + listening)
+    }
+
     public func cancel(_ call: CallID) throws {
         guard let state = calls[call], state.phase == .dialing else {
             throw TelephonyError("call \(call) is not ringing")

@@ -23,6 +23,8 @@ public struct SimulationParameters: Sendable, Hashable, Codable {
     public var wrapCV: Double
     /// Seconds the safe-harbour message plays before an abandoned call is hung up.
     public var safeHarbourSeconds: Double
+    /// Mean seconds a person listens to an agentless message or survey (log-normal, CV 0.5).
+    public var messageMeanSeconds: Double
 
     /// Figures typical of outbound calling (see docs/simulation.md).
     public init(
@@ -36,7 +38,8 @@ public struct SimulationParameters: Sendable, Hashable, Codable {
         talkCV: Double = 1,
         wrapMeanSeconds: Double = 30,
         wrapCV: Double = 0.5,
-        safeHarbourSeconds: Double = 8
+        safeHarbourSeconds: Double = 8,
+        messageMeanSeconds: Double = 40
     ) {
         self.seed = seed
         self.personAnswerShare = personAnswerShare
@@ -49,5 +52,6 @@ public struct SimulationParameters: Sendable, Hashable, Codable {
         self.wrapMeanSeconds = wrapMeanSeconds
         self.wrapCV = wrapCV
         self.safeHarbourSeconds = safeHarbourSeconds
+        self.messageMeanSeconds = messageMeanSeconds
     }
 }
