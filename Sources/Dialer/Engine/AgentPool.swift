@@ -13,11 +13,12 @@ struct AgentPool {
         case reserved(CallID)
         case onCall(CallID)
         case wrapUp
+        case paused
     }
 
     private(set) var activities: [String: Activity]
-    /// Agents in the order they were defined; the one ready longest takes the next call.
-    let agents: [String]
+    /// Agents in the order they were defined or first reported; the one ready longest takes the next call.
+    private(set) var agents: [String]
     private var sessionStarts: [String: Date] = [:]
     /// Finished login sessions, for the store.
     private(set) var finishedSessions: [(agent: String, start: Date, end: Date)] = []
@@ -95,6 +96,25 @@ struct AgentPool {
         activities[agent] = .loggedOut
         if let start = sessionStarts.removeValue(forKey: agent) {
             finishedSessions.append((agent, start, time))
+        }
+    }
+
+    /// Follows the presence a telephony backend reports: an agent it names is
+    /// added if unknown; a paused agent takes no calls until available again.
+    mutating func apply(_ presence: AgentPresence, of agent: String, at time: Date) {
+        if activities[agent] == nil {
+            agents.append(agent)
+            activities[agent] = .loggedOut
+        }
+        switch presence {
+        case .loggedOut:
+            logOut(agent, at: time)
+        case .paused:
+            if sessionStarts[agent] == nil { sessionStarts[agent] = time }
+            activities[agent] = .paused
+        case .available:
+            if sessionStarts[agent] == nil { sessionStarts[agent] = time }
+            if activities[agent] == .loggedOut || activities[agent] == .paused { activities[agent] = .ready(since: time) }
         }
     }
 

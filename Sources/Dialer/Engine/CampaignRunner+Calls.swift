@@ -9,7 +9,9 @@ extension CampaignRunner {
         case .answered(let call, _):
             guard inFlight[call] != nil else { return }
             inFlight[call]?.answeredAt = event.time
-            if spec.dial.mode == .agentless {
+            if driver.routesAnsweredCalls {
+                return
+            } else if spec.dial.mode == .agentless {
                 inFlight[call]?.connectedAt = event.time
                 try driver.playMessage(call)
             } else if let agent = inFlight[call]?.agent ?? agents.longestReady() {
@@ -17,8 +19,12 @@ extension CampaignRunner {
             } else {
                 waiting.append(call)
             }
-        case .connected(let call, _):
+        case .connected(let call, let agent):
             if inFlight[call]?.connectedAt == nil { inFlight[call]?.connectedAt = event.time }
+            if driver.routesAnsweredCalls, inFlight[call] != nil {
+                inFlight[call]?.agent = agent
+                agents.startCall(agent, call: call)
+            }
         case .hungUp(let call, let cause):
             guard let state = inFlight[call] else { return }
             waiting.removeAll { $0 == call }
@@ -33,6 +39,9 @@ extension CampaignRunner {
                 try store.recordWrapUp(call: wrap.call, seconds: event.time.timeIntervalSince(wrap.since))
             }
             agents.release(agent, at: event.time)
+            try connectWaitingCalls()
+        case .agentPresence(let agent, let presence):
+            agents.apply(presence, of: agent, at: event.time)
             try connectWaitingCalls()
         }
     }

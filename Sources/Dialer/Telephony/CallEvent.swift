@@ -23,7 +23,16 @@ public struct CallEvent: Sendable, Hashable {
         case hungUp(CallID, cause: HangupCause)
         /// An agent finished wrap-up and can take the next call.
         case agentReady(agent: String)
+        /// The backend reports an agent's presence (logged in, paused, logged out).
+        case agentPresence(agent: String, AgentPresence)
     }
+}
+
+/// An agent's presence as a telephony backend sees it.
+public enum AgentPresence: String, Sendable, Hashable, Codable {
+    case loggedOut = "logged-out"
+    case available
+    case paused
 }
 
 /// Who answered a call.

@@ -6,6 +6,11 @@ public import Foundation
 /// at once; what follows comes back as ``CallEvent`` values from
 /// ``events(until:)``, in time order.
 public protocol TelephonyDriver: AnyObject {
+    /// Whether the backend itself hands answered calls to agents and applies the
+    /// connect limit (an Asterisk queue with the safe-harbour message in its
+    /// dialplan). The engine then follows its `connected` and `hungUp` events
+    /// instead of calling ``connect(_:toAgent:)`` and ``abandon(_:)``.
+    var routesAnsweredCalls: Bool { get }
     /// Starts dialing. The attempt has already been recorded durably.
     func place(_ request: CallRequest) throws
     /// Bridges an answered call to an agent.

@@ -50,6 +50,9 @@ public final class SimulatedNetwork: TelephonyDriver {
         self.parameters = parameters
     }
 
+    /// The engine hands answered calls to agents itself.
+    public var routesAnsweredCalls: Bool { false }
+
     /// Calls placed and not yet ended.
     public var callsInProgress: Int { calls.count }
 
