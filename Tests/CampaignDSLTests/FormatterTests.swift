@@ -49,7 +49,7 @@ import Testing
               }
               survey s {
                 ask renew "Say \\"yes\\"" yes/no
-                ask why "Why?" text when renew = no
+                ask why   "Why?" text when renew = no
               }
             }
 

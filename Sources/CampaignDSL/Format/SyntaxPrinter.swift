@@ -29,14 +29,15 @@ struct SyntaxPrinter {
     }
 
     /// How one statement lines up with its neighbours: the keyword's padded
-    /// width and the column its trailing comment starts at.
+    /// width, the first value's padded width, and the column its trailing comment starts at.
     struct Alignment {
         var keywordWidth = 0
+        var valueWidth = 0
         var commentColumn = 0
     }
 
     private mutating func print(_ statement: Statement, indent: String, depth: Int, layout: Alignment) {
-        var text = indent + Self.head(of: statement, keywordWidth: layout.keywordWidth, indent: indent)
+        var text = indent + Self.head(of: statement, layout: layout, indent: indent)
         guard let block = statement.block else {
             line(Self.attach(statement.trailingComment, to: text, column: layout.commentColumn))
             return
@@ -54,7 +55,7 @@ struct SyntaxPrinter {
     }
 
     /// The keyword and values of a statement, continuation lines included.
-    private static func head(of statement: Statement, keywordWidth: Int, indent: String) -> String {
+    private static func head(of statement: Statement, layout: Alignment, indent: String) -> String {
         var text = ""
         for (index, argument) in statement.arguments.enumerated() {
             switch argument.kind {
@@ -63,7 +64,10 @@ struct SyntaxPrinter {
             default:
                 if index == 1 {
                     let width = statement.arguments[0].text.count
-                    text += String(repeating: " ", count: max(1, keywordWidth - width + 1))
+                    text += String(repeating: " ", count: max(1, layout.keywordWidth - width + 1))
+                } else if index == 2, layout.valueWidth > 0 {
+                    let width = render(statement.arguments[1]).count
+                    text += String(repeating: " ", count: max(1, layout.valueWidth - width + 1))
                 } else if index > 0, !text.hasSuffix("\n" + indent + continuationIndent) {
                     text += " "
                 }
@@ -96,8 +100,10 @@ struct SyntaxPrinter {
     }
 
     /// Alignment for each statement of a block. A run is a series of statements
-    /// without blocks or line breaks, not separated by a blank line; in a run the
-    /// values start in one column, and so do the trailing comments.
+    /// without blocks or line breaks, not separated by a blank or comment line.
+    /// In a run the values start in one column, and so do the trailing comments;
+    /// in consecutive lines of a run with the same keyword and a string after a
+    /// name (`ask renew "…"`, `agent an "…"`), the strings start in one column too.
     static func alignment(of statements: [Statement]) -> [Alignment] {
         var result = [Alignment](repeating: Alignment(), count: statements.count)
         var runStart = 0
@@ -106,10 +112,30 @@ struct SyntaxPrinter {
             let run = runStart..<end
             let width = run.filter { statements[$0].arguments.count > 1 }
                 .map { statements[$0].arguments[0].text.count }.max() ?? 0
+            for index in run { result[index].keywordWidth = width }
+            alignValues(in: run)
             let commented = run.filter { statements[$0].trailingComment != nil }
-            let column = commented.map { head(of: statements[$0], keywordWidth: width, indent: "").count }.max() ?? 0
-            for index in run {
-                result[index] = Alignment(keywordWidth: width, commentColumn: column + commentGap)
+            let column = commented.map { head(of: statements[$0], layout: result[$0], indent: "").count }.max() ?? 0
+            for index in run { result[index].commentColumn = column + commentGap }
+        }
+        func alignValues(in run: Range<Int>) {
+            func hasSecondValue(_ statement: Statement) -> Bool {
+                statement.arguments.count > 2 && statement.arguments[2].kind == .string
+            }
+            var start = run.lowerBound
+            while start < run.upperBound {
+                var end = start + 1
+                if hasSecondValue(statements[start]) {
+                    while end < run.upperBound, hasSecondValue(statements[end]),
+                          statements[end].arguments[0].text == statements[start].arguments[0].text {
+                        end += 1
+                    }
+                }
+                if end - start > 1 {
+                    let width = (start..<end).map { render(statements[$0].arguments[1]).count }.max() ?? 0
+                    for index in start..<end { result[index].valueWidth = width }
+                }
+                start = end
             }
         }
         for (index, statement) in statements.enumerated() {
