@@ -14,9 +14,17 @@ final class DiagnosticCollector {
 
     var hasErrors: Bool { all.contains { $0.severity == .error } }
 
-    /// Sorted by file and position, each problem once.
+    /// The most diagnostics a check returns; past it, one note says how many more there were.
+    static let limit = 500
+
+    /// Sorted by file and position, each problem once, at most `limit` of them.
     var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()
-        return all.filter { seen.insert($0).inserted }.sorted { $0.range < $1.range }
+        let unique = all.filter { seen.insert($0).inserted }.sorted { $0.range < $1.range }
+        guard unique.count > Self.limit, let last = unique.prefix(Self.limit).last else { return unique }
+        let more = Diagnostic(severity: .note, id: "too-many-diagnostics",
+                              message: "\(unique.count - Self.limit) more problems are not shown", range: last.range,
+                              hint: "fix the first ones and check again")
+        return Array(unique.prefix(Self.limit)) + [more]
     }
 }

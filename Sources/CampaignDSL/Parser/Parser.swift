@@ -13,6 +13,8 @@ struct Parser {
     private let tokens: [Token]
     private var index = 0
     private(set) var diagnostics: [Diagnostic]
+    /// The source with its line table, made when a note first needs a line number.
+    private var lineTable: SourceFile?
 
     /// Parses a whole source.
     static func parse(_ text: String, file: String) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
@@ -276,8 +278,10 @@ struct Parser {
         String(decoding: bytes[token.start..<token.end], as: UTF8.self)
     }
 
-    private func describe(_ offset: Int) -> String {
-        let location = SourceFile(path: file, text: String(decoding: bytes, as: UTF8.self)).location(of: offset)
+    private mutating func describe(_ offset: Int) -> String {
+        let table = lineTable ?? SourceFile(path: file, text: String(decoding: bytes, as: UTF8.self))
+        lineTable = table
+        let location = table.location(of: offset)
         return "\(file):\(location.line):\(location.column)"
     }
 
