@@ -73,6 +73,10 @@ import Testing
             """).check()
     }
 
+    @Test func aMisspeltCampaignIsNotAlsoReportedMissing() {
+        Marked("«unknown-keyword:campain» demo {\n}\n").check()
+    }
+
     @Test func aFileWithoutACampaignSaysSo() {
         Marked("«missing-campaign:»# only a comment\n").check()
     }

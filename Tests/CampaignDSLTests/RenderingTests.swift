@@ -72,6 +72,13 @@ import Testing
         #expect(coloured.contains("\u{1B}[1;31merror:\u{1B}[0m"))
     }
 
+    @Test func tabsShowAsOneSpaceSoTheCaretLinesUp() {
+        let result = Self.check("campaign demo {\n\ttimezon UTC\n}\n")
+        let text = DiagnosticRenderer(sources: result.sources, color: false).render(
+            result.diagnostics.filter { $0.id == "unknown-keyword" })
+        #expect(text.contains("2 |  timezon UTC\n  |  ^~~~~~~\n"))
+    }
+
     @Test func columnsCountCharactersNotBytes() {
         let result = Self.check("campaign demo {\n  title \"Chào\" typo\n}\n")
         let diagnostic = result.diagnostics.first { $0.id == "unexpected-value" }

@@ -42,9 +42,10 @@ final class SpecBuilder {
     func build() -> CampaignSpec? {
         guard !trees.isEmpty else { return nil }
         var campaigns: [Node] = []
+        var written: Set<String> = []
         for tree in trees {
             let nodes = tree.statements.map { Node(statement: $0, file: tree.file) }
-            visit(nodes, Self.topLevel) { node in
+            written.formUnion(visit(nodes, Self.topLevel) { node in
                 switch node.keyword {
                 case "campaign": campaigns.append(node)
                 case "team": readTeam(node)
@@ -52,7 +53,7 @@ final class SpecBuilder {
                 case "dnc": sharedDNC.append(node)
                 default: break  // includes were followed while loading
                 }
-            }
+            })
         }
         let local = campaigns.filter { $0.file == mainFile }
         for node in campaigns where node.file != mainFile {
@@ -60,7 +61,7 @@ final class SpecBuilder {
                               at: node.keywordRange, hint: "include files hold shared parts: teams, holidays, DNC lists")
         }
         guard let first = local.first else {
-            if campaigns.isEmpty {
+            if campaigns.isEmpty, !written.contains("campaign") {
                 diagnostics.error("missing-campaign", "no campaign in '\(mainFile)'", at: .point(mainFile, 0),
                                   hint: "a campaign file holds one `campaign NAME { … }` block")
             }
