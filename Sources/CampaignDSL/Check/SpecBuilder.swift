@@ -17,6 +17,8 @@ final class SpecBuilder {
     var holidays: [String: Set<LocalDate>] = [:]
     /// DNC statements written at the top level of any file.
     var sharedDNC: [Node] = []
+    /// The built-in profiles and those defined in any file.
+    var profiles = ComplianceProfile.builtIn
     /// The campaign's profile, once read.
     var profile = ComplianceProfile.none
     /// The campaign's lists, once read, with the fields templates may use.
@@ -25,8 +27,9 @@ final class SpecBuilder {
     var surveys: [Survey] = []
 
     static let topLevel = KeywordTable(
-        context: "a campaign file", keywords: ["campaign", "include", "team", "holidays", "dnc"],
-        repeatable: ["campaign", "include", "team", "holidays", "dnc"], withBlock: ["campaign", "team", "holidays"],
+        context: "a campaign file", keywords: ["campaign", "include", "team", "holidays", "dnc", "profile"],
+        repeatable: ["campaign", "include", "team", "holidays", "dnc", "profile"],
+        withBlock: ["campaign", "team", "holidays", "profile"],
         optionalBlock: ["dnc"])
 
     init(trees: [SyntaxTree], sources: SourceFiles, environment: any CampaignEnvironment,
@@ -51,6 +54,7 @@ final class SpecBuilder {
                 case "team": readTeam(node)
                 case "holidays": readHolidays(node)
                 case "dnc": sharedDNC.append(node)
+                case "profile": readProfileDefinition(node)
                 default: break  // includes were followed while loading
                 }
             })
