@@ -29,12 +29,13 @@ struct ArgumentReader {
     }
 
     /// The next value if it is a word; otherwise reports "expected `what`".
-    mutating func word(_ what: String, hint: String? = nil) -> Argument? {
+    /// Hints are built only when reported.
+    mutating func word(_ what: String, hint: @autoclosure () -> String? = nil) -> Argument? {
         take(.word, what, hint: hint)
     }
 
     /// The next value if it is a string; otherwise reports "expected `what`".
-    mutating func string(_ what: String, hint: String? = nil) -> Argument? {
+    mutating func string(_ what: String, hint: @autoclosure () -> String? = nil) -> Argument? {
         take(.string, what, hint: hint)
     }
 
@@ -60,9 +61,9 @@ struct ArgumentReader {
     }
 
     /// Requires the word `text` next.
-    mutating func expect(_ text: String, hint: String? = nil) -> Bool {
+    mutating func expect(_ text: String, hint: @autoclosure () -> String? = nil) -> Bool {
         if accept(text) { return true }
-        report(expected: "`\(text)`", hint: hint)
+        report(expected: "`\(text)`", hint: hint())
         return false
     }
 
@@ -101,9 +102,9 @@ struct ArgumentReader {
         position = arguments.count
     }
 
-    private mutating func take(_ kind: Argument.Kind, _ what: String, hint: String?) -> Argument? {
+    private mutating func take(_ kind: Argument.Kind, _ what: String, hint: () -> String?) -> Argument? {
         guard let argument = peek, argument.kind == kind else {
-            report(expected: what, hint: hint)
+            report(expected: what, hint: hint())
             return nil
         }
         position += 1
