@@ -41,7 +41,7 @@ import Testing
         let text = DiagnosticRenderer(sources: result.sources, color: false).render(
             result.diagnostics.filter { $0.id == "expected-value" })
         #expect(text == """
-            demo.campaign:2:11: error: expected an IANA time zone name after `timezone` [expected-value]
+            demo.campaign:2:11: error: expected an IANA time zone name after 'timezone' [expected-value]
               |
             2 |   timezone
               |           ^

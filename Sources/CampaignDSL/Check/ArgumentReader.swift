@@ -84,7 +84,7 @@ struct ArgumentReader {
         guard let argument = peek else { return }
         let last = arguments[arguments.count - 1]
         diagnostics.error(
-            "unexpected-value", "unexpected \(describe(argument)) after `\(node.keyword)`",
+            "unexpected-value", "unexpected \(describe(argument)) after '\(node.keyword)'",
             at: SourceRange(file: node.file, start: argument.start, end: last.end),
             hint: "remove it, or start a new line")
         position = arguments.count
@@ -96,7 +96,7 @@ struct ArgumentReader {
             diagnostics.error("expected-value", "expected \(what), found \(describe(argument))",
                               at: node.range(of: argument), hint: hint)
         } else {
-            diagnostics.error("expected-value", "expected \(what) after `\(arguments[arguments.count - 1].text)`",
+            diagnostics.error("expected-value", "expected \(what) after \(describe(arguments[arguments.count - 1]))",
                               at: missingRange, hint: hint)
         }
         position = arguments.count
@@ -113,7 +113,7 @@ struct ArgumentReader {
 
     private func describe(_ argument: Argument) -> String {
         switch argument.kind {
-        case .word: "`\(argument.text)`"
+        case .word: "'\(argument.text)'"
         case .string: "a string"
         case .comma: "`,`"
         case .equals: "`=`"
