@@ -165,3 +165,18 @@ import Testing
         #expect(result.spec == nil)
     }
 }
+
+/// Diagnostics come in reading order: the campaign file first, then its includes.
+@Suite struct DiagnosticOrderTests {
+    @Test func theCampaignFilesProblemsComeFirst() throws {
+        let environment = MemoryEnvironment(
+            sources: ["z/demo.campaign": "include \"a/shared.campaign\"\ncampaign demo {\n  tmezone UTC\n}\n",
+                      "z/a/shared.campaign": "team t {\n  agnt x\n}\n"])
+        let result = CampaignChecker.check(file: "z/demo.campaign", environment: environment)
+        let files = result.diagnostics.map(\.range.file)
+        let firstShared = try #require(files.firstIndex(of: "z/a/shared.campaign"))
+        #expect(firstShared > 0)
+        #expect(files[..<firstShared].allSatisfy { $0 == "z/demo.campaign" })
+        #expect(files[firstShared...].allSatisfy { $0 == "z/a/shared.campaign" })
+    }
+}
