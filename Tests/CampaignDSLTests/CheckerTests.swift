@@ -129,6 +129,29 @@ import Testing
             """).check()
     }
 
+    @Test func onlyZoneShapedNamesReachTheSystem() {
+        for name in ["../../../dev/zero", "Asia/../../etc/passwd", "/etc/localtime", "Asia", "EST", "GMT+7", "asia/ho_chi_minh"] {
+            Marked("""
+                campaign demo {
+                  timezone «invalid-time-zone:\(name)»
+                  list "lists/demo.csv" { phone column "A" }
+                  hours { mon 09:00-10:00 }
+                  dial progressive { agents 1 }
+                }
+                """).check()
+        }
+        for name in ["UTC", "America/Argentina/Buenos_Aires", "Etc/GMT+5", "America/Port-au-Prince"] {
+            Marked("""
+                campaign demo {
+                  timezone \(name)
+                  list "lists/demo.csv" { phone column "A" }
+                  hours { mon 09:00-10:00 }
+                  dial progressive { agents 1 }
+                }
+                """).check()
+        }
+    }
+
     @Test func agentsBelowOneAndBadRetries() {
         Marked("""
             campaign demo {
