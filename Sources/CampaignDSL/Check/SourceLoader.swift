@@ -63,6 +63,9 @@ final class SourceLoader {
     private func read(_ path: String, onFailure: (String) -> Void) -> String? {
         do {
             return try environment.readSource(atPath: path)
+        } catch let error as SourceReadError {
+            onFailure(error.reason)
+            return nil
         } catch {
             onFailure(environment.fileExists(atPath: path) ? "the file exists but cannot be read" : "no file at '\(path)'")
             return nil
