@@ -33,6 +33,18 @@ import Testing
         #expect(events == [.ringing(1), .answered(1, party: .machine), .hungUp(1, cause: .normalClearing)])
     }
 
+    @Test func theVerdictCanAlsoComeFromTheAMDSTATUSVariable() {
+        var tracker = Self.tracker()
+        let events = Self.feed(&tracker, [
+            Self.answered(),
+            Self.event("VarSet", ["Uniqueid": "dialer-1", "Variable": "AMDSTATUS", "Value": ""]),
+            Self.event("VarSet", ["Uniqueid": "dialer-1", "Variable": "AMDSTATUS", "Value": "MACHINE"]),
+            Self.event("VarSet", ["Uniqueid": "dialer-1", "Variable": "AMDSTATUS", "Value": "HUMAN"]),
+            Self.event("Hangup", ["Uniqueid": "dialer-1", "Cause": "16"]),
+        ])
+        #expect(events == [.answered(1, party: .machine), .hungUp(1, cause: .normalClearing)])
+    }
+
     @Test func aPersonNoAgentTookIsAnsweredThenHungUpWithoutAConnection() {
         var tracker = Self.tracker()
         let events = Self.feed(&tracker, [

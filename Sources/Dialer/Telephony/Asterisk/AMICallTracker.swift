@@ -77,7 +77,7 @@ struct AMICallTracker {
         switch event.lowercased() {
         case "originateresponse": return originateResponse(message)
         case "newchannel": newChannel(message)
-        case "varset": variableSet(message)
+        case "varset": return variableSet(message)
         case "newstate": return newState(message)
         case "hangup": return hangup(message)
         case "userevent": return userEvent(message)
@@ -159,11 +159,19 @@ struct AMICallTracker {
         if unique == state.key || unique == state.primary { calls[id]?.channelName = message["Channel"] }
     }
 
-    private mutating func variableSet(_ message: AMIMessage) {
-        guard message["Variable"] == callVariable, let value = message["Value"], let id = byKey[value],
-              let unique = message["Uniqueid"], Self.isUniqueID(unique)
-        else { return }
-        adopt(unique, for: id, primary: false)
+    /// Learns a channel of a call from its call variable, and the AMD verdict
+    /// from `AMDSTATUS` when the manager user may read dialplan events.
+    private mutating func variableSet(_ message: AMIMessage) -> [CallEvent.Kind] {
+        guard let unique = message["Uniqueid"], Self.isUniqueID(unique), let value = message["Value"] else { return [] }
+        switch message["Variable"] {
+        case callVariable?:
+            if let id = byKey[value] { adopt(unique, for: id, primary: false) }
+            return []
+        case "AMDSTATUS"? where !value.isEmpty:
+            return verdict(value, for: message)
+        default:
+            return []
+        }
     }
 
     private mutating func newState(_ message: AMIMessage) -> [CallEvent.Kind] {
@@ -190,8 +198,15 @@ struct AMICallTracker {
     }
 
     private mutating func userEvent(_ message: AMIMessage) -> [CallEvent.Kind] {
-        guard message["UserEvent"]?.lowercased() == "dialeramd", let id = call(of: message) else { return [] }
-        let status = (message["AMDStatus"] ?? message["Status"] ?? "").uppercased()
+        guard message["UserEvent"]?.lowercased() == "dialeramd" else { return [] }
+        return verdict(message["AMDStatus"] ?? message["Status"] ?? "", for: message)
+    }
+
+    /// The AMD verdict (`AMDSTATUS`) of the call `message` is about: `MACHINE`
+    /// is a machine; `HUMAN`, `NOTSURE` and `HANGUP` count as a person.
+    private mutating func verdict(_ value: String, for message: AMIMessage) -> [CallEvent.Kind] {
+        guard let id = call(of: message) else { return [] }
+        let status = value.uppercased()
         let party: AnsweringParty = status == "MACHINE" ? .machine : .person
         calls[id]?.verdict = party
         if let unique = message["Uniqueid"], calls[id]?.primary == nil, Self.isUniqueID(unique) {

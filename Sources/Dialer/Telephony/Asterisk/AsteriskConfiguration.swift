@@ -57,6 +57,8 @@ public struct AsteriskConfiguration: Sendable, Hashable {
     /// a call's channels from `VarSet` events of this variable.
     public var callVariable: String
 
+    /// Settings with the defaults docs/asterisk.md lists; only the address,
+    /// the user, the secret's variable and the channel template have none.
     public init(
         host: String, port: UInt16 = 5038, username: String, secretVariable: String,
         channelTemplate: String, context: String = "dialer-connect", exten: String = "s", priority: Int = 1,

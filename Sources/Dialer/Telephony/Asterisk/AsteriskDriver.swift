@@ -56,18 +56,23 @@ public final class AsteriskDriver: TelephonyDriver {
         session.submit(.cancel(call))
     }
 
+    /// Not Dialer's to do with Asterisk: the dialplan's queue connects calls (always throws).
     public func connect(_ call: CallID, toAgent agent: String) throws {
         throw TelephonyError("with Asterisk the dialplan's queue connects calls to agents; attempt \(call) cannot be connected by Dialer")
     }
 
+    /// Not Dialer's to do with Asterisk: the dialplan plays the safe-harbour message (always throws).
     public func abandon(_ call: CallID) throws {
         throw TelephonyError("with Asterisk the dialplan plays the safe-harbour message; attempt \(call) cannot be abandoned by Dialer")
     }
 
+    /// Not Dialer's to do with Asterisk: the dialplan plays the message (always throws).
     public func playMessage(_ call: CallID) throws {
         throw TelephonyError("with Asterisk the dialplan plays the campaign's message; attempt \(call) cannot be sent a message by Dialer")
     }
 
+    /// Waits until Asterisk reports something or `deadline` passes; each event's
+    /// time is when the driver received it, on the driver's clock.
     public func events(until deadline: Date) -> [CallEvent] {
         let taken = session.inbox.take(waitingAtMost: deadline.timeIntervalSince(clock.now))
         let now = clock.now
