@@ -15,7 +15,7 @@
 /// channel's `Hangup`, or at ``reconcile(liveChannels:)`` when Asterisk no
 /// longer has their channel (outcome unknown).
 struct AMICallTracker {
-    enum Phase: Comparable { case dialing, answered, connected }
+    enum Phase { case dialing, answered, connected }
 
     struct Call {
         let id: CallID
@@ -41,7 +41,7 @@ struct AMICallTracker {
 
     let callVariable: String
     let reportsAMD: Bool
-    private(set) var calls: [CallID: Call] = [:]
+    private var calls: [CallID: Call] = [:]
     private var byKey: [String: CallID] = [:]
     private var byAction: [String: CallID] = [:]
     private var byChannel: [String: CallID] = [:]
@@ -119,12 +119,6 @@ struct AMICallTracker {
             }
         }
         return events
-    }
-
-    /// Ends a call that never reached Asterisk, or that Asterisk refused.
-    mutating func fail(_ call: CallID, cause: HangupCause) -> [CallEvent.Kind] {
-        guard calls[call] != nil else { return [] }
-        return end(call, cause: cause)
     }
 
     // MARK: - Messages
@@ -275,7 +269,7 @@ struct AMICallTracker {
     /// The Q.850 cause of an originate that failed with `reason` (Asterisk's
     /// control frame: 0 failure, 1 hung up, 3 rang out, 5 busy, 8 congestion),
     /// taking the most telling cause the call's channels hung up with.
-    func failureCause(reason: Int, observed: [(channel: String, cause: Int)]) -> Int {
+    private func failureCause(reason: Int, observed: [(channel: String, cause: Int)]) -> Int {
         let telling = observed.map(\.cause).first { $0 != 0 && $0 != HangupCause.normalClearing.code }
         switch reason {
         case 3:
