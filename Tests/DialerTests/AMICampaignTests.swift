@@ -85,6 +85,18 @@ import Testing
         #expect(!log.all.contains { $0.contains("+8491") || $0.contains("s3cret") }, "no number nor secret in the log")
     }
 
+    /// Three agents would take three calls at once; the trunk has two lines, so the
+    /// driver holds the third `Originate` back until a line is free.
+    @Test func theDriverKeepsToItsLinesWhenTheEngineWantsMore() throws {
+        let peer = try FakeAsterisk(population: FakeAsterisk.Population(seed: 8), agents: Self.agents)
+        defer { peer.stop() }
+        let (fixture, _) = try Self.run(contacts: 12, peer: peer, lines: 2)
+        let tally = peer.snapshot
+        #expect(tally.mostInProgress == 2)
+        #expect(try fixture.jobStates().values.reduce(0, +) == 12)
+        #expect(try Self.attempts(fixture).allSatisfy { $0.state == "ended" && $0.cause != HangupCause.noCircuitAvailable.code })
+    }
+
     /// The peer drops the connection mid-campaign; its calls go on. After the
     /// reconnect (half a second later, longer than short calls last here), calls
     /// Asterisk still has are followed; those that ended unseen are `unknown`
