@@ -23,12 +23,15 @@ import Testing
     }
 
     private static func of(_ call: CallID, in events: [CallEvent.Kind]) -> [CallEvent.Kind] {
-        events.filter { event in
-            switch event {
-            case .ringing(let id), .answered(let id, _), .connected(let id, _), .hungUp(let id, _): id == call
-            case .agentReady, .agentPresence: false
-            }
-        }
+        events.filter { callID(of: $0) == call }
+    }
+
+    private static func callID(of event: CallEvent.Kind) -> CallID? {
+        if case .ringing(let id) = event { return id }
+        if case .answered(let id, _) = event { return id }
+        if case .connected(let id, _) = event { return id }
+        if case .hungUp(let id, _) = event { return id }
+        return nil
     }
 
     @Test func thePersonWhoAnsweredIsConnectedToTheAgentAndHangsUpNormally() throws {

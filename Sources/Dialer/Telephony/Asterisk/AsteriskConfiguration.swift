@@ -33,6 +33,10 @@ public struct AsteriskConfiguration: Sendable, Hashable {
     /// Whether the dialplan reports an AMD verdict with `UserEvent(DialerAMD,...)`;
     /// the driver then reports an answer once the verdict is known.
     public var reportsAMD: Bool
+    /// The share of persons the dialplan's AMD takes for machines and hangs up
+    /// on, as measured on the live system (`amd.conf` tuning changes it); the
+    /// engine counts them towards the abandon rate where the profile says so.
+    public var machineFalsePositiveShare: Double
     /// The most calls in progress at once on the trunk.
     public var lines: Int
     /// The most originations per second; they are spaced evenly.
@@ -63,7 +67,7 @@ public struct AsteriskConfiguration: Sendable, Hashable {
         host: String, port: UInt16 = 5038, username: String, secretVariable: String,
         channelTemplate: String, context: String = "dialer-connect", exten: String = "s", priority: Int = 1,
         callerIDName: String? = nil, defaultCallerID: String? = nil, queue: String? = nil, reportsAMD: Bool = true,
-        lines: Int = 30, callsPerSecond: Double = 10, pingInterval: TimeInterval = 20,
+        machineFalsePositiveShare: Double = 0.03, lines: Int = 30, callsPerSecond: Double = 10, pingInterval: TimeInterval = 20,
         reconnectDelay: TimeInterval = 1, maxReconnectDelay: TimeInterval = 30, connectTimeout: TimeInterval = 5,
         maxQueueDelay: TimeInterval = 30, callKeyPrefix: String = "dialer-", callVariable: String = "DIALER_CALL"
     ) {
@@ -79,6 +83,7 @@ public struct AsteriskConfiguration: Sendable, Hashable {
         self.defaultCallerID = defaultCallerID
         self.queue = queue
         self.reportsAMD = reportsAMD
+        self.machineFalsePositiveShare = machineFalsePositiveShare
         self.lines = lines
         self.callsPerSecond = callsPerSecond
         self.pingInterval = pingInterval
@@ -102,6 +107,9 @@ public struct AsteriskConfiguration: Sendable, Hashable {
         }
         if context.isEmpty || exten.isEmpty { problems.append("the dialplan context and extension must both be set") }
         if priority < 1 { problems.append("the dialplan priority must be at least 1") }
+        if !(0...1).contains(machineFalsePositiveShare) {
+            problems.append("the AMD false-positive share must be between 0 and 1")
+        }
         if lines < 1 { problems.append("lines must be at least 1") }
         if !(callsPerSecond > 0) { problems.append("calls per second must be above 0") }
         if !(pingInterval > 0) { problems.append("the ping interval must be above 0 seconds") }

@@ -44,6 +44,11 @@ public final class AsteriskDriver: TelephonyDriver {
     /// The dialplan queue connects answered calls to agents and applies the connect limit.
     public var routesAnsweredCalls: Bool { true }
 
+    /// The persons AMD takes for machines, as configured; 0 when the dialplan runs no AMD.
+    public var estimatedMachineFalsePositiveShare: Double {
+        configuration.reportsAMD ? configuration.machineFalsePositiveShare : 0
+    }
+
     /// Queues the call's `Originate`; it goes out when a line and an origination slot are free.
     public func place(_ request: CallRequest) throws {
         let key = configuration.callKeyPrefix + String(request.callID)
