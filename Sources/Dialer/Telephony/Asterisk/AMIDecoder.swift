@@ -38,16 +38,35 @@ struct AMIDecoder {
     /// Reads the next bytes and returns what they complete.
     mutating func feed(_ bytes: some Sequence<UInt8>) -> [Output] {
         var outputs: [Output] = []
-        for byte in bytes {
-            if byte == UInt8(ascii: "\n") {
-                if let output = endLine() { outputs.append(output) }
-            } else if line.count < limits.lineBytes {
-                line.append(byte)
-            } else {
-                lineTooLong = true
-            }
+        let read: Void? = bytes.withContiguousStorageIfAvailable { feed(buffer: $0, into: &outputs) }
+        if read == nil {
+            Array(bytes).withUnsafeBufferPointer { feed(buffer: $0, into: &outputs) }
         }
         return outputs
+    }
+
+    private mutating func feed(buffer: UnsafeBufferPointer<UInt8>, into outputs: inout [Output]) {
+        var start = buffer.startIndex
+        while start < buffer.endIndex {
+            guard let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+                append(buffer[start...])
+                return
+            }
+            append(buffer[start..<newline])
+            if let output = endLine() { outputs.append(output) }
+            start = newline + 1
+        }
+    }
+
+    /// Adds bytes to the current line, up to the line bound.
+    private mutating func append(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        let room = limits.lineBytes - line.count
+        if bytes.count <= room {
+            line.append(contentsOf: bytes)
+        } else {
+            line.append(contentsOf: bytes.prefix(max(0, room)))
+            lineTooLong = true
+        }
     }
 
     private mutating func endLine() -> Output? {
@@ -76,7 +95,8 @@ struct AMIDecoder {
         }
         var valueStart = line.index(after: colon)
         while valueStart < line.endIndex, line[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
-        let key = String(decoding: line[..<colon], as: UTF8.self).trimmingSpaces
+        var key = String(decoding: line[..<colon], as: UTF8.self)
+        if key.first == " " || key.last == " " || key.contains("\t") { key = key.trimmingSpaces }
         fields.append((key, String(decoding: line[valueStart...], as: UTF8.self)))
         if fields.count > limits.fields {
             fault = "more than \(limits.fields) fields"

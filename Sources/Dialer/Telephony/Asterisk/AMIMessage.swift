@@ -1,5 +1,3 @@
-import Foundation
-
 /// One Asterisk Manager Interface message: `Key: Value` fields in the order
 /// they came, ended by a blank line. Keys compare without regard to case, as
 /// Asterisk does; a key may repeat (`Variable:` in an action).
@@ -13,7 +11,15 @@ struct AMIMessage: Sendable, Hashable {
 
     /// The first value of `key`, nil when absent.
     subscript(key: String) -> String? {
-        fields.first { $0.key.caseInsensitiveCompare(key) == .orderedSame }?.value
+        fields.first { Self.sameKey($0.key, key) }?.value
+    }
+
+    /// Whether two keys are equal, ASCII letters compared without regard to case.
+    private static func sameKey(_ left: String, _ right: String) -> Bool {
+        guard left.utf8.count == right.utf8.count else { return false }
+        return zip(left.utf8, right.utf8).allSatisfy { a, b in
+            a == b || (a | 0x20 == b | 0x20 && (0x61...0x7A).contains(a | 0x20))
+        }
     }
 
     /// Appends a field.
