@@ -31,6 +31,16 @@ import Testing
         ])
     }
 
+    @Test func anAgentBusyOnACallDialerDidNotPlaceTakesNoDialerCallUntilFree() {
+        var tracker = AMIAgentTracker(queue: nil)
+        var events = tracker.handle(Self.status("an", "1"))
+        events += tracker.handle(Self.status("an", "2"))
+        events += tracker.handle(Self.status("an", "1"))
+        #expect(events == [
+            .agentPresence(agent: "an", .available), .agentPresence(agent: "an", .paused), .agentPresence(agent: "an", .available),
+        ])
+    }
+
     /// An agent who pauses after a call stays in wrap-up until unpaused and free.
     @Test func wrapUpLastsUntilTheMemberIsFreeAndUnpaused() {
         var tracker = AMIAgentTracker(queue: nil)

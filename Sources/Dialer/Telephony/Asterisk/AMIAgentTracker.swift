@@ -2,9 +2,10 @@
 /// presence and readiness. No I/O.
 ///
 /// A member is known by its `MemberName` (its Dialer agent id), else by its
-/// interface. Presence follows membership and pause (`QueueMemberAdded`,
-/// `QueueMemberRemoved`, `QueueMemberPause`, and `QueueMemberStatus`, whose
-/// status 4 or 5 means the member's device is gone). After a Dialer call an
+/// interface. Presence follows membership, pause and device state
+/// (`QueueMemberAdded`, `QueueMemberRemoved`, `QueueMemberPause`, and
+/// `QueueMemberStatus`: status 4 or 5 means the member's device is gone; a
+/// member in use on a call that is not Dialer's is reported paused until free). After a Dialer call an
 /// agent is in wrap-up until Asterisk shows the member neither in use nor
 /// paused; then the agent is reported ready, always after the call's end.
 struct AMIAgentTracker {
@@ -19,8 +20,10 @@ struct AMIAgentTracker {
         /// A Dialer call ended and the agent has not been reported ready since.
         var wrappingUp = false
 
+        /// A member busy on a call Dialer did not place (or a previous run's) takes
+        /// no Dialer call: for pacing it is paused until free.
         var presence: AgentPresence {
-            !present ? .loggedOut : paused ? .paused : .available
+            !present ? .loggedOut : paused || inUse ? .paused : .available
         }
     }
 
