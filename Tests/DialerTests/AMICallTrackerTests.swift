@@ -114,22 +114,33 @@ import Testing
     /// After a reconnect no `OriginateResponse` comes: the calls Asterisk still has are
     /// followed by their channel's events; the others end, unknown unless an agent had them.
     @Test func orphansAreSettledFromAsterisksLiveChannels() {
-        var tracker = Self.tracker(amd: false, calls: 1...4)
+        var tracker = Self.tracker(amd: false, calls: 1...5)
         _ = Self.feed(&tracker, [
             Self.answered("dialer-3"),
             Self.event("AgentConnect", ["Uniqueid": "dialer-3", "MemberName": "an"]),
         ])
         tracker.connectionLost()
         #expect(tracker.hasOrphans)
-        let settled = tracker.reconcile(liveChannels: ["dialer-1": "5", "dialer-2": "6", "9999.1": "6"])
-        #expect(settled == [.answered(2, party: .person), .hungUp(3, cause: .normalClearing), .hungUp(4, cause: .outcomeUnknown)])
+        let live = [
+            AMIMessage([("Event", "CoreShowChannel"), ("Uniqueid", "dialer-1"), ("ChannelState", "5"), ("BridgeId", "")]),
+            AMIMessage([("Event", "CoreShowChannel"), ("Uniqueid", "dialer-2"), ("ChannelState", "6"), ("BridgeId", "")]),
+            AMIMessage([("Event", "CoreShowChannel"), ("Uniqueid", "dialer-5"), ("ChannelState", "6"), ("BridgeId", "b-1"),
+                        ("Channel", "PJSIP/trunk-0000002a")]),
+            AMIMessage([("Event", "CoreShowChannel"), ("Uniqueid", "1795.9"), ("ChannelState", "6"), ("BridgeId", "b-1"),
+                        ("Channel", "PJSIP/binh-0000002b")]),
+        ]
+        let settled = tracker.reconcile(liveChannels: live) { $0 == "PJSIP/binh" ? "binh" : nil }
+        #expect(settled == [
+            .answered(2, party: .person), .hungUp(3, cause: .normalClearing), .hungUp(4, cause: .outcomeUnknown),
+            .answered(5, party: .person), .connected(5, agent: "binh"),
+        ])
         let later = Self.feed(&tracker, [
             Self.event("Hangup", ["Uniqueid": "dialer-1", "Cause": "17"]),
             Self.event("Hangup", ["Uniqueid": "dialer-2", "Cause": "16"]),
+            Self.event("Hangup", ["Uniqueid": "dialer-5", "Cause": "16"]),
         ])
-        #expect(later == [.hungUp(1, cause: .userBusy), .hungUp(2, cause: .normalClearing)])
+        #expect(later == [.hungUp(1, cause: .userBusy), .hungUp(2, cause: .normalClearing), .hungUp(5, cause: .normalClearing)])
         #expect(tracker.callsInProgress == 0)
-        #expect(CallOutcome(unansweredCause: .userBusy) == .busy)
     }
 
     @Test func theChannelToHangUpIsTheNameAsteriskGaveIt() {

@@ -279,12 +279,21 @@ final class FakeAsterisk: @unchecked Sendable {
         case "originate": originate(message, actionID: id)
         case "coreshowchannels":
             reply(AMIMessage([("Response", "Success"), ("ActionID", id), ("EventList", "start"), ("Message", "Channels will follow")]))
+            var items = 0
             for channel in channels.values.sorted(by: { $0.uid < $1.uid }) {
+                let bridged = channel.agent != nil && !channel.queued
+                let bridge = bridged ? "bridge-" + channel.uid : ""
                 reply(AMIMessage([("Event", "CoreShowChannel"), ("ActionID", id), ("Channel", channel.name),
-                                  ("Uniqueid", channel.uid), ("ChannelState", channel.up ? "6" : "5")]))
+                                  ("Uniqueid", channel.uid), ("ChannelState", channel.up ? "6" : "5"), ("BridgeId", bridge)]))
+                items += 1
+                if let agent = channel.agent, bridged {
+                    reply(AMIMessage([("Event", "CoreShowChannel"), ("ActionID", id), ("Channel", "PJSIP/\(agent)-0000\(items)"),
+                                      ("Uniqueid", "agent-leg-" + channel.uid), ("ChannelState", "6"), ("BridgeId", bridge)]))
+                    items += 1
+                }
             }
             reply(AMIMessage([("Event", "CoreShowChannelsComplete"), ("ActionID", id), ("EventList", "Complete"),
-                              ("ListItems", String(channels.count))]))
+                              ("ListItems", String(items))]))
         case "queuestatus":
             reply(AMIMessage([("Response", "Success"), ("ActionID", id), ("EventList", "start")]))
             reply(AMIMessage([("Event", "QueueParams"), ("ActionID", id), ("Queue", "campaign")]))

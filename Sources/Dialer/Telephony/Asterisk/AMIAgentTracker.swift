@@ -37,6 +37,8 @@ struct AMIAgentTracker {
     private var members: [String: Member] = [:]
     /// Members in the order first seen, so events come out in a stable order.
     private var order: [String] = []
+    /// The agent of each member interface and state interface seen (`PJSIP/an` → `an`).
+    private var interfaces: [String: String] = [:]
 
     init(queue: String?) {
         self.queue = queue
@@ -50,6 +52,11 @@ struct AMIAgentTracker {
         return nil
     }
 
+    /// The agent whose member interface (or state interface) is `interface`.
+    func agent(onInterface interface: String) -> String? {
+        interfaces[interface]
+    }
+
     /// The presence and readiness `message` means.
     mutating func handle(_ message: AMIMessage) -> [CallEvent.Kind] {
         guard let event = message.event?.lowercased(),
@@ -60,6 +67,9 @@ struct AMIAgentTracker {
         else { return [] }
         var member = members[agent] ?? Member()
         if members[agent] == nil { order.append(agent) }
+        for key in ["Interface", "Location", "StateInterface"] {
+            if let interface = message[key], !interface.isEmpty { interfaces[interface] = agent }
+        }
         switch event {
         case "queuememberremoved":
             member.present = false

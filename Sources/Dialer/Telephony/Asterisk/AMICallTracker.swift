@@ -12,7 +12,7 @@
 ///
 /// Calls originated on a connection that broke are orphans: their
 /// `OriginateResponse` went to the dead session. They end with their own
-/// channel's `Hangup`, or at ``reconcile(liveChannels:)`` when Asterisk no
+/// channel's `Hangup`, or at ``reconcile(liveChannels:agentOnInterface:)`` when Asterisk no
 /// longer has their channel (outcome unknown).
 struct AMICallTracker {
     enum Phase { case dialing, answered, connected }
@@ -99,26 +99,50 @@ struct AMICallTracker {
         byAction.removeAll()
     }
 
-    /// Settles the orphans against the channels Asterisk has now (unique id →
-    /// channel state): a call whose channel lives on is followed further (an
-    /// `Up` channel has been answered); one whose channel is gone ended while
-    /// the link was down: a call connected to an agent ended normally, any
-    /// other's outcome is unknown.
-    mutating func reconcile(liveChannels: [String: String]) -> [CallEvent.Kind] {
+    /// Settles the orphans against the channels Asterisk has now (its
+    /// `CoreShowChannel` events): a call whose channel lives on is followed
+    /// further (an `Up` channel has been answered; one bridged with an agent's
+    /// channel, named by `agentOnInterface`, was connected to that agent); one
+    /// whose channel is gone ended while the link was down: a call connected to
+    /// an agent ended normally, any other's outcome is unknown.
+    mutating func reconcile(
+        liveChannels: [AMIMessage], agentOnInterface: (String) -> String?
+    ) -> [CallEvent.Kind] {
+        var byUniqueID: [String: AMIMessage] = [:]
+        for channel in liveChannels {
+            if let unique = channel["Uniqueid"] { byUniqueID[unique] = channel }
+        }
         var events: [CallEvent.Kind] = []
         for (id, state) in calls.sorted(by: { $0.key < $1.key }) where state.orphaned {
-            if let live = state.channels.first(where: { liveChannels[$0] != nil }) {
-                if liveChannels[live] == Self.upState, state.phase == .dialing {
-                    calls[id]?.phase = .answered
-                    if !reportsAMD { events += ensureAnswered(id, party: .person) }
-                }
-            } else if state.phase == .connected {
-                events += finish(id, cause: HangupCause.normalClearing.code)
-            } else {
-                events += end(id, cause: .outcomeUnknown)
+            guard let live = state.channels.lazy.compactMap({ byUniqueID[$0] }).first else {
+                events += state.phase == .connected
+                    ? finish(id, cause: HangupCause.normalClearing.code) : end(id, cause: .outcomeUnknown)
+                continue
+            }
+            guard live["ChannelState"] == Self.upState, state.phase != .connected else { continue }
+            calls[id]?.phase = .answered
+            if let agent = Self.bridgedAgent(of: live, among: liveChannels, agentOnInterface: agentOnInterface) {
+                events += ensureAnswered(id, party: state.verdict ?? .person)
+                calls[id]?.phase = .connected
+                events.append(.connected(id, agent: agent))
+            } else if !reportsAMD {
+                events += ensureAnswered(id, party: .person)
             }
         }
         return events
+    }
+
+    /// The agent whose channel shares `channel`'s bridge, if any: the interface
+    /// is the channel's name without Asterisk's `-suffix` (`PJSIP/an-0000002a` → `PJSIP/an`).
+    private static func bridgedAgent(
+        of channel: AMIMessage, among channels: [AMIMessage], agentOnInterface: (String) -> String?
+    ) -> String? {
+        guard let bridge = channel["BridgeId"], !bridge.isEmpty else { return nil }
+        for other in channels where other["BridgeId"] == bridge && other["Uniqueid"] != channel["Uniqueid"] {
+            guard let name = other["Channel"], let dash = name.lastIndex(of: "-") else { continue }
+            if let agent = agentOnInterface(String(name[..<dash])) { return agent }
+        }
+        return nil
     }
 
     // MARK: - Messages

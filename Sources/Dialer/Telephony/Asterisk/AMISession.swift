@@ -47,7 +47,7 @@ final class AMISession: @unchecked Sendable {
     private var backoff: Duration
     private var nextActionID = 1
     private var ownActions: [String: OwnAction] = [:]
-    private var liveChannels: [String: String] = [:]
+    private var liveChannels: [AMIMessage] = []
     private var rosterListing: [AMIMessage] = []
     private var lastReceived = ContinuousClock.now
     private var pingSent = false
@@ -291,12 +291,13 @@ final class AMISession: @unchecked Sendable {
             ownActions[id] = nil
             if failed { log("Asterisk could not hang up attempt \(call)") }
         case .channels:
-            if let unique = message["Uniqueid"], message.event?.lowercased() == "coreshowchannel" {
-                liveChannels[unique] = message["ChannelState"] ?? ""
+            if message.event?.lowercased() == "coreshowchannel" {
+                liveChannels.append(message)
             } else if failed || message.event?.lowercased() == "coreshowchannelscomplete" {
                 if failed { log("Asterisk refused CoreShowChannels; calls in progress before the reconnect end as unknown") }
                 ownActions[id] = nil
-                var events = calls.reconcile(liveChannels: liveChannels)
+                let members = agents
+                var events = calls.reconcile(liveChannels: liveChannels) { members.agent(onInterface: $0) }
                 events += agents.observe(events)
                 inbox.push(events, at: now)
                 liveChannels.removeAll()
