@@ -304,6 +304,7 @@ final class AMISession: @unchecked Sendable {
             }
         case .roster:
             if message.event?.lowercased() == "queuestatuscomplete" || failed {
+                if failed { log("Asterisk refused QueueStatus: \(message["Message"] ?? "no reason given"); no agent is known yet") }
                 ownActions[id] = nil
                 inbox.push(agents.roster(rosterListing), at: now)
                 rosterListing.removeAll()
