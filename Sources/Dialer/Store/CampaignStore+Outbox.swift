@@ -1,3 +1,4 @@
+import CampaignDSL
 import Foundation
 
 /// Counts of a campaign's outbox entries by channel and state, for reports.
@@ -8,6 +9,30 @@ struct OutboxSummary: Equatable {
 }
 
 extension CampaignStore {
+    /// What follow-ups need of a contact: number, zone, name, and its row's values by header and by the
+    /// list's field names (`field plan column "Plan"`). Nil when the contact has no dialable number.
+    func contactFacts(contact: Int64, spec: CampaignSpec) throws -> ContactFacts? {
+        try connection.firstRow(
+            """
+            SELECT c.phone_e164, c.time_zone, c.name, c.fields_json, l.header_json, l.position
+            FROM contacts c JOIN lists l ON l.id = c.list_id WHERE c.id = ?
+            """,
+            [contact]
+        ) { row -> ContactFacts? in
+            guard let number = row.optionalString(0) else { return nil }
+            let cells = JSONText.decodeStrings(row.string(3))
+            let header = JSONText.decodeStrings(row.string(4))
+            var fields: [String: String] = [:]
+            for (column, value) in zip(header, cells) where fields[column] == nil { fields[column] = value }
+            let position = row.int(5)
+            if spec.lists.indices.contains(position) {
+                for field in spec.lists[position].fields { fields[field.name] = fields[field.column] }
+            }
+            return ContactFacts(id: contact, number: number, timeZone: row.optionalString(1), name: row.optionalString(2),
+                                fields: fields)
+        } ?? nil
+    }
+
     /// A random id made when the outbox table was created; it starts every idempotency key, so two
     /// databases never share keys at a gateway.
     func storeIdentity() throws -> String {
