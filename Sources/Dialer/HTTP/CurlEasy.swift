@@ -64,8 +64,9 @@ final class CurlEasy {
                            buffer: UnsafeMutableRawPointer) throws(SetOptionError) {
         try set(CURLOPT_URL, string: request.url)
         try set(CURLOPT_NOSIGNAL, long: 1)
-        try set(CURLOPT_CONNECTTIMEOUT_MS, long: options.connectTimeoutMilliseconds)
-        try set(CURLOPT_TIMEOUT_MS, long: options.totalTimeoutMilliseconds)
+        // 0 would mean "no timeout" to libcurl: every transfer has both, of at least 1 ms.
+        try set(CURLOPT_CONNECTTIMEOUT_MS, long: max(1, options.connectTimeoutMilliseconds))
+        try set(CURLOPT_TIMEOUT_MS, long: max(1, options.totalTimeoutMilliseconds))
         try set(CURLOPT_PROTOCOLS_STR, string: "http,https")
         try set(CURLOPT_REDIR_PROTOCOLS_STR, string: "http,https")
         try set(CURLOPT_FOLLOWLOCATION, long: options.maxRedirects > 0 ? 1 : 0)
