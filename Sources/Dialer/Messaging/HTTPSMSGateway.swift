@@ -8,7 +8,7 @@ struct HTTPSMSGateway: MessageGateway {
 
     var honoursIdempotencyKey: Bool { configuration.honoursIdempotencyKey }
 
-    func deliver(_ message: OutboxMessage) async -> DeliveryResult {
+    nonisolated(nonsending) func deliver(_ message: OutboxMessage) async -> DeliveryResult {
         let result: Result<HTTPResponse, HTTPError>
         do {
             result = .success(try await transport.send(configuration.request(for: message)))

@@ -5,5 +5,5 @@ protocol MessageGateway {
     var honoursIdempotencyKey: Bool { get }
 
     /// Makes one delivery request for `message` and says how it went.
-    func deliver(_ message: OutboxMessage) async -> DeliveryResult
+    nonisolated(nonsending) func deliver(_ message: OutboxMessage) async -> DeliveryResult
 }

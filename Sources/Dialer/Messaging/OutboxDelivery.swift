@@ -92,8 +92,9 @@ public final class OutboxDelivery {
         return recovery
     }
 
-    /// Sends what is due now, up to `limit` entries, one request at a time.
-    public func deliverDue(limit: Int = 100) async throws -> DeliveryPass {
+    /// Sends what is due now, up to `limit` entries, one request at a time. It runs on the caller's actor
+    /// (the owner may keep it on the main actor); each transfer runs on the HTTP client's own queue.
+    nonisolated(nonsending) public func deliverDue(limit: Int = 100) async throws -> DeliveryPass {
         var pass = DeliveryPass()
         let names = routes.keys.sorted()
         var limitedUntil: Date?

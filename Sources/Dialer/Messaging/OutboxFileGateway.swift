@@ -35,7 +35,7 @@ final class OutboxFileGateway: MessageGateway {
 
     var honoursIdempotencyKey: Bool { true }
 
-    func deliver(_ message: OutboxMessage) async -> DeliveryResult {
+    nonisolated(nonsending) func deliver(_ message: OutboxMessage) async -> DeliveryResult {
         if keys.contains(message.key) { return .delivered(status: nil) }
         let length = SMSLength(measuring: message.entry.body)
         let line = Line(key: message.key, at: clock.now, to: message.entry.recipient, sender: message.entry.sender,

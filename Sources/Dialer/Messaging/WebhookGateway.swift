@@ -8,7 +8,7 @@ struct WebhookGateway: MessageGateway {
 
     var honoursIdempotencyKey: Bool { configuration.honoursIdempotencyKey }
 
-    func deliver(_ message: OutboxMessage) async -> DeliveryResult {
+    nonisolated(nonsending) func deliver(_ message: OutboxMessage) async -> DeliveryResult {
         let body = Array(message.entry.body.utf8)
         guard let signature = WebhookSignature.value(secret: configuration.secret, body: body) else {
             return .retryable(status: nil, reason: "libcrypto could not compute the HMAC", retryAfter: nil)
