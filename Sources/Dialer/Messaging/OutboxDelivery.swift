@@ -21,7 +21,7 @@ public final class OutboxDelivery {
     public struct Recovery: Sendable, Hashable {
         /// Queued again, to be sent with the same key.
         public var requeued = 0
-        /// Failed, because the gateway could not drop a duplicate.
+        /// Failed, because the gateway could not drop a duplicate, or that was the last try.
         public var failed = 0
     }
 
@@ -73,15 +73,21 @@ public final class OutboxDelivery {
         recovery = try Self.recover(store, routes: routes, at: clock.now)
     }
 
-    /// Rule 5: entries left `sending` become unknown outcomes. Entries of routes no longer configured wait.
+    /// Rule 5: entries left `sending` become unknown outcomes (their try counted, as any other).
+    /// Entries of routes no longer configured wait.
     private static func recover(_ store: CampaignStore, routes: [String: Route], at now: Date) throws -> Recovery {
         var recovery = Recovery()
         for message in try store.interruptedOutbox() {
             guard let route = routes[message.entry.route] else { continue }
-            if route.gateway.honoursIdempotencyKey {
+            if route.gateway.honoursIdempotencyKey && message.tries < route.retry.maxTries {
                 try store.requeue(message.id, nextAt: now, status: message.lastStatus,
                                   error: "interrupted while sending; sent again with the same key", at: now)
                 recovery.requeued += 1
+            } else if route.gateway.honoursIdempotencyKey {
+                try store.markFailed(message.id, status: nil,
+                                     error: "gave up after \(message.tries) tries: interrupted while sending (outcome unknown)",
+                                     at: now)
+                recovery.failed += 1
             } else {
                 try store.markFailed(message.id, status: nil,
                                      error: "interrupted while sending; not sent again: the gateway cannot drop a duplicate",
