@@ -81,10 +81,13 @@ struct HTTPClientTests {
         #expect(error?.requestWasNotSent == true)
     }
 
-    @Test("a response over the size limit is refused")
-    func sizeLimit() async throws {
+    @Test("a response over the size limit is refused, whether its length is announced or not",
+          arguments: [false, true])
+    func sizeLimit(unsized: Bool) async throws {
         let big = String(repeating: "x", count: 5_000)
-        let server = try LoopbackHTTPServer { _, _ in .respond(status: 200, body: big) }
+        let server = try LoopbackHTTPServer { _, _ in
+            unsized ? .respondUnsized(status: 200, body: big) : .respond(status: 200, body: big)
+        }
         defer { server.stop() }
         let client = try CurlHTTPClient(options: Self.options)
         let error = await #expect(throws: HTTPError.self) {

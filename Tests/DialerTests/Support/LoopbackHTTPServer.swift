@@ -26,6 +26,8 @@ final class LoopbackHTTPServer: Sendable {
     /// What the server does with a request.
     enum Reply: Sendable {
         case respond(status: Int, headers: [(String, String)] = [], body: String = "")
+        /// A response without Content-Length, its end marked by closing the connection.
+        case respondUnsized(status: Int, body: String)
         /// Close the connection with a TCP reset, without answering.
         case reset
         /// Say nothing until the client closes the connection (its timeout).
@@ -112,6 +114,9 @@ final class LoopbackHTTPServer: Sendable {
                 for (name, value) in headers { head += "\(name): \(value)\r\n" }
                 let bytes = Array((head + "\r\n" + body).utf8)
                 guard writeAll(client, bytes) else { return }
+            case .respondUnsized(let status, let body):
+                _ = writeAll(client, Array("HTTP/1.1 \(status) Status\r\nConnection: close\r\n\r\n\(body)".utf8))
+                return
             case .reset:
                 var linger = linger(l_onoff: 1, l_linger: 0)
                 setsockopt(client, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
