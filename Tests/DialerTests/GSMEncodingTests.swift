@@ -58,6 +58,12 @@ struct GSMEncodingTests {
         #expect(SMSLength(measuring: text).encoding == encoding)
     }
 
+    @Test("the summary names the encoding, the units and the parts")
+    func summary() {
+        #expect(SMSLength(measuring: "Hi €").summary == "GSM-7, 5 septets, 1 part")
+        #expect(SMSLength(measuring: String(repeating: "ệ", count: 75)).summary == "UCS-2, 75 units, 2 parts")
+    }
+
     @Test("a decomposed accent is measured as its composed GSM character")
     func composition() {
         #expect(SMSLength(measuring: "caf\u{0065}\u{0301}") == SMSLength(encoding: .gsm7, units: 4, segments: 1))

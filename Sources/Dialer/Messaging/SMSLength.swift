@@ -36,6 +36,11 @@ public struct SMSLength: Sendable, Hashable, Codable {
                   segments: units <= encoding.singleLimit ? 1 : Self.parts(sizes, limit: encoding.partLimit))
     }
 
+    /// For people: `GSM-7, 42 septets, 1 part` or `UCS-2, 75 units, 2 parts`.
+    public var summary: String {
+        "\(encoding.rawValue), \(units) \(encoding == .gsm7 ? "septets" : "units"), \(segments) part" + (segments == 1 ? "" : "s")
+    }
+
     /// Packs characters of the given sizes into parts of `limit` units, never splitting one.
     private static func parts(_ sizes: [Int], limit: Int) -> Int {
         var parts = 1
