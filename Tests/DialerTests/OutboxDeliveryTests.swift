@@ -27,7 +27,7 @@ struct OutboxDeliveryTests {
         let fixture = try OutboxFixture(contacts: 12)
         var entries: [OutboxEntry] = []
         for index in 0..<12 {
-            entries += [fixture.sms(index, text: "Chào {name} \(index)"), fixture.sms(index, text: "duplicate")]
+            entries += [fixture.sms(index, text: "Chào \"{name}\"\n\\ \(index)"), fixture.sms(index, text: "duplicate")]
             entries.append(fixture.sms(index, trigger: "sms:disposition:callback", text: "Hẹn gọi lại"))
         }
         #expect(try fixture.store.enqueue(entries, at: fixture.start) == 24)
@@ -40,7 +40,8 @@ struct OutboxDeliveryTests {
         #expect(try fixture.all().allSatisfy { $0.state == .sent && $0.tries == 1 })
         let first = try #require(server.requests.first)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(first.body)) as? [String: String])
-        #expect(json == ["to": OutboxFixture.number(0), "from": "ACME", "text": "Chào {name} 0"])
+        // Quotes, backslashes and line breaks stay inside the JSON string.
+        #expect(json == ["to": OutboxFixture.number(0), "from": "ACME", "text": "Chào \"{name}\"\n\\ 0"])
         // A second pass over the same store sends nothing more.
         let again = try await fixture.drain(try fixture.delivery(loopbackGateway(server.url), transport: try loopbackClient()))
         #expect(again.map(\.sent).reduce(0, +) == 0)
