@@ -22,31 +22,37 @@ final class CurlEasy {
     /// Runs one transfer to completion on the calling thread.
     func perform(_ request: HTTPRequest, options: HTTPClientOptions) throws(HTTPError) -> HTTPResponse {
         try Self.check(request)
-        curl_easy_reset(handle)
         let buffer = ResponseBuffer(limit: options.maxResponseBytes)
-        var errorText = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        let unmanaged = Unmanaged.passRetained(buffer)
+        let errorSize = Int(CURL_ERROR_SIZE) + 1
+        let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: errorSize)
+        errorText.initialize(repeating: 0, count: errorSize)
         // The header list must outlive curl_easy_perform: curl reads it during the transfer.
         var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
+        defer {
+            // The handle forgets every pointer into this transfer's memory before it is freed;
+            // reset keeps the open connections for the next transfer.
+            curl_easy_reset(handle)
+            curl_slist_free_all(headerList)
+            errorText.deallocate()
+            unmanaged.release()
+        }
         for header in request.headers {
             guard let appended = curl_slist_append(headerList, "\(header.name): \(header.value)") else {
                 throw HTTPError(kind: .invalidRequest, function: "curl_slist_append", code: 0, message: "out of memory")
             }
             headerList = appended
         }
-        let unmanaged = Unmanaged.passRetained(buffer)
-        defer { unmanaged.release() }
-        let code: CURLcode = errorText.withUnsafeMutableBufferPointer { errorBuffer in
-            do throws(SetOptionError) {
-                try configure(request, options: options, headers: headerList, buffer: unmanaged.toOpaque())
-                try set(CURLOPT_ERRORBUFFER, pointer: errorBuffer.baseAddress)
-            } catch {
-                return error.curlCode
-            }
-            return curl_easy_perform(handle)
+        do throws(SetOptionError) {
+            try configure(request, options: options, headers: headerList, buffer: unmanaged.toOpaque())
+            try set(CURLOPT_ERRORBUFFER, pointer: errorText)
+        } catch {
+            throw HTTPError(kind: .invalidRequest, function: "curl_easy_setopt", code: Int(error.code.rawValue),
+                            message: "option \(error.option.rawValue): " + String(cString: curl_easy_strerror(error.code)))
         }
+        let code = curl_easy_perform(handle)
         guard code == CURLE_OK else {
-            let detail = String(decoding: errorText.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let detail = String(cString: errorText)
             let message = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
             throw HTTPError(kind: kind(of: code, buffer: buffer), function: "curl_easy_perform",
                             code: Int(code.rawValue), message: message)
@@ -103,7 +109,7 @@ final class CurlEasy {
             let code = body.withUnsafeMutableBytes { bytes in
                 dialer_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, bytes.baseAddress)
             }
-            try check(code)
+            try check(code, option: CURLOPT_COPYPOSTFIELDS)
         }
     }
 
@@ -141,39 +147,40 @@ final class CurlEasy {
 
     /// A failed `curl_easy_setopt`.
     private struct SetOptionError: Error {
-        let curlCode: CURLcode
+        let option: CURLoption
+        let code: CURLcode
     }
 
     private func set(_ option: CURLoption, long value: Int) throws(SetOptionError) {
-        try check(dialer_curl_setopt_long(handle, option, value))
+        try check(dialer_curl_setopt_long(handle, option, value), option: option)
     }
 
     private func set(_ option: CURLoption, string value: String) throws(SetOptionError) {
-        try check(dialer_curl_setopt_string(handle, option, value))
+        try check(dialer_curl_setopt_string(handle, option, value), option: option)
     }
 
     private func set(_ option: CURLoption, pointer value: UnsafeMutableRawPointer?) throws(SetOptionError) {
-        try check(dialer_curl_setopt_pointer(handle, option, value))
+        try check(dialer_curl_setopt_pointer(handle, option, value), option: option)
     }
 
     private func set(_ option: CURLoption, pointer value: UnsafeMutablePointer<CChar>?) throws(SetOptionError) {
-        try check(dialer_curl_setopt_pointer(handle, option, value))
+        try check(dialer_curl_setopt_pointer(handle, option, value), option: option)
     }
 
     private func set(_ option: CURLoption, list value: UnsafeMutablePointer<curl_slist>?) throws(SetOptionError) {
-        try check(dialer_curl_setopt_slist(handle, option, value))
+        try check(dialer_curl_setopt_slist(handle, option, value), option: option)
     }
 
     private func set(_ option: CURLoption, offset value: curl_off_t) throws(SetOptionError) {
-        try check(dialer_curl_setopt_off_t(handle, option, value))
+        try check(dialer_curl_setopt_off_t(handle, option, value), option: option)
     }
 
     private func setCallback(_ option: CURLoption, _ callback: dialer_curl_data_callback) throws(SetOptionError) {
-        try check(dialer_curl_setopt_data_callback(handle, option, callback))
+        try check(dialer_curl_setopt_data_callback(handle, option, callback), option: option)
     }
 
-    private func check(_ code: CURLcode) throws(SetOptionError) {
-        guard code == CURLE_OK else { throw SetOptionError(curlCode: code) }
+    private func check(_ code: CURLcode, option: CURLoption) throws(SetOptionError) {
+        guard code == CURLE_OK else { throw SetOptionError(option: option, code: code) }
     }
 }
 
