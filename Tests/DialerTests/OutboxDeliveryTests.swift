@@ -241,6 +241,23 @@ struct OutboxDeliveryTests {
         #expect(server.requests.count == 2)
     }
 
+    @Test("held messages go at 08:00 wall-clock time in the recipient's zone, across daylight-saving changes",
+          arguments: [
+            // 2026-03-07 23:00 EST (04:00 UTC) → 2026-03-08 08:00 EDT, the morning clocks go forward (12:00 UTC).
+            ("America/New_York", 1_772_942_400.0, 1_772_971_200.0),
+            // 2026-10-24 22:00 BST (21:00 UTC) → 2026-10-25 08:00 GMT, the morning clocks go back (08:00 UTC).
+            ("Europe/London", 1_792_875_600, 1_792_915_200),
+            // 2026-03-02 05:00 in Ho Chi Minh City (22:00 UTC the day before) → 08:00 the same day (01:00 UTC).
+            ("Asia/Ho_Chi_Minh", 1_772_402_400, 1_772_413_200),
+            // Inside the hours: at once.
+            ("Asia/Ho_Chi_Minh", 1_772_420_400, 1_772_420_400),
+          ] as [(String, TimeInterval, TimeInterval)])
+    func quietHoursAcrossZones(zone: String, at: TimeInterval, expected: TimeInterval) {
+        var quiet = QuietHours(sendingHours: GatewayConfiguration(kind: .outboxFile(path: "x")).sendingHours)
+        #expect(quiet.earliestSend(atOrAfter: Date(timeIntervalSince1970: at), zone: zone)
+                == Date(timeIntervalSince1970: expected))
+    }
+
     @Test("the rate limit spreads requests: a pass sends at most the rate, and says when to come back")
     func rateLimit() async throws {
         let server = try LoopbackHTTPServer { _, _ in .respond(status: 200) }
