@@ -1,5 +1,5 @@
-/// A small seeded generator, so generated cases are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
+/// SplitMix64 for the messaging tests (named apart from other suites' generators): a small seeded generator, so generated cases are the same on every run.
+struct MessagingSplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
