@@ -26,7 +26,7 @@ let package = Package(
         .executableTarget(name: "dialer-bench", dependencies: ["Dialer", "CampaignDSL"]),
         .testTarget(name: "CampaignDSLTests", dependencies: ["CampaignDSL"]),
         .testTarget(name: "DialerTests", dependencies: ["Dialer", "CampaignDSL", "CSQLite"]),
-        .testTarget(name: "dialerdTests", dependencies: ["Dialer", "CampaignDSL"]),
+        .testTarget(name: "dialerdTests"),
     ]
 )
 

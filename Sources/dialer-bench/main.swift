@@ -1,1 +1,40 @@
-print("dialer-bench: under construction")
+import Dialer
+import Foundation
+
+/// The benchmarks, by name.
+let benchmarks: [(name: String, summary: String, options: Set<String>, run: (CommandArguments) throws -> BenchmarkReport)] = [
+    (EngineBenchmark.name, EngineBenchmark.summary, EngineBenchmark.options, EngineBenchmark.run),
+]
+
+let usage = """
+    Usage: swift run -c release dialer-bench NAME [OPTIONS] [--json]
+
+    Benchmarks:
+    \(benchmarks.map { "  " + $0.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
+
+    Prints a table and the command that reproduces it; --json prints one JSON object instead.
+    """
+
+@MainActor
+func main() -> Int32 {
+    let words = Array(CommandLine.arguments.dropFirst())
+    guard let name = words.first, !name.hasPrefix("-") else {
+        print(usage)
+        return words.isEmpty || words.contains("--help") ? 0 : 2
+    }
+    guard let benchmark = benchmarks.first(where: { $0.name == name }) else {
+        FileHandle.standardError.write(Data("dialer-bench: unknown benchmark '\(name)'\n\n\(usage)\n".utf8))
+        return 2
+    }
+    do {
+        let arguments = try CommandArguments(Array(words.dropFirst()), valueOptions: benchmark.options, flagOptions: ["json"])
+        let report = try benchmark.run(arguments)
+        print(arguments.has("json") ? report.json() : report.table())
+        return 0
+    } catch {
+        FileHandle.standardError.write(Data("dialer-bench \(name): \(error)\n".utf8))
+        return 2
+    }
+}
+
+exit(main())

@@ -18,6 +18,31 @@ public struct CampaignSpec: Sendable, Hashable, Codable {
     public var dial: DialPlan
     /// What happens after each kind of unsuccessful call.
     public var retry: RetryPolicy
+    /// A longer description, for reports.
+    public var description: String?
+    /// The number shown to callees (E.164), if set.
+    public var callerID: String?
+    /// The first and last day the campaign calls, if limited.
+    public var dates: DateRange?
+    /// The legal profile the campaign is held to (`none` unless named).
+    public var compliance: ComplianceProfile
+    /// When callees may be called, in their own local time: the campaign's
+    /// `callee-hours`, or its profile's; empty for no limit.
+    public var calleeHours: [TimeRange]
+    /// Do-not-call files; the internal opt-out list always applies as well.
+    public var dnc: [DNCList]
+    /// Numbers starting with any of these (E.164 prefixes) are never called.
+    public var dncPrefixes: [String]
+    /// The outcomes agents can choose.
+    public var dispositions: [Disposition]
+    /// The surveys, by the order written.
+    public var surveys: [Survey]
+    /// Text messages, if any.
+    public var sms: SMSPlan?
+    /// Scheduled reports.
+    public var reports: [ReportSpec]
+    /// The teams the campaign's files define (the dial plan names the one that calls).
+    public var teams: [Team]
 
     public init(
         id: String,
@@ -26,7 +51,19 @@ public struct CampaignSpec: Sendable, Hashable, Codable {
         lists: [ListSpec],
         hours: CallingHours,
         dial: DialPlan,
-        retry: RetryPolicy
+        retry: RetryPolicy,
+        description: String? = nil,
+        callerID: String? = nil,
+        dates: DateRange? = nil,
+        compliance: ComplianceProfile = .none,
+        calleeHours: [TimeRange] = [],
+        dnc: [DNCList] = [],
+        dncPrefixes: [String] = [],
+        dispositions: [Disposition] = [],
+        surveys: [Survey] = [],
+        sms: SMSPlan? = nil,
+        reports: [ReportSpec] = [],
+        teams: [Team] = []
     ) {
         self.id = id
         self.title = title
@@ -35,7 +72,35 @@ public struct CampaignSpec: Sendable, Hashable, Codable {
         self.hours = hours
         self.dial = dial
         self.retry = retry
+        self.description = description
+        self.callerID = callerID
+        self.dates = dates
+        self.compliance = compliance
+        self.calleeHours = calleeHours
+        self.dnc = dnc
+        self.dncPrefixes = dncPrefixes
+        self.dispositions = dispositions
+        self.surveys = surveys
+        self.sms = sms
+        self.reports = reports
+        self.teams = teams
     }
+
+    /// The team that takes the calls, if the dial plan names one.
+    public var dialingTeam: Team? { dial.team.flatMap { name in teams.first { $0.name == name } } }
+}
+
+/// The first and last day of a campaign, both included.
+public struct DateRange: Sendable, Hashable, Codable {
+    public var first: LocalDate
+    public var last: LocalDate
+
+    public init(first: LocalDate, last: LocalDate) {
+        self.first = first
+        self.last = last
+    }
+
+    public func contains(_ date: LocalDate) -> Bool { first <= date && date <= last }
 }
 
 /// One CSV call list and how its columns map to contacts.
@@ -48,11 +113,40 @@ public struct ListSpec: Sendable, Hashable, Codable {
     public var nameColumn: String?
     /// ISO 3166-1 alpha-2 country for numbers written without a country code.
     public var defaultCountry: String?
+    /// Header of a column holding each contact's country (tried before `defaultCountry`).
+    public var countryColumn: String?
+    /// Header of a column holding each contact's IANA time zone.
+    public var timeZoneColumn: String?
+    /// Header of a column naming the agent a contact is assigned to.
+    public var agentColumn: String?
+    /// Header of a column holding each contact's priority (a whole number; higher is called first).
+    public var priorityColumn: String?
+    /// Extra columns, kept with each contact for templates and reports.
+    public var fields: [ListField]
+    /// The field delimiter, when not a comma.
+    public var delimiter: UInt8?
+    /// The text encoding, when not UTF-8.
+    public var encoding: TextEncodingName?
+    /// Only rows this filter keeps are called.
+    public var filter: RowFilter?
 
-    public init(path: String, phoneColumns: [String], nameColumn: String? = nil, defaultCountry: String? = nil) {
+    public init(
+        path: String, phoneColumns: [String], nameColumn: String? = nil, defaultCountry: String? = nil,
+        countryColumn: String? = nil, timeZoneColumn: String? = nil, agentColumn: String? = nil,
+        priorityColumn: String? = nil, fields: [ListField] = [], delimiter: UInt8? = nil,
+        encoding: TextEncodingName? = nil, filter: RowFilter? = nil
+    ) {
         self.path = path
         self.phoneColumns = phoneColumns
         self.nameColumn = nameColumn
         self.defaultCountry = defaultCountry
+        self.countryColumn = countryColumn
+        self.timeZoneColumn = timeZoneColumn
+        self.agentColumn = agentColumn
+        self.priorityColumn = priorityColumn
+        self.fields = fields
+        self.delimiter = delimiter
+        self.encoding = encoding
+        self.filter = filter
     }
 }

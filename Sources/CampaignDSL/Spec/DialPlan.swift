@@ -13,17 +13,52 @@ public enum DialMode: String, Sendable, Hashable, Codable, CaseIterable {
 /// The dialing mode and its limits.
 public struct DialPlan: Sendable, Hashable, Codable {
     public var mode: DialMode
-    /// How many agents take calls (the thin language names a count; teams come later).
+    /// How many agents take calls: the count written, or the size of the team or agent list named.
     public var agents: Int
     /// How long a call may ring before it counts as not answered, in seconds.
     public var ringSeconds: Int
+    /// The team that takes the calls; `agents` is then its size.
+    public var team: String?
+    /// The agents named one by one (`agents an, binh`); `agents` is then their number.
+    public var agentIDs: [String]
+    /// Preview: each contact goes to the agent named in its list's agent column.
+    public var assignedAgents: Bool
+    /// Preview: how long the agent sees a contact before the call is placed.
+    public var previewSeconds: Int?
+    /// Predictive: the abandon-rate cap, in percent of calls answered by a person.
+    public var maxAbandonPercent: Double?
+    /// Predictive and agentless: the most calls in progress at once.
+    public var lines: Int?
+    /// Predictive: the most calls in progress per available agent.
+    public var maxLinesPerAgent: Int?
+    /// The most new calls placed per second.
+    public var callsPerSecond: Int?
+    /// Agentless: the survey played to whoever answers.
+    public var survey: String?
+    /// Agentless: the recording played to whoever answers (a path, resolved against the campaign's folder).
+    public var message: String?
 
     /// The ring time used when a campaign does not name one.
     public static let defaultRingSeconds = 25
 
-    public init(mode: DialMode, agents: Int, ringSeconds: Int = DialPlan.defaultRingSeconds) {
+    public init(
+        mode: DialMode, agents: Int, ringSeconds: Int = DialPlan.defaultRingSeconds, team: String? = nil,
+        agentIDs: [String] = [], assignedAgents: Bool = false, previewSeconds: Int? = nil, maxAbandonPercent: Double? = nil,
+        lines: Int? = nil, maxLinesPerAgent: Int? = nil, callsPerSecond: Int? = nil, survey: String? = nil,
+        message: String? = nil
+    ) {
         self.mode = mode
         self.agents = agents
         self.ringSeconds = ringSeconds
+        self.team = team
+        self.agentIDs = agentIDs
+        self.assignedAgents = assignedAgents
+        self.previewSeconds = previewSeconds
+        self.maxAbandonPercent = maxAbandonPercent
+        self.lines = lines
+        self.maxLinesPerAgent = maxLinesPerAgent
+        self.callsPerSecond = callsPerSecond
+        self.survey = survey
+        self.message = message
     }
 }

@@ -32,9 +32,19 @@ public struct RetryRule: Sendable, Hashable, Codable {
 /// An outcome without a rule is not retried.
 public struct RetryPolicy: Sendable, Hashable, Codable {
     public var rules: [RetryOutcome: RetryRule]
+    /// The most calls to one contact in one calendar day (campaign zone).
+    public var maxPerDay: Int?
+    /// The most calls to one contact in any 24 hours.
+    public var maxPer24Hours: Int?
+    /// The most calls to one contact over the whole campaign.
+    public var maxTotal: Int?
 
-    public init(rules: [RetryOutcome: RetryRule] = [:]) {
+    public init(rules: [RetryOutcome: RetryRule] = [:], maxPerDay: Int? = nil, maxPer24Hours: Int? = nil,
+                maxTotal: Int? = nil) {
         self.rules = rules
+        self.maxPerDay = maxPerDay
+        self.maxPer24Hours = maxPer24Hours
+        self.maxTotal = maxTotal
     }
 
     public func rule(for outcome: RetryOutcome) -> RetryRule? { rules[outcome] }

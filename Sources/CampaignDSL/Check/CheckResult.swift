@@ -1,0 +1,18 @@
+/// What checking a campaign file found: a spec when it has no errors, and every diagnostic.
+public struct CheckResult: Sendable {
+    /// The checked campaign; nil when there are errors.
+    public let spec: CampaignSpec?
+    /// Every problem found, sorted by file and position.
+    public let diagnostics: [Diagnostic]
+    /// The texts read (the campaign and its includes), for rendering.
+    public let sources: SourceFiles
+
+    public init(spec: CampaignSpec?, diagnostics: [Diagnostic], sources: SourceFiles) {
+        self.spec = spec
+        self.diagnostics = diagnostics
+        self.sources = sources
+    }
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

@@ -1,0 +1,29 @@
+/// What compiling a campaign's lists produced, for `check`, `explain` and reports.
+public struct CompileReport: Sendable, Hashable {
+    /// Contacts stored (every row that was not rejected).
+    public var contacts = 0
+    /// Contacts with a number that can be dialed.
+    public var dialable = 0
+    /// Contacts whose numbers are all invalid.
+    public var invalid = 0
+    /// Contacts whose number another contact of the campaign already has.
+    public var duplicates = 0
+    /// Contacts whose number is on a Do-Not-Call list or prefix (never dialed).
+    public var doNotCall = 0
+    /// Rows the list's `where` filter left out.
+    public var filteredOut = 0
+    /// Contacts whose number's zone could not be known (the campaign's zone is used).
+    public var unknownZone = 0
+    /// Rows that could not be read as contacts, with their list, line and reason.
+    public var rejectedRows: [RejectedRow] = []
+
+    public init() {}
+}
+
+/// A list row that could not be read as a contact.
+public struct RejectedRow: Sendable, Hashable {
+    public let list: String
+    public let line: Int
+    public let reason: String
+    public let text: String
+}

@@ -1,0 +1,126 @@
+import CampaignDSL
+import Foundation
+
+extension CampaignRunner {
+    func handle(_ event: CallEvent) throws {
+        switch event.kind {
+        case .ringing:
+            break
+        case .answered(let call, _):
+            guard inFlight[call] != nil else { return }
+            inFlight[call]?.answeredAt = event.time
+            if driver.routesAnsweredCalls {
+                return
+            } else if spec.dial.mode == .agentless {
+                inFlight[call]?.connectedAt = event.time
+                try driver.playMessage(call)
+            } else if let agent = inFlight[call]?.agent ?? agents.longestReady() {
+                try connect(call, to: agent)
+            } else {
+                waiting.append(call)
+            }
+        case .connected(let call, let agent):
+            if inFlight[call]?.connectedAt == nil { inFlight[call]?.connectedAt = event.time }
+            if driver.routesAnsweredCalls, inFlight[call] != nil {
+                inFlight[call]?.agent = agent
+                agents.startCall(agent, call: call)
+            }
+        case .hungUp(let call, let cause):
+            guard let state = inFlight[call] else { return }
+            waiting.removeAll { $0 == call }
+            let outcome: CallOutcome =
+                if state.abandoned { .abandoned }
+                else if state.connectedAt != nil { .answered }
+                else if state.answeredAt != nil { .abandoned }
+                else { CallOutcome(unansweredCause: cause) }
+            try finish(call, outcome: outcome, cause: cause, at: event.time)
+        case .agentReady(let agent):
+            if let wrap = wrapUps.removeValue(forKey: agent) {
+                try store.recordWrapUp(call: wrap.call, seconds: event.time.timeIntervalSince(wrap.since))
+            }
+            agents.release(agent, at: event.time)
+            try connectWaitingCalls()
+        case .agentPresence(let agent, let presence):
+            agents.apply(presence, of: agent, at: event.time)
+            try connectWaitingCalls()
+        }
+    }
+
+    /// Bridges an answered call to an agent.
+    func connect(_ call: CallID, to agent: String) throws {
+        inFlight[call]?.agent = agent
+        agents.startCall(agent, call: call)
+        try driver.connect(call, toAgent: agent)
+    }
+
+    /// Gives waiting calls, oldest first, to agents who are ready.
+    func connectWaitingCalls() throws {
+        while !waiting.isEmpty, let agent = agents.longestReady() {
+            try connect(waiting.removeFirst(), to: agent)
+        }
+    }
+
+    /// Abandons the answered calls that found no agent within the connect limit:
+    /// the driver plays the safe-harbour message and hangs up (law 4).
+    func abandonOverdueCalls(at now: Date) throws {
+        let overdue = waiting.filter { call in
+            guard let answered = inFlight[call]?.answeredAt else { return false }
+            return now.timeIntervalSince(answered) >= connectLimit
+        }
+        for call in overdue {
+            waiting.removeAll { $0 == call }
+            inFlight[call]?.abandoned = true
+            try driver.abandon(call)
+        }
+    }
+
+    /// Commits how a call ended and what its job does next, and frees or wraps its agent.
+    func finish(_ call: CallID, outcome: CallOutcome, cause: HangupCause?, at time: Date) throws {
+        guard let state = inFlight.removeValue(forKey: call) else { return }
+        let history = try store.history(job: state.job) + [PastAttempt(outcome: outcome, placedAt: state.placedAt)]
+        let (jobState, nextAt) = transition(after: history, zone: state.zone, at: time)
+        let talked = state.connectedAt != nil && !state.abandoned
+        try store.finishAttempt(
+            AttemptResult(
+                call: call, job: state.job, outcome: outcome, cause: cause,
+                answeredAt: state.answeredAt, connectedAt: talked ? state.connectedAt : nil, endedAt: time,
+                ringSeconds: (state.answeredAt ?? time).timeIntervalSince(state.placedAt),
+                talkSeconds: talked ? state.connectedAt.map { time.timeIntervalSince($0) } : nil,
+                agent: state.agent),
+            jobState: jobState, nextAt: nextAt)
+        guard let agent = state.agent else { return }
+        if talked {
+            agents.startWrapUp(agent)
+            wrapUps[agent] = (call, time)
+        } else {
+            agents.release(agent, at: time)
+            try connectWaitingCalls()
+        }
+    }
+
+    /// The job's next state. A retry falls due after its wait, moved on to when
+    /// the laws next allow a call (open hours, the callee's window, caps).
+    func transition(after history: [PastAttempt], zone: String, at time: Date) -> (JobState, Date?) {
+        switch limits.nextStep(after: history.map(\.outcome)) {
+        case .final(let state):
+            return (state, nil)
+        case .retry(let seconds):
+            let due = time.addingTimeInterval(TimeInterval(seconds))
+            switch permit.earliestTime(zone: zone, history: history, atOrAfter: due) {
+            case .notBefore(let later, _) where later != .distantFuture:
+                return (.pending, later)
+            default:
+                return (.pending, due)
+            }
+        }
+    }
+
+    /// Attempts a previous run left in progress end as `unknown`, counted against
+    /// the limits like a no-answer; they are never re-dialed blindly.
+    func reconcileInterruptedAttempts() throws {
+        for attempt in try store.interruptedAttempts(campaign: campaign) {
+            inFlight[attempt.call] = CallInFlight(job: attempt.job, zone: attempt.zone ?? zone.identifier, placedAt: attempt.placedAt)
+            try finish(attempt.call, outcome: .unknown, cause: nil, at: clock.now)
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import CampaignDSL
+import Foundation
+
+/// Dials one campaign's jobs through a telephony driver until every job is final
+/// or the time limit passes.
+///
+/// Each dial goes: due job → the permit re-checks the laws against the durable
+/// history → the attempt is committed → the driver dials. A pacer decides how
+/// many calls ring; an answered call goes to the agent who has waited longest,
+/// or waits at most the connect limit and is then abandoned with the
+/// safe-harbour message. Each call's end is committed together with what its
+/// job does next.
+final class CampaignRunner {
+    struct CallInFlight {
+        let job: Int64
+        let zone: String
+        let placedAt: Date
+        /// The agent taking the call: reserved in preview, else the one it was connected to.
+        var agent: String?
+        var answeredAt: Date?
+        var connectedAt: Date?
+        var abandoned = false
+    }
+
+    /// An agent looking at a contact before the call is placed for them.
+    struct Preview {
+        let agent: String
+        let job: DueJob
+        let dialAt: Date
+    }
+
+    let campaign: Int64
+    let spec: CampaignSpec
+    let store: CampaignStore
+    let driver: any TelephonyDriver
+    let clock: any Clock
+    let zone: TimeZone
+    let calendar: CallingCalendar
+    let limits: AttemptLimits
+    let permit: DialPermit
+    /// How long an answered person may wait for an agent before the call is abandoned.
+    let connectLimit: TimeInterval
+    var pacer: any Pacer
+    var rateLimiter: CallRateLimiter
+    var agents: AgentPool
+    var inFlight: [CallID: CallInFlight] = [:]
+    /// Answered calls waiting for an agent, oldest first.
+    var waiting: [CallID] = []
+    var previews: [Preview] = []
+    /// Agents in wrap-up: the call they wrap and when it ended.
+    var wrapUps: [String: (call: CallID, since: Date)] = [:]
+
+    init(campaign: Int64, spec: CampaignSpec, timeZone: TimeZone, store: CampaignStore,
+         doNotCall: DoNotCallRegistry, driver: any TelephonyDriver, clock: any Clock) {
+        self.campaign = campaign
+        self.spec = spec
+        self.store = store
+        self.driver = driver
+        self.clock = clock
+        self.zone = timeZone
+        self.calendar = CallingCalendar(hours: spec.hours, timeZone: timeZone, dates: spec.dates)
+        self.limits = AttemptLimits(policy: spec.retry)
+        self.permit = DialPermit(spec: spec, campaignCalendar: calendar, doNotCall: doNotCall)
+        self.connectLimit = TimeInterval(spec.compliance.connectSeconds ?? 2)
+        self.rateLimiter = CallRateLimiter(perSecond: spec.dial.callsPerSecond)
+        self.agents = AgentPool(agents: Self.agentIDs(of: spec))
+        self.pacer = Self.pacer(for: spec)
+    }
+
+    /// The agents who take the campaign's calls: its team's, the ones it names, or anonymous ones.
+    static func agentIDs(of spec: CampaignSpec) -> [String] {
+        if spec.dial.mode == .agentless { return [] }
+        if let team = spec.dialingTeam, !team.agents.isEmpty { return team.agents.map(\.id) }
+        if !spec.dial.agentIDs.isEmpty { return spec.dial.agentIDs }
+        return (0..<max(1, spec.dial.agents)).map { "agent-\($0 + 1)" }
+    }
+
+    /// The pacer of the campaign's dial mode.
+    static func pacer(for spec: CampaignSpec) -> any Pacer {
+        switch spec.dial.mode {
+        case .agentless: LinePacer(lines: spec.dial.lines ?? 1)
+        case .preview, .progressive, .predictive: ProgressivePacer()
+        }
+    }
+
+    /// Dials until every job is final or `limit` passes, then lets the calls in
+    /// flight and the agents' wrap-ups finish, and logs the agents out.
+    func run(until limit: Date) throws {
+        try reconcileInterruptedAttempts()
+        while true {
+            let now = clock.now
+            let dialing = now < limit
+            let window = calendar.window(atOrAfter: now)
+            let open = window.map { $0.start <= now } ?? false
+            let unfinished = try store.hasUnfinishedJobs(campaign: campaign)
+            if dialing && open && unfinished {
+                agents.logInAll(at: now)
+                try dialDuePreviews(at: now)
+                try placeCalls(at: now)
+            } else {
+                try endPreviews(at: now)
+                agents.logOutAll(at: now)
+            }
+            try saveFinishedSessions()
+            let busy = !inFlight.isEmpty || !wrapUps.isEmpty || !previews.isEmpty
+            if (!unfinished || !dialing) && !busy && agents.isEveryoneLoggedOut { return }
+            var wake: Date
+            if dialing, let next = try nextWake(now: now, window: window, open: open, unfinished: unfinished) {
+                wake = min(next, limit)
+            } else if busy {
+                wake = dialing ? limit : .distantFuture
+            } else {
+                return
+            }
+            if let deadline = waitingDeadlines().min() { wake = min(wake, deadline) }
+            for event in driver.events(until: wake) {
+                try handle(event)
+            }
+            try abandonOverdueCalls(at: clock.now)
+        }
+    }
+
+    /// When the loop must look again: the window's end, a preview's dial time,
+    /// the next due job when a call could be placed, the next opening.
+    private func nextWake(now: Date, window: DateInterval?, open: Bool, unfinished: Bool) throws -> Date? {
+        guard let window else { return nil }
+        guard open else { return unfinished ? window.start : nil }
+        var wake = window.end
+        if let dialAt = previews.map(\.dialAt).min() { wake = min(wake, dialAt) }
+        if hasCapacity(), let due = try store.nextDueTime(campaign: campaign), due > now {
+            wake = min(wake, due)
+        }
+        if let rate = rateLimiter.nextAllowance(after: now) { wake = min(wake, rate) }
+        return wake
+    }
+
+    /// When each waiting call reaches the connect limit.
+    private func waitingDeadlines() -> [Date] {
+        waiting.compactMap { inFlight[$0]?.answeredAt?.addingTimeInterval(connectLimit) }
+    }
+
+    func saveFinishedSessions() throws {
+        for session in agents.takeFinishedSessions() {
+            try store.insertSession(campaign: campaign, agent: session.agent, start: session.start, end: session.end)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+public import CampaignDSL
+public import Foundation
+
+/// What `dialerd simulate` was asked to do.
+public struct SimulationRequest: Sendable {
+    /// The campaign file.
+    public var campaignPath: String
+    /// Where results.csv, summary.json (and rejects.csv) are written; created if missing.
+    public var outputDirectory: String
+    /// The database to create; nil for `simulation.db` in the output folder (replaced each run).
+    public var databasePath: String?
+    /// The first day to call, in the campaign's zone; nil for today.
+    public var start: LocalDate?
+    /// The simulated population.
+    public var parameters: SimulationParameters
+    /// How much virtual time to dial for, from the first calling window; nil to run until every job is final.
+    public var duration: TimeInterval?
+
+    public init(campaignPath: String, outputDirectory: String, databasePath: String? = nil,
+                start: LocalDate? = nil, parameters: SimulationParameters = SimulationParameters(),
+                duration: TimeInterval? = nil) {
+        self.campaignPath = campaignPath
+        self.outputDirectory = outputDirectory
+        self.databasePath = databasePath
+        self.start = start
+        self.parameters = parameters
+        self.duration = duration
+    }
+}
+
+/// What a simulation produced.
+public struct SimulationResult: Sendable {
+    public let summary: CampaignSummary
+    public let compile: CompileReport
+    /// The files written, in the order written.
+    public let files: [String]
+    public let databasePath: String
+}

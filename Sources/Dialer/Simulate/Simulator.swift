@@ -1,0 +1,92 @@
+public import CampaignDSL
+public import Foundation
+
+/// The campaign file has errors; `check` holds the diagnostics.
+public struct CampaignHasErrors: Error, Sendable {
+    public let check: CheckResult
+}
+
+/// Runs a whole campaign on the simulated network in virtual time, from its
+/// first calling window until every job is final, and writes its reports.
+public enum Simulator {
+    /// The most virtual time a simulation may take before it stops.
+    public static let horizon: TimeInterval = 400 * 86_400
+
+    public static func run(_ request: SimulationRequest) throws -> SimulationResult {
+        let check = CampaignChecker.check(file: request.campaignPath, environment: DialerEnvironment())
+        guard let spec = check.spec, !check.hasErrors else { throw CampaignHasErrors(check: check) }
+        guard let zone = TimeZone(identifier: spec.timeZone) else {
+            throw EnvironmentError("this system does not know the time zone \(spec.timeZone); install tzdata")
+        }
+        let files = FileManager.default
+        do {
+            try files.createDirectory(atPath: request.outputDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw EnvironmentError("cannot create the output folder \(request.outputDirectory): \(error.localizedDescription)")
+        }
+        let databasePath = try prepareDatabase(request)
+        let start = try startOfDay(request.start ?? spec.dates?.first, in: zone)
+        let clock = VirtualClock(start: start)
+        let store = try CampaignStore(path: databasePath, now: start)
+        let source = (try? String(contentsOfFile: request.campaignPath, encoding: .utf8)) ?? ""
+        let doNotCall = try DoNotCallRegistry(
+            spec: spec, store: store,
+            cacheDirectory: URL(fileURLWithPath: request.outputDirectory).appendingPathComponent(".dnc-cache").path)
+        let (campaign, compileReport) = try CampaignCompiler(spec: spec, store: store, doNotCall: doNotCall)
+            .compile(sourcePath: request.campaignPath, sourceText: source, at: start)
+
+        let network = SimulatedNetwork(clock: clock, parameters: request.parameters)
+        let runner = CampaignRunner(
+            campaign: campaign, spec: spec, timeZone: zone, store: store, doNotCall: doNotCall, driver: network, clock: clock)
+        let firstWindow = CallingCalendar(hours: spec.hours, timeZone: zone).window(atOrAfter: start)?.start ?? start
+        try runner.run(until: firstWindow.addingTimeInterval(min(request.duration ?? horizon, horizon)))
+
+        var written: [String] = []
+        let output = URL(fileURLWithPath: request.outputDirectory)
+        let resultsPath = output.appendingPathComponent("results.csv").path
+        try ResultsReport(store: store, campaign: campaign).write(to: resultsPath)
+        written.append(resultsPath)
+        let summary = try CampaignSummary(store: store, campaign: campaign, name: spec.id, timeZone: zone)
+        let summaryPath = output.appendingPathComponent("summary.json").path
+        try Data(summary.jsonText().utf8).write(to: URL(fileURLWithPath: summaryPath))
+        written.append(summaryPath)
+        let rejectsPath = output.appendingPathComponent("rejects.csv").path
+        try? files.removeItem(atPath: rejectsPath)
+        if !compileReport.rejectedRows.isEmpty {
+            let writer = try CSVWriter(path: rejectsPath)
+            try writer.writeRow(["list", "line", "reason", "row"])
+            for reject in compileReport.rejectedRows {
+                try writer.writeRow([reject.list, String(reject.line), reject.reason, reject.text])
+            }
+            try writer.close()
+            written.append(rejectsPath)
+        }
+        return SimulationResult(summary: summary, compile: compileReport, files: written, databasePath: databasePath)
+    }
+
+    /// The database path to use: a named one must not exist yet (it may be a live database);
+    /// the default one in the output folder is replaced.
+    private static func prepareDatabase(_ request: SimulationRequest) throws -> String {
+        let files = FileManager.default
+        if let path = request.databasePath {
+            guard !files.fileExists(atPath: path) else {
+                throw EnvironmentError("\(path) already exists; simulate writes a new database (remove it or name another)")
+            }
+            return path
+        }
+        let path = URL(fileURLWithPath: request.outputDirectory).appendingPathComponent("simulation.db").path
+        for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: path + suffix) }
+        return path
+    }
+
+    /// Midnight of `day` (today when nil) in the campaign's zone.
+    private static func startOfDay(_ day: LocalDate?, in zone: TimeZone) throws -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        guard let day else { return calendar.startOfDay(for: WallClock().now) }
+        guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) else {
+            throw EnvironmentError("\(day) is not a date in \(zone.identifier)")
+        }
+        return calendar.startOfDay(for: date)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// How an attempt ended, as the engine observed it.
+struct AttemptResult {
+    let call: CallID
+    let job: Int64
+    let outcome: CallOutcome
+    let cause: HangupCause?
+    let answeredAt: Date?
+    let connectedAt: Date?
+    let endedAt: Date
+    let ringSeconds: Double?
+    let talkSeconds: Double?
+    let agent: String?
+}
+
+/// An attempt that was in progress when the dialer stopped.
+struct InterruptedAttempt {
+    let call: CallID
+    let job: Int64
+    let zone: String?
+    let placedAt: Date
+}
+
+extension CampaignStore {
+    /// Records a call about to be placed and marks its job as dialing, in one
+    /// committed transaction, before the driver is asked to dial (law 5).
+    /// Throws when the job is no longer pending, so a job is never dialed twice at once.
+    func beginAttempt(campaign: Int64, job: DueJob, agent: String?, at time: Date) throws -> CallID {
+        try connection.writeTransaction {
+            try connection.run(
+                "UPDATE jobs SET state = 'dialing', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'pending'",
+                [time, job.job])
+            guard connection.changes == 1 else { throw StoreError.jobNotPending(job.job) }
+            try connection.run(
+                "INSERT INTO attempts (campaign_id, job_id, number, state, placed_at, agent) VALUES (?, ?, ?, 'dialing', ?, ?)",
+                [campaign, job.job, job.number, time, agent])
+            return connection.lastInsertRowID
+        }
+    }
+
+    /// Records how an attempt ended and what its job does next, in one transaction.
+    /// `nextAt` is when a job that goes back to pending falls due.
+    func finishAttempt(_ result: AttemptResult, jobState state: JobState, nextAt: Date?) throws {
+        try connection.writeTransaction {
+            try connection.run(
+                """
+                UPDATE attempts SET state = 'ended', outcome = ?, cause = ?, answered_at = ?, connected_at = ?,
+                    ended_at = ?, ring_seconds = ?, talk_seconds = ?, agent = ?
+                WHERE id = ? AND state = 'dialing'
+                """,
+                [result.outcome.rawValue, result.cause?.code, result.answeredAt, result.connectedAt,
+                 result.endedAt, result.ringSeconds, result.talkSeconds, result.agent, result.call])
+            guard connection.changes == 1 else { throw StoreError.attemptNotInProgress(result.call) }
+            try connection.run(
+                "UPDATE jobs SET state = ?, next_at = ?, last_outcome = ?, updated_at = ? WHERE id = ?",
+                [state.rawValue, nextAt, result.outcome.rawValue, result.endedAt, result.job])
+        }
+    }
+
+    /// Records an agent's wrap-up time after a call.
+    func recordWrapUp(call: CallID, seconds: Double) throws {
+        try connection.run("UPDATE attempts SET wrap_seconds = ? WHERE id = ?", [seconds, call])
+    }
+
+    /// Records an agent's finished login session.
+    func insertSession(campaign: Int64, agent: String, start: Date, end: Date) throws {
+        try connection.run(
+            "INSERT INTO agent_sessions (campaign_id, agent, started_at, ended_at) VALUES (?, ?, ?, ?)",
+            [campaign, agent, start, end])
+    }
+
+    /// Attempts left in progress by a dialer that stopped (crash, kill, power loss).
+    func interruptedAttempts(campaign: Int64) throws -> [InterruptedAttempt] {
+        try connection.rows(
+            """
+            SELECT a.id, a.job_id, c.time_zone, a.placed_at
+            FROM attempts a JOIN jobs j ON j.id = a.job_id JOIN contacts c ON c.id = j.contact_id
+            WHERE a.campaign_id = ? AND a.state = 'dialing' ORDER BY a.id
+            """,
+            [campaign]
+        ) { InterruptedAttempt(call: $0.int64(0), job: $0.int64(1), zone: $0.optionalString(2), placedAt: $0.date(3)) }
+    }
+}
+
+/// The store refused a change that would break its state machine.
+enum StoreError: Error, CustomStringConvertible {
+    case jobNotPending(Int64)
+    case attemptNotInProgress(CallID)
+    case campaignExists(String)
+
+    var description: String {
+        switch self {
+        case .jobNotPending(let job): "job \(job) is not pending"
+        case .attemptNotInProgress(let call): "attempt \(call) is not in progress"
+        case .campaignExists(let name): "campaign '\(name)' is already in this database"
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// The store's schema, as forward migrations. Never edit a released migration:
+/// add the next one.
+enum Schema {
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "campaigns, contacts, jobs, attempts", sql: """
+            CREATE TABLE campaigns (
+                id           INTEGER PRIMARY KEY,
+                name         TEXT NOT NULL UNIQUE,
+                spec_json    TEXT NOT NULL,
+                source_path  TEXT NOT NULL,
+                source_hash  TEXT NOT NULL,
+                compiled_at  REAL NOT NULL
+            );
+            CREATE TABLE lists (
+                id           INTEGER PRIMARY KEY,
+                campaign_id  INTEGER NOT NULL REFERENCES campaigns(id),
+                position     INTEGER NOT NULL,
+                path         TEXT NOT NULL,
+                header_json  TEXT NOT NULL,
+                UNIQUE (campaign_id, position)
+            );
+            CREATE TABLE contacts (
+                id             INTEGER PRIMARY KEY,
+                campaign_id    INTEGER NOT NULL REFERENCES campaigns(id),
+                list_id        INTEGER NOT NULL REFERENCES lists(id),
+                line           INTEGER NOT NULL,
+                name           TEXT,
+                fields_json    TEXT NOT NULL,
+                phone_e164     TEXT,
+                phone_kind     TEXT,
+                time_zone      TEXT,
+                problem        TEXT
+            );
+            CREATE INDEX contacts_campaign ON contacts(campaign_id);
+            CREATE TABLE jobs (
+                id            INTEGER PRIMARY KEY,
+                campaign_id   INTEGER NOT NULL REFERENCES campaigns(id),
+                contact_id    INTEGER NOT NULL UNIQUE REFERENCES contacts(id),
+                state         TEXT NOT NULL CHECK (state IN
+                              ('pending','dialing','completed','exhausted','invalid','dnc','duplicate','cancelled')),
+                attempts      INTEGER NOT NULL DEFAULT 0,
+                next_at       REAL,
+                last_outcome  TEXT,
+                updated_at    REAL NOT NULL
+            );
+            CREATE INDEX jobs_due ON jobs(campaign_id, state, next_at);
+            CREATE TABLE attempts (
+                id            INTEGER PRIMARY KEY,
+                campaign_id   INTEGER NOT NULL REFERENCES campaigns(id),
+                job_id        INTEGER NOT NULL REFERENCES jobs(id),
+                number        TEXT NOT NULL,
+                state         TEXT NOT NULL CHECK (state IN ('dialing','ended')),
+                placed_at     REAL NOT NULL,
+                answered_at   REAL,
+                connected_at  REAL,
+                ended_at      REAL,
+                outcome       TEXT,
+                cause         INTEGER,
+                ring_seconds  REAL,
+                talk_seconds  REAL,
+                wrap_seconds  REAL,
+                agent         TEXT
+            );
+            CREATE INDEX attempts_job ON attempts(job_id);
+            CREATE INDEX attempts_campaign ON attempts(campaign_id, placed_at);
+            CREATE TABLE agent_sessions (
+                id           INTEGER PRIMARY KEY,
+                campaign_id  INTEGER NOT NULL REFERENCES campaigns(id),
+                agent        TEXT NOT NULL,
+                started_at   REAL NOT NULL,
+                ended_at     REAL NOT NULL
+            );
+            """),
+        Migration(version: 2, name: "internal do-not-call list", sql: """
+            CREATE TABLE dnc_internal (
+                number    TEXT PRIMARY KEY,
+                added_at  REAL NOT NULL,
+                source    TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """),
+    ]
+}

@@ -1,0 +1,42 @@
+public import Foundation
+
+/// Something that happened to a call or an agent, reported by a telephony driver.
+public struct CallEvent: Sendable, Hashable {
+    /// When it happened.
+    public let time: Date
+    /// What happened.
+    public let kind: Kind
+
+    public init(time: Date, kind: Kind) {
+        self.time = time
+        self.kind = kind
+    }
+
+    public enum Kind: Sendable, Hashable {
+        /// The far end is ringing.
+        case ringing(CallID)
+        /// The far end picked up; `party` is what answered, as far as the driver can tell.
+        case answered(CallID, party: AnsweringParty)
+        /// The call was bridged to an agent.
+        case connected(CallID, agent: String)
+        /// The call ended; `cause` says why.
+        case hungUp(CallID, cause: HangupCause)
+        /// An agent finished wrap-up and can take the next call.
+        case agentReady(agent: String)
+        /// The backend reports an agent's presence (logged in, paused, logged out).
+        case agentPresence(agent: String, AgentPresence)
+    }
+}
+
+/// An agent's presence as a telephony backend sees it.
+public enum AgentPresence: String, Sendable, Hashable, Codable {
+    case loggedOut = "logged-out"
+    case available
+    case paused
+}
+
+/// Who answered a call.
+public enum AnsweringParty: String, Sendable, Hashable, Codable {
+    case person
+    case machine
+}

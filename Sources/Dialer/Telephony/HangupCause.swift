@@ -1,0 +1,30 @@
+/// Why a call ended, as an ITU-T Q.850 cause code (the code Asterisk and SIP gateways report).
+public struct HangupCause: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The Q.850 cause value.
+    public let code: Int
+
+    public init(code: Int) { self.code = code }
+
+    public static let unallocatedNumber = HangupCause(code: 1)
+    public static let normalClearing = HangupCause(code: 16)
+    public static let userBusy = HangupCause(code: 17)
+    public static let noUserResponse = HangupCause(code: 18)
+    public static let noAnswer = HangupCause(code: 19)
+    public static let callRejected = HangupCause(code: 21)
+    public static let invalidNumberFormat = HangupCause(code: 28)
+    public static let noCircuitAvailable = HangupCause(code: 34)
+
+    public var description: String {
+        switch code {
+        case 1: "unallocated number"
+        case 16: "normal clearing"
+        case 17: "user busy"
+        case 18: "no user response"
+        case 19: "no answer"
+        case 21: "call rejected"
+        case 28: "invalid number format"
+        case 34: "no circuit available"
+        default: "cause \(code)"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import CampaignDSL
+import Dialer
+import Foundation
+
+/// `dialerd check FILE…`: reports every problem in campaign files.
+enum CheckCommand: Command {
+    static let name = "check"
+    static let summary = "check campaign files and report every problem"
+    static let help = """
+        Usage: dialerd check [--format text|json] FILE…
+
+        Checks each campaign file (and the files it names) and reports every problem
+        found, as `file:line:column: error: message [id]` with the line and a caret.
+
+        Options:
+          --format text|json   text for people (default), json for tools
+          -h, --help           show this help
+
+        Exit status: 0 when no file has errors (warnings allowed), 1 when any has
+        errors, 2 on bad usage.
+        """
+
+    static func run(_ words: [String]) -> ExitCode {
+        let arguments: CommandArguments
+        do {
+            arguments = try CommandArguments(words, valueOptions: ["format"], flagOptions: [])
+        } catch {
+            return usageFailure(error)
+        }
+        let format = arguments.value("format") ?? "text"
+        guard format == "text" || format == "json" else {
+            return usageFailure(UsageError("--format must be text or json, not '\(format)'"))
+        }
+        guard !arguments.positional.isEmpty else { return usageFailure(UsageError("name at least one campaign file")) }
+
+        var failed = false
+        var jsonDocuments: [String] = []
+        for path in arguments.positional {
+            let result = CampaignChecker.check(file: path, environment: DialerEnvironment())
+            failed = failed || result.hasErrors
+            let renderer = DiagnosticRenderer(sources: result.sources, color: Terminal.colorOnStandardError)
+            if format == "json" {
+                jsonDocuments.append(renderer.renderJSON(result.diagnostics))
+            } else if result.diagnostics.isEmpty {
+                Terminal.out("\(path): ok")
+            } else {
+                Terminal.error(renderer.render(result.diagnostics))
+                Terminal.error(Self.tally(result.diagnostics, path: path))
+            }
+        }
+        if format == "json" { Terminal.out(mergeJSONArrays(jsonDocuments)) }
+        return failed ? .inputHasErrors : .success
+    }
+
+    /// One JSON array holding the elements of several (each file's diagnostics carry their file name).
+    private static func mergeJSONArrays(_ arrays: [String]) -> String {
+        let bodies = arrays.compactMap { text -> String? in
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard trimmed.hasPrefix("["), trimmed.hasSuffix("]") else { return nil }
+            let body = trimmed.dropFirst().dropLast().trimmingCharacters(in: .whitespacesAndNewlines)
+            return body.isEmpty ? nil : body
+        }
+        return "[" + bodies.joined(separator: ",\n") + "]"
+    }
+
+    /// "demo.campaign: 2 errors, 1 warning".
+    private static func tally(_ diagnostics: [Diagnostic], path: String) -> String {
+        let errors = diagnostics.count { $0.severity == .error }
+        let warnings = diagnostics.count { $0.severity == .warning }
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(path): \(plural(errors, "error")), \(plural(warnings, "warning"))"
+    }
+}

@@ -1,0 +1,22 @@
+import CampaignDSL
+
+/// Campaign files and lists held in memory, for tests.
+struct MemoryEnvironment: CampaignEnvironment {
+    struct Missing: Error {}
+
+    var sources: [String: String] = [:]
+    /// Files that exist, with their CSV header when the test wants column checks.
+    var files: [String: [String]?] = [:]
+
+    func readSource(atPath path: String) throws -> String {
+        guard let text = sources[path] else { throw Missing() }
+        return text
+    }
+
+    func fileExists(atPath path: String) -> Bool { files[path] != nil || sources[path] != nil }
+
+    func csvHeader(atPath path: String, delimiter: UInt8?) throws -> [String]? {
+        guard let header = files[path] else { throw Missing() }
+        return header
+    }
+}

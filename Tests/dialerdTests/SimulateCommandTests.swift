@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@Suite struct SimulateCommandTests {
+    @Test func theSameSeedGivesByteIdenticalResults() throws {
+        let directory = TemporaryDirectory()
+        let first = try Dialerd.run(["simulate", "campaigns/demo.campaign", "--out", directory.path("A"), "--seed", "7"])
+        let second = try Dialerd.run(["simulate", "campaigns/demo.campaign", "--out", directory.path("B"), "--seed", "7"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(second.status == 0, "\(second.stderr)")
+        let a = try Data(contentsOf: URL(fileURLWithPath: directory.path("A/results.csv")))
+        let b = try Data(contentsOf: URL(fileURLWithPath: directory.path("B/results.csv")))
+        #expect(!a.isEmpty)
+        #expect(a == b)
+    }
+
+    @Test func theDemoWritesResultsAndASummaryThatAgree() throws {
+        let directory = TemporaryDirectory()
+        let output = try Dialerd.run(["simulate", "campaigns/demo.campaign", "--out", directory.path("out"),
+                                      "--seed", "3", "--start", "2026-03-02"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("results.csv"))
+
+        let summaryData = try Data(contentsOf: URL(fileURLWithPath: directory.path("out/summary.json")))
+        let summary = try #require(try JSONSerialization.jsonObject(with: summaryData) as? [String: Any])
+        for key in ["contacts", "attempts", "answered", "no_answer", "busy", "invalid", "abandoned", "abandon_rate",
+                    "occupancy", "completed", "exhausted", "first_call", "last_call"] {
+            #expect(summary[key] != nil, "summary.json lacks \(key)")
+        }
+        let firstCall = try #require(summary["first_call"] as? String)
+        #expect(firstCall.hasPrefix("2026-03-02T08:30:00+07:00"), "calls start when the hours open on the first day")
+
+        let results = try String(contentsOfFile: directory.path("out/results.csv"), encoding: .utf8)
+        let rows = results.split(separator: "\r\n")
+        #expect(rows.first == "Customer ID,Full name,Mobile,Home,City,number_e164,status,attempts,last_outcome,note")
+        #expect(rows.count - 1 == summary["contacts"] as? Int)
+        let contacts = try #require(summary["contacts"] as? Int)
+        let completed = try #require(summary["completed"] as? Int)
+        let exhausted = try #require(summary["exhausted"] as? Int)
+        let invalid = try #require(summary["invalid"] as? Int)
+        let duplicate = try #require(summary["duplicate"] as? Int)
+        #expect(completed + exhausted + invalid + duplicate == contacts, "every contact ends final")
+        #expect(invalid >= 4, "the demo list holds invalid numbers")
+        #expect(duplicate == 1)
+
+        let rejects = try String(contentsOfFile: directory.path("out/rejects.csv"), encoding: .utf8)
+        #expect(rejects.contains("252"), "the row without a phone number is rejected with its line")
+    }
+
+    @Test func anExistingDatabaseIsNeverOverwritten() throws {
+        let directory = TemporaryDirectory()
+        let database = directory.path("live.db")
+        try Data("precious".utf8).write(to: URL(fileURLWithPath: database))
+        let output = try Dialerd.run(["simulate", "campaigns/demo.campaign", "--out", directory.path("out"), "--db", database])
+        #expect(output.status == 2)
+        #expect(try String(contentsOfFile: database, encoding: .utf8) == "precious")
+    }
+
+    @Test func aCampaignWithErrorsExitsOneWithDiagnostics() throws {
+        let directory = TemporaryDirectory()
+        let file = directory.path("bad.campaign")
+        try "campaign bad {\n  timezone Mars/Olympus\n}\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let output = try Dialerd.run(["simulate", file, "--out", directory.path("out")])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("bad.campaign:2:"))
+    }
+}
