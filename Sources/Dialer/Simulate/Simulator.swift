@@ -35,7 +35,8 @@ public enum Simulator {
         let (campaign, compileReport) = try CampaignCompiler(spec: spec, store: store, doNotCall: doNotCall)
             .compile(sourcePath: request.campaignPath, sourceText: source, at: start)
 
-        let network = SimulatedNetwork(clock: clock, parameters: request.parameters)
+        let network = SimulatedNetwork(
+            clock: clock, parameters: request.parameters, agents: CampaignRunner.agentIDs(of: spec), timeZone: zone)
         let runner = CampaignRunner(
             campaign: campaign, spec: spec, timeZone: zone, store: store, doNotCall: doNotCall, driver: network, clock: clock)
         let firstWindow = CallingCalendar(hours: spec.hours, timeZone: zone).window(atOrAfter: start)?.start ?? start
@@ -61,7 +62,8 @@ public enum Simulator {
             try writer.close()
             written.append(rejectsPath)
         }
-        return SimulationResult(summary: summary, compile: compileReport, files: written, databasePath: databasePath)
+        return SimulationResult(
+            summary: summary, compile: compileReport, files: written, databasePath: databasePath, network: network.tally)
     }
 
     /// The database path to use: a named one must not exist yet (it may be a live database);
