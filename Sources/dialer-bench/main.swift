@@ -4,6 +4,7 @@ import Foundation
 /// The benchmarks, by name.
 let benchmarks: [(name: String, summary: String, options: Set<String>, run: (CommandArguments) throws -> BenchmarkReport)] = [
     (EngineBenchmark.name, EngineBenchmark.summary, EngineBenchmark.options, EngineBenchmark.run),
+    (PacingBenchmark.name, PacingBenchmark.summary, PacingBenchmark.options, PacingBenchmark.run),
 ]
 
 let usage = """

@@ -122,7 +122,8 @@ final class CampaignRunner {
                 try placeCalls(at: now)
             } else {
                 try endPreviews(at: now)
-                agents.logOutAll(at: now)
+                // Agents stay for the calls still ringing: a person who answers finds one.
+                if callsRinging == 0 && waiting.isEmpty { agents.logOutAll(at: now) }
             }
             try saveFinishedSessions()
             let busy = !inFlight.isEmpty || !wrapUps.isEmpty || !previews.isEmpty

@@ -85,11 +85,14 @@ struct AbandonLedger {
     }
 
     /// Abandoned over answered by a person, with AMD's estimated false positives on
-    /// both sides when the profile counts them (Ofcom). A machine that found no
-    /// agent counts as abandoned: the engine cannot tell it from a person.
+    /// both sides when the profile counts them (Ofcom). A call that found no agent
+    /// may have been a machine (AMD off or wrong): abandoned calls count as persons
+    /// in the share that agents found persons rather than machines.
     var rate: Double {
-        let extra = countsFalsePositives ? estimatedFalsePositives : 0
-        let answered = Double(counts.connected + counts.abandoned) + extra
-        return answered > 0 ? (Double(counts.abandoned) + extra) / answered : 0
+        let reached = counts.connected + counts.machinesAtAgents
+        let personShare = reached > 0 ? Double(counts.connected) / Double(reached) : 1
+        let abandoned = Double(counts.abandoned) * personShare + (countsFalsePositives ? estimatedFalsePositives : 0)
+        let answered = Double(counts.connected) + abandoned
+        return answered > 0 ? abandoned / answered : 0
     }
 }

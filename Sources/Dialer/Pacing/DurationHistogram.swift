@@ -43,8 +43,8 @@ struct DurationHistogram {
     func weight(atMost seconds: Double) -> Double {
         guard seconds > 0 else { return 0 }
         let position = seconds / width
+        guard position < Double(counts.count) else { return cumulative[counts.count] }
         let bin = Int(position)
-        guard bin < counts.count else { return cumulative[counts.count] }
         return cumulative[bin] + (cumulative[bin + 1] - cumulative[bin]) * (position - Double(bin))
     }
 

@@ -74,7 +74,8 @@ struct ModelPacer: Pacer {
 
     init(settings: Settings) {
         self.settings = settings
-        let end = settings.ringTimeout + 8
+        // Answers further off than this are left to later decisions.
+        let end = max(10, settings.ringTimeout - 5)
         var grid: [Double] = []
         var tau = 0.5
         while tau < end {
@@ -169,7 +170,7 @@ struct ModelPacer: Pacer {
         }
         let fresh = ringRow(halfSeconds: 0)
         let allowed = exp(logGain) * max(settings.setpoint - settings.falsePositiveShare, settings.setpoint / 10)
-        func acceptable(_ calls: Int) -> Bool {
+        func overflow(_ calls: Int) -> Double {
             let added = Double(calls)
             var overflow = 0.0
             for index in 0..<count {
@@ -177,7 +178,10 @@ struct ModelPacer: Pacer {
                 let v = variance[index] + added * fresh[index] * (1 - fresh[index])
                 overflow = max(overflow, Self.expectedExcess(mean: m, variance: v))
             }
-            return overflow <= allowed * (expectedAnswers + added * fresh[count - 1])
+            return overflow
+        }
+        func acceptable(_ calls: Int) -> Bool {
+            overflow(calls) <= allowed * (expectedAnswers + Double(calls) * fresh[count - 1])
         }
         // The largest acceptable number of new calls: double, then bisect.
         let most = 4 * snapshot.loggedInAgents + 8
@@ -209,7 +213,7 @@ struct ModelPacer: Pacer {
     private mutating func ringRow(halfSeconds: Int) -> [Double] {
         if let row = ringRows[halfSeconds] { return row }
         let age = Double(halfSeconds) / 2
-        let all = dials.weight(atMost: .infinity)
+        let all = dials.weight(atMost: .greatestFiniteMagnitude)
         let unresolved = all - dials.weight(atMost: age)
         let answeredBefore = deliveries.weight(atMost: age)
         let row = grid.map { tau in

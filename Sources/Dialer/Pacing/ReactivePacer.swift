@@ -8,7 +8,7 @@ import Foundation
 /// (ready − waiting) / logged-in, within [1, 3]. Every 60 s it halves the level
 /// when the last minute had more than 20 answers and more than half of them were
 /// dropped, and sets it to 1 when today's drop rate (over more than 50 answers)
-/// is past the cap. It keeps `level × (ready + talking agents)` calls in progress.
+/// is past the cap (checked again at every adjustment, so it stays 1 while over). It keeps `level × (ready + talking agents)` calls in progress.
 struct ReactivePacer: Pacer {
     /// The drop-rate cap, as a fraction.
     let cap: Double
@@ -51,6 +51,7 @@ struct ReactivePacer: Pacer {
         nextSample = sampleTime
         if let adjustment = nextAdjustment, adjustment <= now {
             adjust()
+            holdAtOneOverTheCap()
             nextAdjustment = now + 15
         } else if nextAdjustment == nil {
             nextAdjustment = now + 15
@@ -85,6 +86,11 @@ struct ReactivePacer: Pacer {
         if recent.count > 20, Double(drops) > 0.5 * Double(recent.count) {
             level = max(1, level / 2)
         }
+        holdAtOneOverTheCap()
+    }
+
+    /// Hard-limit mode: while today's drop rate (over more than 50 answers) is past the cap, the level is 1.
+    private mutating func holdAtOneOverTheCap() {
         if today.answers > 50, Double(today.drops) / Double(today.answers) > cap {
             level = 1
         }

@@ -132,7 +132,11 @@ public final class SimulatedNetwork: TelephonyDriver {
         guard var state = calls[call], state.phase == .answered else {
             throw TelephonyError("call \(call) is not waiting for an agent")
         }
-        if state.party == .machine { tally.machinesAbandoned += 1 } else { tally.personsAbandoned += 1 }
+        if state.party == .machine {
+            tally.machinesAbandoned += 1
+        } else {
+            tally.countAbandon(at: clock.now, hungUpAsMachine: false)
+        }
         state.phase = .connected
         calls[call] = state
         steps.push(.farEndHangsUp(call), at: clock.now + parameters.safeHarbourSeconds)
@@ -177,7 +181,7 @@ public final class SimulatedNetwork: TelephonyDriver {
             return calls[id]?.phase == .dialing ? [.ringing(id)] : []
         case .answer(let id):
             guard var state = calls[id], state.phase == .dialing else { return [] }
-            if state.party == .person { tally.personsAnswered += 1 }
+            if state.party == .person { tally.countAnswer(at: time) }
             guard parameters.amd else {
                 calls[id]?.phase = .answered
                 return [.answered(id, party: .person)]
@@ -194,7 +198,7 @@ public final class SimulatedNetwork: TelephonyDriver {
             let classed: AnsweringParty = (state.party == .machine) != wrong ? .machine : .person
             guard classed == .person else {
                 // The backend hangs up on what it takes for a machine.
-                if state.party == .person { tally.personsHungUpAsMachines += 1 }
+                if state.party == .person { tally.countAbandon(at: time, hungUpAsMachine: true) }
                 return [.answered(id, party: .machine), end(id, cause: .normalClearing)]
             }
             state.phase = .answered
