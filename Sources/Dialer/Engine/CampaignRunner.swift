@@ -55,6 +55,8 @@ final class CampaignRunner {
     var wrapUps: [String: (call: CallID, since: Date)] = [:]
     /// Whether the last placement wanted more calls than there were due jobs.
     var wantsMoreCalls = false
+    /// The last calling window looked up.
+    private var openWindow: DateInterval?
 
     init(campaign: Int64, spec: CampaignSpec, timeZone: TimeZone, store: CampaignStore,
          doNotCall: DoNotCallRegistry, driver: any TelephonyDriver, clock: any Clock) {
@@ -113,7 +115,7 @@ final class CampaignRunner {
         while true {
             let now = clock.now
             let dialing = now < limit
-            let window = calendar.window(atOrAfter: now)
+            let window = callingWindow(at: now)
             let open = window.map { $0.start <= now } ?? false
             let unfinished = try store.hasUnfinishedJobs(campaign: campaign)
             if dialing && open && unfinished {
@@ -156,6 +158,14 @@ final class CampaignRunner {
         }
         if let rate = rateLimiter.nextAllowance(after: now) { wake = min(wake, rate) }
         return wake
+    }
+
+    /// The calling window open at `now`, or the next one; the open one is kept until it ends.
+    private func callingWindow(at now: Date) -> DateInterval? {
+        if let open = openWindow, open.start <= now, now < open.end { return open }
+        let window = calendar.window(atOrAfter: now)
+        openWindow = window
+        return window
     }
 
     /// When each waiting call reaches the connect limit.
