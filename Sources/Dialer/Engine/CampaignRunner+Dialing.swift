@@ -33,7 +33,7 @@ extension CampaignRunner {
             snapshot.busyAgents.append(.wrappingUp(seconds: now.timeIntervalSince(wrap.since)))
         }
         ledger.roll(to: now)
-        snapshot.abandonRate = ledger.rate
+        (snapshot.abandonedInWindow, snapshot.answeredInWindow) = ledger.totals
         return snapshot
     }
 

@@ -84,15 +84,14 @@ struct AbandonLedger {
         Double(counts.connected + counts.abandoned) * falsePositiveShare / (1 - falsePositiveShare)
     }
 
-    /// Abandoned over answered by a person, with AMD's estimated false positives on
-    /// both sides when the profile counts them (Ofcom). A call that found no agent
-    /// may have been a machine (AMD off or wrong): abandoned calls count as persons
-    /// in the share that agents found persons rather than machines.
-    var rate: Double {
+    /// Abandoned and answered persons, with AMD's estimated false positives on both
+    /// sides when the profile counts them (Ofcom). A call that found no agent may
+    /// have been a machine (AMD off or wrong): abandoned calls count as persons in
+    /// the share that agents found persons rather than machines.
+    var totals: (abandoned: Double, answered: Double) {
         let reached = counts.connected + counts.machinesAtAgents
         let personShare = reached > 0 ? Double(counts.connected) / Double(reached) : 1
         let abandoned = Double(counts.abandoned) * personShare + (countsFalsePositives ? estimatedFalsePositives : 0)
-        let answered = Double(counts.connected) + abandoned
-        return answered > 0 ? abandoned / answered : 0
+        return (abandoned, Double(counts.connected) + abandoned)
     }
 }

@@ -17,8 +17,9 @@ import Foundation
 /// abandoned one lowers it, so the abandon rate settles at the setpoint.
 ///
 /// It dials progressively while it knows too little (few dials, talks or wrap-ups
-/// seen), with too few agents, and when the campaign's rate in its compliance
-/// window nears the cap.
+/// seen), with too few agents, and while two more abandoned calls would bring the
+/// campaign's rate in its compliance window near the cap (which also holds it
+/// back until a window has enough answers to absorb them).
 struct ModelPacer: Pacer {
     /// The campaign's limits and the pacer's aims.
     struct Settings {
@@ -137,8 +138,7 @@ struct ModelPacer: Pacer {
 
     mutating func targetCallsRinging(_ snapshot: PacingSnapshot) -> Int {
         let progressive = max(0, snapshot.readyAgents - snapshot.callsWaiting)
-        let nearCap = settings.setpoint + (settings.cap - settings.setpoint) / 2
-        guard isInformed, snapshot.loggedInAgents >= settings.minimumAgents, snapshot.abandonRate < nearCap else {
+        guard isInformed, snapshot.loggedInAgents >= settings.minimumAgents, !isNearTheCap(snapshot) else {
             return progressive
         }
         let count = grid.count
@@ -197,6 +197,13 @@ struct ModelPacer: Pacer {
             if acceptable(middle) { low = middle } else { high = middle }
         }
         return max(progressive, snapshot.callsRinging + low)
+    }
+
+    /// Whether two more abandoned calls (a burst of calls already in flight) would bring
+    /// the window's rate to halfway between the setpoint and the cap.
+    func isNearTheCap(_ snapshot: PacingSnapshot) -> Bool {
+        let nearCap = settings.setpoint + (settings.cap - settings.setpoint) / 2
+        return (snapshot.abandonedInWindow + 2) / (snapshot.answeredInWindow + 2) >= nearCap
     }
 
     /// E[max(X, 0)] for X normal with this mean and variance.

@@ -23,8 +23,10 @@ struct PacingSnapshot {
     var ringingAges: [Double] = []
     /// What each busy agent is doing.
     var busyAgents: [AgentWork] = []
-    /// The campaign's abandon rate in its compliance window so far, as its profile counts it.
-    var abandonRate: Double = 0
+    /// The campaign's abandoned calls and answers by persons in its compliance window
+    /// so far, as its profile counts them.
+    var abandonedInWindow: Double = 0
+    var answeredInWindow: Double = 0
 }
 
 /// What a pacer learns from: how dials resolve, how long agents talk and wrap up.
