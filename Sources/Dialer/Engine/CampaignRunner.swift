@@ -49,6 +49,9 @@ final class CampaignRunner {
     var previews: [Preview] = []
     /// Agents in wrap-up: the call they wrap and when it ended.
     var wrapUps: [String: (call: CallID, since: Date)] = [:]
+    /// Asked on every turn of the loop; once it says true, no new call is placed
+    /// and the loop returns when the calls in flight have ended (a drain).
+    var stopRequested: () -> Bool = { false }
 
     init(campaign: Int64, spec: CampaignSpec, timeZone: TimeZone, store: CampaignStore,
          doNotCall: DoNotCallRegistry, driver: any TelephonyDriver, clock: any Clock) {
@@ -89,7 +92,7 @@ final class CampaignRunner {
         try reconcileInterruptedAttempts()
         while true {
             let now = clock.now
-            let dialing = now < limit
+            let dialing = now < limit && !stopRequested()
             let window = calendar.window(atOrAfter: now)
             let open = window.map { $0.start <= now } ?? false
             let unfinished = try store.hasUnfinishedJobs(campaign: campaign)
