@@ -1,6 +1,7 @@
 import CampaignDSL
 import Dialer
 import Foundation
+import Synchronization
 
 /// What the daemon commands share: `--config FILE` and `--db PATH`, the logger, the signals.
 enum DaemonSetup {
@@ -27,17 +28,23 @@ enum DaemonSetup {
         }
     }
 
-    /// Raises `stop` on SIGTERM and SIGINT, `reload` on SIGHUP. Keep the result alive while they matter.
-    static func watchSignals(stop: StopSignal, reload: StopSignal) -> [any DispatchSourceSignal] {
-        var sources: [any DispatchSourceSignal] = []
-        for (number, flag) in [(SIGTERM, stop), (SIGINT, stop), (SIGHUP, reload)] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { flag.raise() }
-            source.resume()
-            sources.append(source)
+    /// Raises `stop` on SIGTERM and SIGINT, `reload` on SIGHUP: the handlers only
+    /// set a flag (async-signal-safe); a watcher thread passes it on within 50 ms.
+    static func watchSignals(stop: StopSignal, reload: StopSignal) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { number in
+            receivedSignals.bitwiseOr(number == SIGHUP ? 2 : 1, ordering: .relaxed)
         }
-        return sources
+        for number in [SIGTERM, SIGINT, SIGHUP] { sigaction(number, &action, nil) }
+        let watcher = Thread {
+            while true {
+                let received = receivedSignals.exchange(0, ordering: .relaxed)
+                if received & 1 != 0 { stop.raise() }
+                if received & 2 != 0 { reload.raise() }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+        watcher.start()
     }
 
     /// The exit code and message for an error of `run` or `serve`.
@@ -52,3 +59,6 @@ enum ConfigLoad {
     case loaded(DaemonConfig)
     case failed(ExitCode)
 }
+
+/// Signals received and not yet passed on: 1 a stop (SIGTERM, SIGINT), 2 a reload (SIGHUP).
+private let receivedSignals = Atomic<Int>(0)

@@ -47,17 +47,14 @@ extension CampaignCompiler {
             var byNumber: [String: StoredContact] = [:]
             var byFields: [String: StoredContact] = [:]
             for stored in try Self.storedContacts(store, campaign: campaign) {
-                if let number = stored.number {
-                    if byNumber[number] == nil || stored.contact.state != .duplicate { byNumber[number] = stored.contact }
-                } else {
-                    byFields[stored.contact.fieldsJSON] = stored.contact
-                }
+                if let number = stored.number, stored.contact.state != .duplicate { byNumber[number] = stored.contact }
+                if byFields[stored.contact.fieldsJSON] == nil { byFields[stored.contact.fieldsJSON] = stored.contact }
             }
             var listedNumbers = Set<String>()
             for contact in listed {
                 let existing = contact.state == .duplicate ? nil : contact.e164.flatMap { byNumber[$0] }
                 if let number = contact.e164, contact.state != .duplicate { listedNumbers.insert(number) }
-                if let existing = existing ?? (contact.e164 == nil ? byFields[contact.fieldsJSON] : nil) {
+                if let existing = existing ?? (contact.e164 == nil || contact.state == .duplicate ? byFields[contact.fieldsJSON] : nil) {
                     report.kept += 1
                     try refresh(existing, with: contact, list: listIDs[contact.position])
                     if existing.state == .cancelled && contact.state == .pending {

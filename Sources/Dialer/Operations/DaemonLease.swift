@@ -68,9 +68,19 @@ final class DaemonLease {
         try store.releaseLease(token: token)
     }
 
-    /// Whether a process with this id exists on this machine.
+    /// Whether a process with this id exists on this machine and has not exited
+    /// (a zombie that nobody reaped yet counts as exited).
     static func processExists(_ pid: Int32) -> Bool {
-        kill(pid, 0) == 0 || errno == EPERM
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        #if os(Linux)
+        // /proc/PID/stat: "pid (name) S …"; the state follows the last ')'.
+        if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+           let close = stat.lastIndex(of: ")") {
+            let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
+            if state == "Z" || state == "X" { return false }
+        }
+        #endif
+        return true
     }
 
     private static func hostName() -> String {

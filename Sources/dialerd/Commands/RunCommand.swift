@@ -54,8 +54,7 @@ enum RunCommand: Command {
         case .failed(let code): return code
         }
         let stop = StopSignal()
-        let signals = DaemonSetup.watchSignals(stop: stop, reload: StopSignal())
-        defer { signals.forEach { $0.cancel() } }
+        DaemonSetup.watchSignals(stop: stop, reload: StopSignal())
         let daemon = Daemon(options: DaemonOptions(config: config, duration: duration), logger: DaemonSetup.logger(config),
                             stop: stop, reload: StopSignal())
         let report: DaemonRunReport

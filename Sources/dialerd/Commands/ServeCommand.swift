@@ -39,8 +39,7 @@ enum ServeCommand: Command {
         }
         let stop = StopSignal()
         let reload = StopSignal()
-        let signals = DaemonSetup.watchSignals(stop: stop, reload: reload)
-        defer { signals.forEach { $0.cancel() } }
+        DaemonSetup.watchSignals(stop: stop, reload: reload)
         let daemon = Daemon(options: DaemonOptions(config: config), logger: DaemonSetup.logger(config), stop: stop, reload: reload)
         do {
             try daemon.serve()
