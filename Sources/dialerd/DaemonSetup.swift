@@ -35,7 +35,14 @@ enum DaemonSetup {
         action.__sigaction_handler.sa_handler = { number in
             receivedSignals.bitwiseOr(number == SIGHUP ? 2 : 1, ordering: .relaxed)
         }
-        for number in [SIGTERM, SIGINT, SIGHUP] { sigaction(number, &action, nil) }
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for number in [SIGTERM, SIGINT, SIGHUP] {
+            sigaction(number, &action, nil)
+            sigaddset(&handled, number)
+        }
+        // A parent may hand down a mask that blocks them (some supervisors and test runners do).
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
         let watcher = Thread {
             while true {
                 let received = receivedSignals.exchange(0, ordering: .relaxed)

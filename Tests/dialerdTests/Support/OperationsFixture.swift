@@ -38,7 +38,7 @@ struct OperationsFixture {
         """
 
     /// Writes the files: `contacts` numbers, one in ten of them on the DNC file; time runs `timeScale` times faster.
-    init(contacts: Int, seed: UInt64, timeScale: Int = 600) throws {
+    init(contacts: Int, seed: UInt64, timeScale: Int = 600, logLevel: String = "warning") throws {
         var random = SplitMix64(seed: seed)
         var numbers: [String] = []
         var seen = Set<String>()
@@ -61,7 +61,7 @@ struct OperationsFixture {
             database  "data/dialer.db"
             campaigns "campaigns"
             reports   "reports"
-            log-level warning
+            log-level \(logLevel)
             telephony simulated {
               seed       \(seed)
               time-scale \(timeScale)
