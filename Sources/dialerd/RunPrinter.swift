@@ -21,8 +21,9 @@ enum RunPrinter {
             }
         }
         if report.campaigns.isEmpty { lines.append("no campaigns") }
-        let iso = ISO8601DateFormatter()
         for campaign in report.campaigns {
+            let iso = ISO8601DateFormatter()
+            if let zone = campaign.summary.flatMap({ TimeZone(identifier: $0.timeZone) }) { iso.timeZone = zone }
             var head = "\(campaign.campaign): "
             switch campaign.state {
             case .dialed: head += "dialed, \(campaign.placed) calls placed"

@@ -143,6 +143,7 @@ private struct ConfigStatements {
             var port = 5038
             var username: String?
             var secret: SecretReference?
+            var secretWritten = false
             for inner in statements where !inner.isMalformed {
                 guard let keyword = keyword(of: inner, known: DaemonConfigReader.asteriskKeywords, scope: "telephony.") else {
                     continue
@@ -156,13 +157,17 @@ private struct ConfigStatements {
                             error("invalid-number", "'\(value.text)' is not a port number (1 to 65535)", value)
                         }
                     }
-                case "secret": secret = secretReference(inner)
+                case "secret":
+                    secretWritten = true
+                    secret = secretReference(inner)
                 default: break
                 }
             }
-            let missing = [("host", host == nil), ("username", username == nil), ("secret", secret == nil)]
+            // A secret written wrongly was reported where it is; only a missing one is reported here.
+            let missing = [("host", host == nil), ("username", username == nil), ("secret", !secretWritten)]
                 .filter(\.1).map { "`\($0.0)`" }
-            guard missing.isEmpty, let host, let username, let secret else {
+            guard let host, let username, let secret else {
+                guard !missing.isEmpty else { return nil }
                 error("missing-setting", "telephony asterisk needs \(missing.joined(separator: ", "))", statement.arguments[0],
                       hint: "add them inside `telephony asterisk { … }`")
                 return nil
@@ -181,8 +186,10 @@ private struct ConfigStatements {
         }
         var url: String?
         var token: SecretReference?
+        var written = Set<String>()
         for inner in statement.block?.statements ?? [] where !inner.isMalformed {
             guard let keyword = keyword(of: inner, known: DaemonConfigReader.smsKeywords, scope: "sms.") else { continue }
+            written.insert(keyword)
             switch keyword {
             case "url":
                 if let value = single(inner, .string, "the gateway's URL in quotes") {
@@ -195,6 +202,8 @@ private struct ConfigStatements {
             }
         }
         guard let url, let token else {
+            // A value written wrongly was reported where it is; only missing ones are reported here.
+            guard !written.isSuperset(of: ["url", "token"]) else { return nil }
             error("missing-setting", "sms needs `url` and `token`", statement.arguments[0],
                   hint: "write `sms { url \"https://…\"  token env SMS_TOKEN }`")
             return nil
