@@ -97,6 +97,19 @@ import Testing
     }
 }
 
+extension OperationsMergeTests {
+    @Test func twoFilesNamingTheSameCampaignAreNotMergedIntoEachOther() throws {
+        try write(contacts: Array(0..<3))
+        let store = try CampaignStore(path: directory.file("merge.db"), now: start)
+        _ = install(store)
+        try Data((Self.campaign + "# a copy\n").utf8).write(to: URL(fileURLWithPath: directory.file("copy.campaign")))
+        let outcome = CampaignInstaller(store: store, cacheDirectory: nil, logger: .silent)
+            .install(CampaignSource.load(path: directory.file("copy.campaign")), at: start).outcome
+        guard case .failed(let message) = outcome else { Issue.record("the copy was installed"); return }
+        #expect(message.contains("campaign names must be unique"))
+    }
+}
+
 extension InstallOutcome {
     var isUnchanged: Bool { if case .unchanged = self { true } else { false } }
 }

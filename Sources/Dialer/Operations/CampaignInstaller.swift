@@ -31,6 +31,11 @@ struct CampaignInstaller {
         do {
             let stored = try store.storedCampaigns().first { $0.name == spec.id }
             if let stored, stored.sourceHash == source.sourceHash { return (spec.id, .unchanged) }
+            if let stored, stored.sourcePath != source.path, FileManager.default.fileExists(atPath: stored.sourcePath) {
+                let message = "campaign '\(spec.id)' is already compiled from \(stored.sourcePath); campaign names must be unique"
+                logger.error("campaign not installed", ["file": source.path, "error": message])
+                return (spec.id, .failed(message))
+            }
             let registry = try DoNotCallRegistry(spec: spec, store: store, cacheDirectory: cacheDirectory)
             let compiler = CampaignCompiler(spec: spec, store: store, doNotCall: registry)
             if let stored {

@@ -108,6 +108,11 @@ public final class Daemon {
             }
             if wall.now >= nextScan {
                 nextScan = wall.now.addingTimeInterval(Self.scanInterval)
+                let active = Set(try session.activeCampaigns().map(\.name))
+                for (name, running) in workers where !active.contains(name) && !running.ownStop.isRaised {
+                    logger.info("campaign file removed; draining the campaign", ["campaign": name])
+                    running.ownStop.raise()
+                }
                 let changed = try session.changedCampaigns()
                 for name in changed {
                     if let running = workers[name], !running.ownStop.isRaised {
