@@ -49,7 +49,7 @@ public enum DaemonConfigReader {
         diagnostics.append(contentsOf: parseDiagnostics)
         var reader = ConfigStatements(source: SourceFile(path: file, text: text), diagnostics: diagnostics)
         let config = reader.read(tree.statements)
-        return (diagnostics.hasErrors ? nil : config, diagnostics.sorted)
+        return (diagnostics.hasErrors ? nil : config, diagnostics.sorted(files: [file]))
     }
 }
 

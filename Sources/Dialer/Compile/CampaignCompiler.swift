@@ -34,11 +34,13 @@ struct CampaignCompiler {
 
     private func compile(_ list: ListSpec, position: Int, campaign: Int64, seen: inout [String: String],
                          report: inout CompileReport, at time: Date) throws {
+        let transcoded = try ListTranscoder(path: list.path, encoding: list.encoding)
+        defer { transcoded.cleanUp() }
         let reader: CSVReader
         do {
-            reader = try CSVReader(path: list.path, delimiter: list.delimiter)
+            reader = try CSVReader(path: transcoded.readablePath, delimiter: list.delimiter)
         } catch {
-            throw CompileError("\(error)")
+            throw CompileError("\(list.path): \(error)")
         }
         let phoneIndexes = try list.phoneColumns.map { try column($0, of: reader, list: list) }
         let nameIndex = try list.nameColumn.map { try column($0, of: reader, list: list) }

@@ -84,7 +84,7 @@ struct DNCIndexCache {
         var prefixes: [DNCIndex.PrefixSet] = []
         for _ in 0..<prefixCount {
             guard let length = reader.uint64(), length <= UInt64(DNCIndex.maximumDigits), let values = reader.uint64Array() else { return nil }
-            prefixes.append(DNCIndex.PrefixSet(length: Int(length), values: Set(values)))
+            prefixes.append(DNCIndex.PrefixSet(length: Int(length), values: values.sorted()))
         }
         guard let rejectCount = reader.uint64() else { return nil }
         var rejected: [CSVReject] = []
@@ -120,7 +120,7 @@ struct DNCIndexCache {
         out.append(UInt64(index.prefixes.count))
         for set in index.prefixes {
             out.append(UInt64(set.length))
-            out.append(set.values.sorted())
+            out.append(set.values)
         }
         out.append(UInt64(rejected.count))
         for reject in rejected {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Collects the entries of a Do-Not-Call list, one line (or CSV cell) at a time: numbers in any written form,
 /// `+84190*` prefix entries, `#` comments. Lines that are neither become rejects with their line numbers.
 final class DNCListParser {
@@ -142,12 +148,9 @@ final class DNCListParser {
     }
 
     private static func firstNewline(_ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
-        guard start < end, let base = buffer.baseAddress else { return nil }
-        var index = start
-        while index < end {
-            if base[index] == UInt8(ascii: "\n") { return index }
-            index += 1
-        }
-        return nil
+        guard start < end, let base = buffer.baseAddress,
+              let found = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
