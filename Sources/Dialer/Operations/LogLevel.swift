@@ -1,6 +1,13 @@
 /// How much the daemon logs: each level includes the ones above it.
 public enum LogLevel: String, Sendable, Hashable, CaseIterable, Comparable {
-    case error, warning, info, debug
+    /// Failures only.
+    case error
+    /// Failures and what an operator should look at.
+    case warning
+    /// What the daemon does (the default).
+    case info
+    /// Everything.
+    case debug
 
     private var rank: Int {
         switch self {

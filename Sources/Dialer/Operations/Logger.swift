@@ -34,9 +34,13 @@ public struct Logger: Sendable {
         sink(line)
     }
 
+    /// Something failed: a campaign stopped, a file was not installed, the lease was lost.
     public func error(_ message: String, _ fields: KeyValuePairs<String, String> = [:]) { log(.error, message, fields) }
+    /// Something an operator should know about that did not stop the work.
     public func warning(_ message: String, _ fields: KeyValuePairs<String, String> = [:]) { log(.warning, message, fields) }
+    /// What the daemon is doing: compiles, merges, dialing starts and stops.
     public func info(_ message: String, _ fields: KeyValuePairs<String, String> = [:]) { log(.info, message, fields) }
+    /// Detail for finding a fault.
     public func debug(_ message: String, _ fields: KeyValuePairs<String, String> = [:]) { log(.debug, message, fields) }
 
     /// A phone number as the logs may show it: masked (`+8490****567`) unless numbers are allowed.
