@@ -13,8 +13,11 @@ final class RealTimeNetwork: TelephonyDriver {
     private let time: ScaledClock
     private let stopRequested: () -> Bool
     private var stopReported = false
-    /// The longest wall-clock nap between looks at the time and the stop request.
-    private static let nap: TimeInterval = 0.005
+    /// The longest wall-clock nap between looks at the time and the stop request:
+    /// short while calls are in progress; with none, up to a tenth of a second but
+    /// never more than one second of the scaled clock (agents' wrap-ups still end on time).
+    private static let busyNap: TimeInterval = 0.005
+    private var idleNap: TimeInterval { max(Self.busyNap, min(0.1, time.wallSeconds(1))) }
 
     init(parameters: SimulationParameters, time: ScaledClock, stopRequested: @escaping () -> Bool) {
         self.clock = VirtualClock(start: time.now)
@@ -42,7 +45,8 @@ final class RealTimeNetwork: TelephonyDriver {
             let target = min(deadline, time.now)
             let happened = network.events(until: target)
             if !happened.isEmpty || target >= deadline { return happened }
-            Thread.sleep(forTimeInterval: min(Self.nap, time.wallSeconds(deadline.timeIntervalSince(target))))
+            let nap = network.callsInProgress > 0 ? Self.busyNap : idleNap
+            Thread.sleep(forTimeInterval: min(nap, time.wallSeconds(deadline.timeIntervalSince(target))))
         }
     }
 }
