@@ -57,6 +57,9 @@ final class CampaignRunner {
     var wantsMoreCalls = false
     /// The last calling window looked up.
     private var openWindow: DateInterval?
+    /// Asked on every turn of the loop; once it says true, no new call is placed
+    /// and the loop returns when the calls in flight have ended (a drain).
+    var stopRequested: () -> Bool = { false }
 
     init(campaign: Int64, spec: CampaignSpec, timeZone: TimeZone, store: CampaignStore,
          doNotCall: DoNotCallRegistry, driver: any TelephonyDriver, clock: any Clock) {
@@ -114,7 +117,7 @@ final class CampaignRunner {
         }
         while true {
             let now = clock.now
-            let dialing = now < limit
+            let dialing = now < limit && !stopRequested()
             let window = callingWindow(at: now)
             let open = window.map { $0.start <= now } ?? false
             let unfinished = try store.hasUnfinishedJobs(campaign: campaign)
