@@ -101,26 +101,31 @@ final class SQLiteConnection {
     }
 
     private func prepare(_ sql: String, persistent: Bool) throws(SQLiteError) -> SQLiteStatement {
-        var prepared: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
-        let code = sqlite3_prepare_v3(handle, sql, -1, flags, &prepared, &tail)
-        guard code == SQLITE_OK else {
-            throw SQLiteError(function: "sqlite3_prepare_v3", code: code, db: handle, sql: sql)
+        // The tail points into the C string of `sql`: it is read while that string is alive.
+        let prepared: Result<SQLiteStatement, SQLiteError> = sql.withCString { text in
+            var handleOut: OpaquePointer?
+            var tail: UnsafePointer<CChar>?
+            let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
+            let code = sqlite3_prepare_v3(handle, text, -1, flags, &handleOut, &tail)
+            guard code == SQLITE_OK else {
+                return .failure(SQLiteError(function: "sqlite3_prepare_v3", code: code, db: handle, sql: sql))
+            }
+            guard let handleOut else {
+                return .failure(SQLiteError(
+                    function: "sqlite3_prepare_v3", code: SQLITE_MISUSE, message: "the SQL holds no statement", sql: sql))
+            }
+            let statement = SQLiteStatement(handle: handleOut, sql: sql)
+            if let tail, holdsStatement(tail) {
+                return .failure(SQLiteError(
+                    function: "sqlite3_prepare_v3",
+                    code: SQLITE_MISUSE,
+                    message: "the SQL holds more than one statement; use execute(_:) for scripts",
+                    sql: sql
+                ))
+            }
+            return .success(statement)
         }
-        guard let prepared else {
-            throw SQLiteError(function: "sqlite3_prepare_v3", code: SQLITE_MISUSE, message: "the SQL holds no statement", sql: sql)
-        }
-        let statement = SQLiteStatement(handle: prepared, sql: sql)
-        if let tail, holdsStatement(tail) {
-            throw SQLiteError(
-                function: "sqlite3_prepare_v3",
-                code: SQLITE_MISUSE,
-                message: "the SQL holds more than one statement; use execute(_:) for scripts",
-                sql: sql
-            )
-        }
-        return statement
+        return try prepared.get()
     }
 
     /// True when the rest of some SQL text holds another statement (not just spaces and comments).
