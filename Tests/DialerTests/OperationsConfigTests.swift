@@ -15,6 +15,13 @@ import Testing
               port     5039
               username "dialer"
               secret   env AMI_SECRET
+              channel  "PJSIP/{number}@trunk"
+              queue    "renewals"
+              amd      yes
+              amd-false-positives 2.5%
+              lines    40
+              calls-per-second 5
+              extension s
             }
             sms {
               url   "https://sms.example.com/send"
@@ -29,8 +36,10 @@ import Testing
         #expect(read.campaignsFolder == "/etc/dialer/campaigns")
         #expect(read.reportsFolder == "/etc/dialer/reports")
         #expect(read.logLevel == "debug" && read.logNumbers)
-        #expect(read.telephony == .asterisk(AsteriskSettings(host: "pbx.example.com", port: 5039, username: "dialer",
-                                                              secret: SecretReference(variable: "AMI_SECRET"))))
+        #expect(read.telephony == .asterisk(AsteriskSettings(
+            host: "pbx.example.com", port: 5039, username: "dialer", secret: SecretReference(variable: "AMI_SECRET"),
+            channel: "PJSIP/{number}@trunk", extension_: "s", queue: "renewals", amd: true, amdFalsePositivePercent: 2.5,
+            lines: 40, callsPerSecond: 5)))
         #expect(read.sms == SMSGatewaySettings(url: "https://sms.example.com/send", token: SecretReference(variable: "SMS_TOKEN")))
     }
 
@@ -56,11 +65,12 @@ import Testing
         ("log-level loud", "invalid-log-level", "loud"),
         ("database x.db", "invalid-value", "x.db"),
         ("telephony sip {\n}", "unknown-backend", "sip"),
+        ("telephony asterisk {\n  host \"h\"\n}", "missing-setting", "telephony"),
     ])
     func problemsAreReportedWhereTheyAre(line: String, id: String, marked: String) throws {
         let text: String
         if line.hasPrefix("secret") {
-            text = "telephony asterisk {\n  host \"h\"\n  username \"u\"\n  \(line)\n}\n"
+            text = "telephony asterisk {\n  host \"h\"\n  username \"u\"\n  channel \"SIP/{number}\"\n  \(line)\n}\n"
         } else {
             text = line + "\n"
         }

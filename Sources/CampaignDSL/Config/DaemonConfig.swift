@@ -74,18 +74,56 @@ public struct ClockStart: Sendable, Hashable {
     }
 }
 
-/// Asterisk through its Manager Interface.
+/// Asterisk through its Manager Interface (docs/asterisk.md). Settings left nil
+/// take the driver's defaults.
 public struct AsteriskSettings: Sendable, Hashable {
     public var host: String
     public var port: Int
     public var username: String
     public var secret: SecretReference
+    /// The channel to dial, with `{number}` for the E.164 number, e.g. `PJSIP/{number}@trunk`.
+    public var channel: String
+    /// Where an answered call goes in the dialplan.
+    public var context: String?
+    public var extension_: String?
+    public var priority: Int?
+    /// The caller id name shown with the campaign's number.
+    public var callerIDName: String?
+    /// The caller id number when the campaign sets none.
+    public var callerID: String?
+    /// The queue whose members are the agents.
+    public var queue: String?
+    /// Whether the dialplan reports AMD verdicts.
+    public var amd: Bool?
+    /// The share of persons AMD takes for machines, in percent.
+    public var amdFalsePositivePercent: Double?
+    /// The most calls in progress on the trunk.
+    public var lines: Int?
+    /// The most originations per second.
+    public var callsPerSecond: Double?
+    /// Prepended to attempt ids to make call keys; one per database sharing an Asterisk.
+    public var callKeyPrefix: String?
 
-    public init(host: String, port: Int, username: String, secret: SecretReference) {
+    public init(host: String, port: Int = 5038, username: String, secret: SecretReference, channel: String,
+                context: String? = nil, extension_: String? = nil, priority: Int? = nil, callerIDName: String? = nil,
+                callerID: String? = nil, queue: String? = nil, amd: Bool? = nil, amdFalsePositivePercent: Double? = nil,
+                lines: Int? = nil, callsPerSecond: Double? = nil, callKeyPrefix: String? = nil) {
         self.host = host
         self.port = port
         self.username = username
         self.secret = secret
+        self.channel = channel
+        self.context = context
+        self.extension_ = extension_
+        self.priority = priority
+        self.callerIDName = callerIDName
+        self.callerID = callerID
+        self.queue = queue
+        self.amd = amd
+        self.amdFalsePositivePercent = amdFalsePositivePercent
+        self.lines = lines
+        self.callsPerSecond = callsPerSecond
+        self.callKeyPrefix = callKeyPrefix
     }
 }
 

@@ -21,7 +21,10 @@
 public enum DaemonConfigReader {
     static let topKeywords = ["database", "campaigns", "reports", "log-level", "log-numbers", "telephony", "sms"]
     static let simulatedKeywords = ["seed", "time-scale", "start"]
-    static let asteriskKeywords = ["host", "port", "username", "secret"]
+    static let asteriskKeywords = [
+        "host", "port", "username", "secret", "channel", "context", "extension", "priority", "caller-id-name", "caller-id",
+        "queue", "amd", "amd-false-positives", "lines", "calls-per-second", "call-key-prefix",
+    ]
     static let smsKeywords = ["url", "token"]
 
     /// Reads the config at `path` through `environment`.
@@ -139,45 +142,97 @@ private struct ConfigStatements {
             }
             return .simulated(settings)
         case "asterisk":
-            var host: String?
-            var port = 5038
-            var username: String?
-            var secret: SecretReference?
-            var secretWritten = false
-            for inner in statements where !inner.isMalformed {
-                guard let keyword = keyword(of: inner, known: DaemonConfigReader.asteriskKeywords, scope: "telephony.") else {
-                    continue
-                }
-                switch keyword {
-                case "host": host = single(inner, .string, "a host name in quotes")?.text
-                case "username": username = single(inner, .string, "a user name in quotes")?.text
-                case "port":
-                    if let value = single(inner, .word, "a port number") {
-                        if let number = Int(value.text), (1...65_535).contains(number) { port = number } else {
-                            error("invalid-number", "'\(value.text)' is not a port number (1 to 65535)", value)
-                        }
-                    }
-                case "secret":
-                    secretWritten = true
-                    secret = secretReference(inner)
-                default: break
-                }
-            }
-            // A secret written wrongly was reported where it is; only a missing one is reported here.
-            let missing = [("host", host == nil), ("username", username == nil), ("secret", !secretWritten)]
-                .filter(\.1).map { "`\($0.0)`" }
-            guard let host, let username, let secret else {
-                guard !missing.isEmpty else { return nil }
-                error("missing-setting", "telephony asterisk needs \(missing.joined(separator: ", "))", statement.arguments[0],
-                      hint: "add them inside `telephony asterisk { … }`")
-                return nil
-            }
-            return .asterisk(AsteriskSettings(host: host, port: port, username: username, secret: secret))
+            return asterisk(statement, statements)
         default:
             error("unknown-backend", "unknown telephony backend '\(backend.text)'", backend,
                   hint: Suggestion.hint(for: backend.text, in: ["simulated", "asterisk"]) ?? "use simulated or asterisk")
             return nil
         }
+    }
+
+    private mutating func asterisk(_ statement: Statement, _ statements: [Statement]) -> TelephonySettings? {
+        var text: [String: String] = [:]
+        var numbers: [String: Double] = [:]
+        var amd: Bool?
+        var secret: SecretReference?
+        var written = Set<String>()
+        for inner in statements where !inner.isMalformed {
+            guard let keyword = keyword(of: inner, known: DaemonConfigReader.asteriskKeywords, scope: "telephony.") else {
+                continue
+            }
+            written.insert(keyword)
+            switch keyword {
+            case "secret":
+                secret = secretReference(inner)
+            case "amd":
+                if let value = single(inner, .word, "yes or no") {
+                    switch value.text {
+                    case "yes": amd = true
+                    case "no": amd = false
+                    default: error("invalid-switch", "amd takes yes or no, not '\(value.text)'", value)
+                    }
+                }
+            case "port", "priority", "lines":
+                let range: ClosedRange<Double> = keyword == "port" ? 1...65_535 : keyword == "lines" ? 1...10_000 : 1...1_000
+                if let value = single(inner, .word, "a whole number") {
+                    if let number = Int(value.text), range.contains(Double(number)) { numbers[keyword] = Double(number) } else {
+                        error("invalid-number", "`\(keyword)` must be a whole number from \(Int(range.lowerBound)) to "
+                              + "\(Int(range.upperBound)), not '\(value.text)'", value)
+                    }
+                }
+            case "calls-per-second":
+                if let value = single(inner, .word, "a number") {
+                    if let number = Double(value.text), number > 0, number <= 1_000 { numbers[keyword] = number } else {
+                        error("invalid-number", "calls-per-second must be a number above 0, not '\(value.text)'", value)
+                    }
+                }
+            case "amd-false-positives":
+                if let value = single(inner, .word, "a percentage") {
+                    switch ValueSyntax.percent(value.text) {
+                    case .success(let percent): numbers[keyword] = percent
+                    case .failure(let problem): error(problem.id, problem.message, value, hint: problem.hint)
+                    }
+                }
+            case "extension":
+                if let value = inner.values.first, value.kind == .word, inner.values.count == 1 {
+                    text[keyword] = value.text
+                } else if let value = single(inner, .string, "an extension") {
+                    text[keyword] = value.text
+                }
+            case "caller-id":
+                if let value = single(inner, .word, "a number in E.164, e.g. +842873001234") {
+                    if value.text.hasPrefix("+"), value.text.dropFirst().allSatisfy(\.isASCII), value.text.dropFirst().allSatisfy(\.isNumber) {
+                        text[keyword] = value.text
+                    } else {
+                        error("invalid-caller-id", "'\(value.text)' is not a number in E.164", value, hint: "write + and the digits")
+                    }
+                }
+            default:
+                if let value = single(inner, .string, "a value in quotes") {
+                    if keyword == "channel" && !value.text.contains("{number}") {
+                        error("invalid-channel", "the channel has no {number} placeholder", value,
+                              hint: "e.g. \"PJSIP/{number}@trunk\"")
+                    } else {
+                        text[keyword] = value.text
+                    }
+                }
+            }
+        }
+        // A value written wrongly was reported where it is; only missing ones are reported here.
+        let missing = ["host", "username", "secret", "channel"].filter { !written.contains($0) }.map { "`\($0)`" }
+        guard let host = text["host"], let username = text["username"], let secret, let channel = text["channel"] else {
+            if !missing.isEmpty {
+                error("missing-setting", "telephony asterisk needs \(missing.joined(separator: ", "))", statement.arguments[0],
+                      hint: "add them inside `telephony asterisk { … }`")
+            }
+            return nil
+        }
+        return .asterisk(AsteriskSettings(
+            host: host, port: numbers["port"].map { Int($0) } ?? 5038, username: username, secret: secret, channel: channel,
+            context: text["context"], extension_: text["extension"], priority: numbers["priority"].map { Int($0) },
+            callerIDName: text["caller-id-name"], callerID: text["caller-id"], queue: text["queue"], amd: amd,
+            amdFalsePositivePercent: numbers["amd-false-positives"], lines: numbers["lines"].map { Int($0) },
+            callsPerSecond: numbers["calls-per-second"], callKeyPrefix: text["call-key-prefix"]))
     }
 
     private mutating func sms(_ statement: Statement) -> SMSGatewaySettings? {

@@ -9,8 +9,7 @@ struct WorkerPlan: Sendable {
     let timeZone: TimeZone
     /// Dial until then (the window's end, `--for`, or a long horizon for `serve`).
     let limit: Date
-    let parameters: SimulationParameters
-    let time: ScaledClock
+    let telephony: DaemonTelephony
     let cacheDirectory: String?
     let reportsFolder: String
     let logger: Logger
@@ -60,14 +59,15 @@ final class CampaignWorker: @unchecked Sendable {
         let name = plan.spec.id
         let logger = plan.logger
         do {
-            let store = try CampaignStore(path: plan.databasePath, now: plan.time.now)
+            let store = try CampaignStore(path: plan.databasePath, now: plan.telephony.clock.now)
             let registry = try DoNotCallRegistry(spec: plan.spec, store: store, cacheDirectory: plan.cacheDirectory)
             let pause = PauseWatch(store: store, campaign: plan.campaign)
             let stopRequested = { plan.stop.isRaised || plan.ownStop.isRaised || pause.isPaused }
-            let network = RealTimeNetwork(parameters: plan.parameters, time: plan.time, stopRequested: stopRequested)
+            let (driver, clock, shutdown) = try makeDriver(plan, stopRequested: stopRequested)
+            defer { shutdown() }
             let runner = CampaignRunner(
                 campaign: plan.campaign, spec: plan.spec, timeZone: plan.timeZone, store: store,
-                doNotCall: registry, driver: network, clock: network.clock)
+                doNotCall: registry, driver: driver, clock: clock)
             runner.stopRequested = stopRequested
             let before = try attemptCount(store, plan.campaign)
             let reconciled = try store.attemptsInFlight(campaign: plan.campaign)
@@ -86,6 +86,24 @@ final class CampaignWorker: @unchecked Sendable {
         } catch {
             logger.error("campaign stopped by an error", ["campaign": name, "error": "\(error)"])
             return CampaignRunOutcome(campaign: name, state: .failed("\(error)"), placed: 0, reconciled: 0, summary: nil)
+        }
+    }
+
+    /// The worker's driver and the clock the engine reads, and how to shut the driver down.
+    private static func makeDriver(_ plan: WorkerPlan, stopRequested: @escaping () -> Bool) throws
+        -> (any TelephonyDriver, any Clock, () -> Void) {
+        switch plan.telephony {
+        case .simulated(let parameters, let time):
+            let network = RealTimeNetwork(parameters: parameters, time: time, stopRequested: stopRequested)
+            return (network, network.clock, {})
+        case .asterisk(let configuration, let secret):
+            let clock = WallClock()
+            let logger = plan.logger
+            let campaign = plan.spec.id
+            let asterisk = try AsteriskDriver(configuration: configuration, secret: secret, clock: clock) { line in
+                logger.info(line, ["campaign": campaign, "driver": "asterisk"])
+            }
+            return (SupervisedDriver(asterisk, clock: clock, stopRequested: stopRequested), clock, { asterisk.shutdown() })
         }
     }
 

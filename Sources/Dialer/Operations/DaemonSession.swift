@@ -8,8 +8,9 @@ final class DaemonSession {
     let logger: Logger
     let store: CampaignStore
     let lease: DaemonLease
-    let time: ScaledClock
-    let parameters: SimulationParameters
+    let telephony: DaemonTelephony
+    /// The daemon's clock (scaled for the simulated network).
+    let time: any Clock
     let cacheDirectory: String
     private(set) var leaseLost = false
 
@@ -24,19 +25,16 @@ final class DaemonSession {
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
             throw EnvironmentError("the folder of the database \(path) does not exist; create it or name another with --db")
         }
-        guard case .simulated(let simulated) = config.telephony else {
-            throw EnvironmentError("telephony asterisk is configured, but this build of dialerd dials only the simulated network")
-        }
         let wall = WallClock()
         store = try CampaignStore(path: path, now: wall.now)
         lease = try DaemonLease(store: store, databasePath: path, clock: wall)
         do {
-            time = try DaemonClockFactory.clock(for: simulated, store: store)
+            telephony = try DaemonTelephony.make(config.telephony, store: store)
         } catch {
             try? lease.release()
             throw error
         }
-        parameters = SimulationParameters(seed: simulated.seed)
+        time = telephony.clock
         cacheDirectory = (folder.isEmpty ? "." : folder) + "/.dnc-cache"
         logger.info("lease taken", ["database": path, "holder": lease.holder])
     }
@@ -99,7 +97,7 @@ final class DaemonSession {
     func plan(_ campaign: StoredCampaign, spec: CampaignSpec, zone: TimeZone, until limit: Date,
               stop: StopSignal, ownStop: StopSignal) -> WorkerPlan {
         WorkerPlan(databasePath: options.config.databasePath, campaign: campaign.id, spec: spec, timeZone: zone,
-                   limit: limit, parameters: parameters, time: time, cacheDirectory: cacheDirectory,
+                   limit: limit, telephony: telephony, cacheDirectory: cacheDirectory,
                    reportsFolder: options.config.reportsFolder, logger: logger, stop: stop, ownStop: ownStop)
     }
 
