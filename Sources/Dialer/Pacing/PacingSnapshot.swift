@@ -38,6 +38,8 @@ enum PacingObservation {
     case delivered(at: Date, abandoned: Bool)
     /// An agent finished talking to a person.
     case talkEnded(seconds: Double)
+    /// An agent found a machine on a call, this many seconds after it was bridged.
+    case machineFound(seconds: Double)
     /// An agent finished wrapping up.
     case wrapEnded(seconds: Double)
 }
