@@ -24,7 +24,7 @@ struct PacingSnapshot {
     /// What each busy agent is doing.
     var busyAgents: [AgentWork] = []
     /// The campaign's abandoned calls and answers by persons in its compliance window
-    /// so far, as its profile counts them.
+    /// so far, with AMD's estimated false positives.
     var abandonedInWindow: Double = 0
     var answeredInWindow: Double = 0
 }
