@@ -178,7 +178,7 @@ struct ModelPacer: Pacer {
         }
         let fresh = ringRow(halfSeconds: 0)
         let allowed = exp(logGain) * max(settings.setpoint - settings.falsePositiveShare, settings.setpoint / 10)
-        /// The chance that one more call, placed after `calls` others, is answered and finds no agent.
+        // The chance that one more call, placed after `calls` others, is answered and finds no agent.
         func abandonChance(after calls: Int) -> Double {
             let added = Double(calls)
             var chance = 0.0
