@@ -11,6 +11,8 @@ enum SimulationPrinter {
         var notes: [String] = []
         if compile.invalid > 0 { notes.append("\(compile.invalid) invalid") }
         if compile.duplicates > 0 { notes.append("\(compile.duplicates) duplicate") }
+        if compile.doNotCall > 0 { notes.append("\(compile.doNotCall) do-not-call") }
+        if compile.filteredOut > 0 { notes.append("\(compile.filteredOut) left out by the filter") }
         if !compile.rejectedRows.isEmpty {
             notes.append("\(compile.rejectedRows.count) row\(compile.rejectedRows.count == 1 ? "" : "s") rejected")
         }
@@ -24,7 +26,8 @@ enum SimulationPrinter {
         lines.append("  calls:    answered \(summary.answered), no answer \(summary.noAnswer), busy \(summary.busy), "
                      + "failed \(summary.failed), abandoned \(summary.abandoned) (\(percent(summary.abandonRate)) of answered)")
         lines.append("  contacts: completed \(summary.completed), exhausted \(summary.exhausted), invalid \(summary.invalid), "
-                     + "duplicate \(summary.duplicate)" + (summary.pending > 0 ? ", still pending \(summary.pending)" : ""))
+                     + "duplicate \(summary.duplicate), do-not-call \(summary.doNotCall)"
+                     + (summary.pending > 0 ? ", still pending \(summary.pending)" : ""))
         lines.append("  agents:   occupancy \(percent(summary.occupancy))")
         lines.append("reports:")
         for file in result.files { lines.append("  \(file)") }

@@ -49,6 +49,33 @@ import Testing
         #expect(mismatches == 0)
     }
 
+    /// Numbers crowded in a few narrow ranges fill some buckets with hundreds of numbers: still exact.
+    @Test func membershipEqualsAPlainSetWhenBucketsAreCrowded() {
+        var random = ContactsTestPRNG(seed: 1_000)
+        let bands: [UInt64] = [84_912_340_000, 84_385_550_000, 842_838_220_000]
+        let listed: [UInt64] = (0..<120_000).map { _ in
+            Int.random(in: 0..<10, using: &random) == 0
+                ? UInt64.random(in: 84_300_000_000...84_999_999_999, using: &random)
+                : (bands.randomElement(using: &random) ?? 0) + UInt64.random(in: 0..<20_000, using: &random)
+        }
+        let index = DNCIndex(numbers: listed, prefixes: [])
+        guard case .bucketed(_, _, let offsets, _) = index.layout else {
+            Issue.record("this list should use the bucketed layout")
+            return
+        }
+        let largest = zip(offsets.dropFirst(), offsets).map { $0 - $1 }.max() ?? 0
+        #expect(largest > 100)
+        let set = Set(listed)
+        #expect(index.numberCount == set.count)
+        var mismatches = 0
+        for number in listed {
+            for query in [number, number + 1, number - 1, number + 7] where index.contains(digits: query) != set.contains(query) {
+                mismatches += 1
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test func storesAtMostEightBytesPerNumber() {
         var random = ContactsTestPRNG(seed: 8)
         let numbers = (0..<100_000).compactMap { _ in UInt64(Self.randomNumber(&random, spread: false)) }
@@ -71,6 +98,13 @@ import Testing
         #expect(try listed("+1 900 555 0123"))
         #expect(try !listed("+1 800 555 0123"))
         #expect(index.count == 3)
+        #expect(!index.contains(digits: 8419))   // shorter than the prefix 84190
+
+        let nested = DNCIndex(numbers: [], prefixes: ["841900", "84190", "8419001"])
+        #expect(nested.contains(digits: 841_901_234_567))
+        #expect(nested.contains(digits: 841_900_234_567))
+        #expect(nested.contains(digits: 841_900_134_567))
+        #expect(!nested.contains(digits: 841_910_234_567))
         #expect(!DNCIndex(numbers: [], prefixes: []).contains(digits: 84_912_345_678))
     }
 }

@@ -33,6 +33,10 @@ extension SpecBuilder {
                 }
             }
         }
+        if weekly.isEmpty, node.children.allSatisfy({ $0.keyword == "closed" || $0.keyword == "holidays" }) {
+            diagnostics.warning("hours-never-open", "these hours open on no day, so the campaign never calls",
+                                at: node.keywordRange, hint: "add a line such as `mon-fri 09:00-17:00`")
+        }
         return CallingHours(weekly: weekly.mapValues { $0.map(\.range).sorted { $0.start < $1.start } },
                             closedDates: closed)
     }

@@ -47,6 +47,7 @@ extension CampaignRunner {
             let outcome: CallOutcome =
                 if state.machine { .machine }
                 else if state.abandoned { .abandoned }
+                else if cause == .outcomeUnknown && state.connectedAt == nil { .unknown }
                 else if state.connectedAt != nil { .answered }
                 else if state.answeredAt != nil { .abandoned }
                 else { CallOutcome(unansweredCause: cause) }

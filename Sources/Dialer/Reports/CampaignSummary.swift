@@ -26,6 +26,8 @@ public struct CampaignSummary: Sendable, Hashable, Codable {
     public var exhausted: Int
     /// Contacts with the same number as an earlier contact (not dialed).
     public var duplicate: Int
+    /// Contacts whose number is on a Do-Not-Call list or opted out (not dialed).
+    public var doNotCall: Int
     /// Contacts still waiting for a call.
     public var pending: Int
     /// Abandoned calls over calls answered by a person.
@@ -44,6 +46,7 @@ public struct CampaignSummary: Sendable, Hashable, Codable {
         case completed, exhausted, duplicate, pending, occupancy
         case timeZone = "time_zone"
         case noAnswer = "no_answer"
+        case doNotCall = "dnc"
         case abandonRate = "abandon_rate"
         case talkSeconds = "talk_seconds"
         case wrapSeconds = "wrap_seconds"
@@ -107,6 +110,7 @@ extension CampaignSummary {
             completed: states[JobState.completed.rawValue, default: 0],
             exhausted: states[JobState.exhausted.rawValue, default: 0],
             duplicate: states[JobState.duplicate.rawValue, default: 0],
+            doNotCall: states[JobState.dnc.rawValue, default: 0],
             pending: states[JobState.pending.rawValue, default: 0] + states[JobState.dialing.rawValue, default: 0],
             abandonRate: Self.ratio(Double(abandoned), Double(answered + abandoned)),
             occupancy: Self.ratio(talk + wrap, loggedIn),

@@ -130,9 +130,10 @@ final class CSVReader {
                         reason: "wrong field count (expected \(expected), found \(spans.count))",
                         text: rowText(from: rowStart, to: next)))
                 }
-                guard let fields = makeFields() else {
+                guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: buffer[rowStart..<next])) else {
                     return .rejected(CSVReject(line: rowLine, reason: "invalid UTF-8", text: rowText(from: rowStart, to: next)))
                 }
+                let fields = makeFields()
                 return .record(CSVRecord(line: rowLine, fields: fields))
             }
         }
@@ -149,19 +150,17 @@ final class CSVReader {
         spans.count == 1 && !spans[0].quoted && spans[0].start == spans[0].end
     }
 
-    private func makeFields() -> [String]? {
+    /// The fields of the row just scanned, whose bytes are known to be valid UTF-8.
+    private func makeFields() -> [String] {
         var fields: [String] = []
         fields.reserveCapacity(spans.count)
         for span in spans {
             let bytes = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
-            let field: String?
             if span.escaped {
-                field = String(validating: CSVReader.collapsingDoubledQuotes(bytes), as: UTF8.self)
+                fields.append(String(decoding: CSVReader.collapsingDoubledQuotes(bytes), as: UTF8.self))
             } else {
-                field = String(validating: bytes, as: UTF8.self)
+                fields.append(String(decoding: bytes, as: UTF8.self))
             }
-            guard let field else { return nil }
-            fields.append(field)
         }
         return fields
     }

@@ -2,9 +2,10 @@
 ///
 /// Numbers are stored by a key that aligns their digits to the left (so numbers of one country and area sit
 /// together whatever their length), split in two: the key's high bits choose a bucket in a small offset table,
-/// and only the low 32 bits are kept per number. With about 2–4 numbers per bucket a lookup is one table read
-/// and a short scan; the storage is 4 bytes per number plus at most 2 for the table. When numbers are too few
-/// or too spread out for that, the keys are kept whole (8 bytes each) and searched by bisection.
+/// and only the low 32 bits are kept per number. A lookup reads the table (small enough to stay in cache) and
+/// bisects one bucket of a few numbers; the storage is 4 bytes per number plus at most 4 (usually under 1) for
+/// the table. When numbers are too few or too spread out for that, the keys are kept whole (8 bytes each) and
+/// searched by bisection.
 struct DNCIndex: Sendable {
     /// How the numbers are stored.
     enum Layout: Sendable, Equatable {
@@ -14,35 +15,71 @@ struct DNCIndex: Sendable {
         case plain([UInt64])
     }
 
-    /// The numbers.
-    let layout: Layout
-    /// Prefix entries by length: `prefixes[i].values` holds the E.164 prefixes of `prefixes[i].length` digits.
-    let prefixes: [PrefixSet]
-
-    /// The prefixes of one length.
+    /// The prefixes of one length, sorted.
     struct PrefixSet: Sendable, Equatable {
         let length: Int
-        let values: Set<UInt64>
+        let values: [UInt64]
     }
+
+    // The numbers, stored flat so that a lookup touches no enum payload or reference count.
+    private let isBucketed: Bool
+    private let base: UInt64
+    private let shift: UInt64
+    private let offsets: [UInt32]
+    private let lows: [UInt32]
+    private let keys: [UInt64]
+    /// Prefix entries by increasing length.
+    let prefixes: [PrefixSet]
+    // The prefixes as disjoint key ranges `prefixStarts[i]..<prefixEnds[i]` for numbers of at least
+    // `prefixLengths[i]` digits (prefixes inside a shorter one are dropped): a lookup needs no division.
+    private let prefixStarts: [UInt64]
+    private let prefixEnds: [UInt64]
+    private let prefixLengths: [Int]
 
     /// The longest number kept: E.164 allows 15 digits.
     static let maximumDigits = 15
 
     init(numbers: [UInt64], prefixes: [String]) {
-        layout = DNCIndex.makeLayout(numbers)
         var byLength: [Int: Set<UInt64>] = [:]
         for prefix in prefixes {
             let digits = prefix.filter(\.isASCII).filter(\.isNumber)
             guard !digits.isEmpty, digits.count <= DNCIndex.maximumDigits, let value = UInt64(digits) else { continue }
             byLength[digits.count, default: []].insert(value)
         }
-        self.prefixes = byLength.keys.sorted().map { PrefixSet(length: $0, values: byLength[$0] ?? []) }
+        self.init(
+            layout: DNCIndex.makeLayout(numbers),
+            prefixes: byLength.keys.sorted().map { PrefixSet(length: $0, values: (byLength[$0] ?? []).sorted()) })
     }
 
-    /// Rebuilds an index from its stored parts (the disk cache).
+    /// Rebuilds an index from its stored parts (the disk cache). Prefix sets must be sorted, by increasing length.
     init(layout: Layout, prefixes: [PrefixSet]) {
-        self.layout = layout
+        switch layout {
+        case .bucketed(let base, let shift, let offsets, let lows):
+            (isBucketed, self.base, self.shift, self.offsets, self.lows, keys) = (true, base, UInt64(shift), offsets, lows, [])
+        case .plain(let keys):
+            (isBucketed, base, shift, offsets, lows, self.keys) = (false, 0, 0, [], [], keys)
+        }
         self.prefixes = prefixes
+        var ranges: [(start: UInt64, end: UInt64, length: Int)] = []
+        for set in prefixes {
+            let scale = PhoneNumber.powerOfTen(DNCIndex.maximumDigits - set.length)
+            for value in set.values {
+                ranges.append((value * scale << 4, (value + 1) * scale << 4, set.length))
+            }
+        }
+        ranges.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        var kept: [(start: UInt64, end: UInt64, length: Int)] = []
+        for range in ranges where kept.last.map({ range.start >= $0.end }) ?? true {
+            kept.append(range)
+        }
+        prefixStarts = kept.map(\.start)
+        prefixEnds = kept.map(\.end)
+        prefixLengths = kept.map(\.length)
+    }
+
+    /// How the numbers are stored (for the disk cache).
+    var layout: Layout {
+        isBucketed ? .bucketed(base: base, shift: Int(shift), offsets: offsets, lows: lows) : .plain(keys)
     }
 
     /// Whether the number, or a prefix of it, is listed.
@@ -54,11 +91,8 @@ struct DNCIndex: Sendable {
     func contains(digits: UInt64) -> Bool {
         let length = PhoneNumber.digitCount(digits)
         guard digits > 0, length <= DNCIndex.maximumDigits else { return false }
-        if containsKey(DNCIndex.key(digits, length: length)) { return true }
-        for set in prefixes where set.length <= length {
-            if set.values.contains(digits / PhoneNumber.powerOfTen(length - set.length)) { return true }
-        }
-        return false
+        let key = DNCIndex.key(digits, length: length)
+        return containsKey(key) || (!prefixStarts.isEmpty && prefixCovers(key, length: length))
     }
 
     /// Distinct numbers plus prefix entries.
@@ -68,18 +102,12 @@ struct DNCIndex: Sendable {
 
     /// Distinct numbers.
     var numberCount: Int {
-        switch layout {
-        case .bucketed(_, _, _, let lows): lows.count
-        case .plain(let keys): keys.count
-        }
+        isBucketed ? lows.count : keys.count
     }
 
     /// Bytes used by the numbers (not counting the few prefix entries).
     var numberStorageBytes: Int {
-        switch layout {
-        case .bucketed(_, _, let offsets, let lows): offsets.count * 4 + lows.count * 4
-        case .plain(let keys): keys.count * 8
-        }
+        isBucketed ? offsets.count * 4 + lows.count * 4 : keys.count * 8
     }
 
     // MARK: - Keys
@@ -92,38 +120,51 @@ struct DNCIndex: Sendable {
     }
 
     private func containsKey(_ key: UInt64) -> Bool {
-        switch layout {
-        case .bucketed(let base, let shift, let offsets, let lows):
-            guard key >= base else { return false }
-            let offset = key - base
-            let bucket = Int(truncatingIfNeeded: offset >> UInt64(shift))
+        guard isBucketed else { return DNCIndex.sortedContains(keys, key) }
+        guard key >= base else { return false }
+        let offset = key &- base
+        let bucket = Int(truncatingIfNeeded: offset >> shift)
+        let low = UInt32(truncatingIfNeeded: offset)
+        return offsets.withUnsafeBufferPointer { offsets in
             guard bucket + 1 < offsets.count else { return false }
-            let low = UInt32(truncatingIfNeeded: offset)
+            let start = Int(offsets[bucket])
+            let end = Int(offsets[bucket + 1])
+            guard start < end else { return false }
             return lows.withUnsafeBufferPointer { lows in
-                offsets.withUnsafeBufferPointer { offsets in
-                    var lower = Int(offsets[bucket])
-                    var upper = Int(offsets[bucket + 1])
-                    while upper - lower > 8 {
-                        let middle = (lower + upper) / 2
-                        if lows[middle] < low { lower = middle + 1 } else { upper = middle }
-                    }
-                    while lower < upper {
-                        if lows[lower] >= low { return lows[lower] == low }
-                        lower += 1
-                    }
-                    return false
+                // Branch-free bisection: the first entry ≥ low is `lower` or the one after.
+                var lower = start
+                var length = end - start
+                while length > 1 {
+                    let half = length >> 1
+                    lower = lows[lower + half - 1] < low ? lower + half : lower
+                    length -= half
                 }
+                return lows[lower] == low
             }
-        case .plain(let keys):
-            return keys.withUnsafeBufferPointer { keys in
-                var lower = 0
-                var upper = keys.count
-                while lower < upper {
-                    let middle = (lower + upper) / 2
-                    if keys[middle] < key { lower = middle + 1 } else { upper = middle }
-                }
-                return lower < keys.count && keys[lower] == key
+        }
+    }
+
+    private func prefixCovers(_ key: UInt64, length: Int) -> Bool {
+        // The last range starting at or before the key.
+        var lower = 0
+        var upper = prefixStarts.count
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            if prefixStarts[middle] <= key { lower = middle + 1 } else { upper = middle }
+        }
+        guard lower > 0 else { return false }
+        return key < prefixEnds[lower - 1] && length >= prefixLengths[lower - 1]
+    }
+
+    private static func sortedContains(_ values: [UInt64], _ value: UInt64) -> Bool {
+        values.withUnsafeBufferPointer { values in
+            var lower = 0
+            var upper = values.count
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if values[middle] < value { lower = middle + 1 } else { upper = middle }
             }
+            return lower < values.count && values[lower] == value
         }
     }
 
@@ -143,13 +184,14 @@ struct DNCIndex: Sendable {
         }
         guard valid > 0 else { return .plain([]) }
         let rangeBits = 64 - (maximum - minimum).leadingZeroBitCount
-        // About 2–4 numbers per bucket: at most 2 bytes of table per number.
-        let bucketBits = max(0, min(rangeBits, (64 - valid.leadingZeroBitCount) - 2))
-        let shift = rangeBits - bucketBits
-        guard valid >= 64, shift <= 32 else {
+        // Enough buckets that the low 32 bits tell keys apart within one; about 8–16 numbers per bucket
+        // otherwise, so that the table (≤ 1 byte per number) stays in the processor's cache.
+        let bucketBits = min(rangeBits, max(rangeBits - 32, (64 - valid.leadingZeroBitCount) - 4))
+        // The table must not cost more than 4 bytes per number: beyond that, keep whole keys.
+        guard valid >= 64, 1 << bucketBits <= valid else {
             return .plain(sortedDistinctKeys(numbers))
         }
-        return bucketed(numbers, base: minimum, shift: shift, bucketCount: 1 << bucketBits, valid: valid)
+        return bucketed(numbers, base: minimum, shift: rangeBits - bucketBits, bucketCount: 1 << bucketBits, valid: valid)
     }
 
     private static func sortedDistinctKeys(_ numbers: [UInt64]) -> [UInt64] {

@@ -6,26 +6,6 @@ import Glibc
 import Darwin
 #endif
 
-/// The identity of a DNC source file at one moment: path, size, modification time and inode.
-struct DNCSourceStamp: Equatable {
-    let path: String
-    let size: UInt64
-    let modifiedSeconds: Int64
-    let modifiedNanoseconds: Int64
-    let inode: UInt64
-
-    /// Reads the stamp of `path` with `stat(2)`.
-    init(path: String) throws(SystemCallError) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw SystemCallError.lastError("stat") }
-        self.path = URL(fileURLWithPath: path).standardizedFileURL.path
-        size = UInt64(info.st_size)
-        modifiedSeconds = Int64(info.st_mtim.tv_sec)
-        modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
-        inode = UInt64(info.st_ino)
-    }
-}
-
 /// A built DNC index kept on disk, in a binary file named after the source path and load options, and reused
 /// while the source's size, modification time and inode are unchanged. A cache that is missing, stale, or
 /// damaged is ignored and rebuilt; failing to write one leaves the load itself correct.
@@ -84,7 +64,7 @@ struct DNCIndexCache {
         var prefixes: [DNCIndex.PrefixSet] = []
         for _ in 0..<prefixCount {
             guard let length = reader.uint64(), length <= UInt64(DNCIndex.maximumDigits), let values = reader.uint64Array() else { return nil }
-            prefixes.append(DNCIndex.PrefixSet(length: Int(length), values: Set(values)))
+            prefixes.append(DNCIndex.PrefixSet(length: Int(length), values: values.sorted()))
         }
         guard let rejectCount = reader.uint64() else { return nil }
         var rejected: [CSVReject] = []
@@ -120,7 +100,7 @@ struct DNCIndexCache {
         out.append(UInt64(index.prefixes.count))
         for set in index.prefixes {
             out.append(UInt64(set.length))
-            out.append(set.values.sorted())
+            out.append(set.values)
         }
         out.append(UInt64(rejected.count))
         for reject in rejected {

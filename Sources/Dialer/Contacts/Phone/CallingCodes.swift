@@ -75,9 +75,19 @@ enum CallingCodes {
 
     /// The digit dialled before a national number inside the country, e.g. 0 in Vietnam; nil when none.
     static func trunkPrefix(callingCode: Int) -> UInt8? {
-        if let other = trunkPrefixOtherThanZero[callingCode] { return other }
-        return 0
+        guard callingCode >= 0 && callingCode < 1000 else { return 0 }
+        let digit = trunkPrefixes[callingCode]
+        return digit < 0 ? nil : UInt8(digit)
     }
+
+    /// `trunkPrefixes[code]`: the trunk digit, or -1 for none; a flat table, as this runs for every number parsed.
+    private static let trunkPrefixes: [Int8] = {
+        var table = [Int8](repeating: 0, count: 1000)
+        for (code, digit) in trunkPrefixOtherThanZero {
+            table[code] = digit.map { Int8($0) } ?? -1
+        }
+        return table
+    }()
 
     /// Whether `code` is a known calling code.
     static func isKnown(_ code: Int) -> Bool {

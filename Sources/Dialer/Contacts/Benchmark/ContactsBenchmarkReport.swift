@@ -1,0 +1,36 @@
+/// What ``ContactsBenchmarkSupport/measure(contacts:dncNumbers:lookups:seed:folder:)`` measured.
+public struct ContactsBenchmarkReport: Sendable, CustomStringConvertible {
+    public let csvRows: Int
+    public let csvBytes: Int
+    public let csvSeconds: Double
+    public let parsedNumbers: Int
+    public let validNumbers: Int
+    public let parseSeconds: Double
+    /// Lines in the DNC file (numbers and bad lines).
+    public let dncLines: Int
+    /// Distinct numbers in the built index.
+    public let dncNumbers: Int
+    public let dncBuildSeconds: Double
+    public let dncCacheSeconds: Double
+    public let dncFromCache: Bool
+    public let bytesPerNumber: Double
+    public let lookups: Int
+    public let lookupHits: Int
+    public let lookupSeconds: Double
+
+    public var description: String {
+        func rate(_ count: Int, _ seconds: Double) -> String {
+            let perSecond = seconds > 0 ? Double(count) / seconds : 0
+            return perSecond >= 1_000_000 ? "\(round1(perSecond / 1_000_000)) M/s" : "\(Int(perSecond)) /s"
+        }
+        func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+        return """
+            CSV read:       \(csvRows) rows, \(csvBytes / 1_048_576) MiB in \(round1(csvSeconds * 1000)) ms: \(rate(csvRows, csvSeconds)) rows, \(round1(Double(csvBytes) / 1_048_576 / max(csvSeconds, 1e-9))) MiB/s
+            phone parse:    \(parsedNumbers) mobiles (\(validNumbers) valid) in \(round1(parseSeconds * 1000)) ms: \(rate(parsedNumbers, parseSeconds))
+            DNC build:      \(dncLines) lines → \(dncNumbers) numbers in \(round1(dncBuildSeconds * 1000)) ms: \(rate(dncLines, dncBuildSeconds)) (read + parse + sort)
+            DNC from cache: \(round1(dncCacheSeconds * 1000)) ms (used: \(dncFromCache))
+            DNC memory:     \(round1(bytesPerNumber)) bytes per number
+            DNC lookups:    \(lookups) (\(lookupHits) hits) in \(round1(lookupSeconds * 1000)) ms: \(rate(lookups, lookupSeconds)) on one core
+            """
+    }
+}
