@@ -75,7 +75,7 @@ enum PacingBenchmark {
         return Run(
             occupancy: summary.occupancy,
             abandonRate: result.network.abandonRate,
-            worstHour: result.network.worstHourAbandonRate(),
+            worstHour: result.network.worstHourAbandonRate(minimumAnswers: 30),
             waitPerConnect: summary.answered > 0 ? idle / Double(summary.answered) : 0,
             connectsPerAgentHour: agentHours > 0 ? Double(summary.answered) / agentHours : 0,
             attempts: summary.attempts)

@@ -32,9 +32,12 @@ extension CampaignRunner {
                 noteAnswer(abandoned: false, at: event.time)
             }
         case .agentFoundMachine(let call):
-            guard inFlight[call] != nil else { return }
+            guard let state = inFlight[call] else { return }
             inFlight[call]?.machine = true
             ledger.recordMachineFound()
+            if let connected = state.connectedAt {
+                pacer.observe(.machineFound(seconds: event.time.timeIntervalSince(connected)))
+            }
         case .hungUp(let call, let cause):
             guard let state = inFlight[call] else { return }
             waiting.removeAll { $0 == call }

@@ -77,8 +77,7 @@ final class CampaignRunner {
         self.agents = AgentPool(agents: Self.agentIDs(of: spec))
         self.pacer = Self.pacer(for: spec, timeZone: timeZone, falsePositiveShare: driver.estimatedMachineFalsePositiveShare)
         self.ledger = AbandonLedger(
-            windowDays: spec.compliance.abandonWindowDays, countsFalsePositives: spec.compliance.countsMachineFalsePositives,
-            falsePositiveShare: driver.estimatedMachineFalsePositiveShare, timeZone: timeZone)
+            windowDays: spec.compliance.abandonWindowDays, falsePositiveShare: driver.estimatedMachineFalsePositiveShare, timeZone: timeZone)
     }
 
     /// The agents who take the campaign's calls: its team's, the ones it names, or anonymous ones.

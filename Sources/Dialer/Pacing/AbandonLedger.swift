@@ -5,9 +5,9 @@ import Foundation
 /// day of its first call (30 for the US TSR, 1 for Ofcom), or the whole campaign
 /// when the profile names no window.
 ///
-/// Persons AMD took for machines cannot be seen; where the profile counts them,
-/// they are estimated from the driver's false-positive share and added to the
-/// abandoned calls.
+/// Persons AMD took for machines cannot be seen; they are estimated from the
+/// driver's false-positive share and counted as abandoned, as Ofcom's rule
+/// counts them (for the TSR this is conservative: each is a person hung up on).
 struct AbandonLedger {
     struct Counts: Equatable {
         /// Answers bridged to an agent who found a person.
@@ -20,16 +20,14 @@ struct AbandonLedger {
 
     private let windowDays: Int?
     private let falsePositiveShare: Double
-    private let countsFalsePositives: Bool
     private var calendar: Calendar
     /// The first day of the first window.
     private var anchor: Date?
     private var windowEnd: Date?
     private(set) var counts = Counts()
 
-    init(windowDays: Int?, countsFalsePositives: Bool, falsePositiveShare: Double, timeZone: TimeZone) {
+    init(windowDays: Int?, falsePositiveShare: Double, timeZone: TimeZone) {
         self.windowDays = windowDays.map { max(1, $0) }
-        self.countsFalsePositives = countsFalsePositives
         self.falsePositiveShare = min(max(falsePositiveShare, 0), 0.5)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
@@ -85,13 +83,13 @@ struct AbandonLedger {
     }
 
     /// Abandoned and answered persons, with AMD's estimated false positives on both
-    /// sides when the profile counts them (Ofcom). A call that found no agent may
+    /// sides. A call that found no agent may
     /// have been a machine (AMD off or wrong): abandoned calls count as persons in
     /// the share that agents found persons rather than machines.
     var totals: (abandoned: Double, answered: Double) {
         let reached = counts.connected + counts.machinesAtAgents
         let personShare = reached > 0 ? Double(counts.connected) / Double(reached) : 1
-        let abandoned = Double(counts.abandoned) * personShare + (countsFalsePositives ? estimatedFalsePositives : 0)
+        let abandoned = Double(counts.abandoned) * personShare + estimatedFalsePositives
         return (abandoned, Double(counts.connected) + abandoned)
     }
 }

@@ -1,20 +1,22 @@
 import Foundation
 
-/// The predictive pacer (design.md §5): it places the most calls for which the
-/// answers expected to find no agent within the connect limit stay a small,
-/// steered share of the answers expected.
+/// The predictive pacer (design.md §5): it places a call when the chance that
+/// it is answered and finds no agent within the connect limit is small enough,
+/// with that threshold steered so the campaign's abandon rate settles below its cap.
 ///
 /// At each decision it looks over the next seconds, at a grid of instants τ:
 /// - each ringing call, given how long it has rung, may be answered by τ
 ///   (learnt from how the campaign's own dials resolved);
-/// - each busy agent, given how long they have talked or wrapped up, may be free
-///   by τ plus the connect limit (learnt from the campaign's talk and wrap-up times);
-/// - answers minus free agents is, by τ, a sum of independent chances; with a
-///   normal approximation its expected excess is the expected overflow.
-/// The largest overflow over the grid is held under `gain × (setpoint − AMD's
-/// false positives)` times the answers expected. The gain is steered by what
-/// really happens: each answer that finds an agent raises it a little, each
-/// abandoned one lowers it, so the abandon rate settles at the setpoint.
+/// - each busy agent, given how long they have been on the call or wrapped up,
+///   may be free by τ plus the connect limit (learnt from the campaign's talk and
+///   wrap-up times, and from how often and how fast agents find machines);
+/// - answers minus free agents by τ is a sum of independent chances, taken as normal.
+/// One more call is answered at τ with the learnt chance, and is abandoned when
+/// the others' answers already use every agent free by then. It places calls while
+/// that chance, over the call's chance of being answered, stays under `gain ×
+/// (setpoint − AMD's false positives)`. The gain is steered by what really happens:
+/// each answer that finds an agent raises it a little, each abandoned one lowers
+/// it, so the abandon rate settles at the setpoint.
 ///
 /// It dials progressively while it knows too little (few dials, talks or wrap-ups
 /// seen), with too few agents, and while two more abandoned calls would bring the
@@ -63,7 +65,10 @@ struct ModelPacer: Pacer {
     private var ringRows: [Int: [Double]] = [:]
     private var talkRows: [Int: [Double]] = [:]
     private var wrapRows: [Int: [Double]] = [:]
-    /// The steered multiplier of the allowed overflow, as a logarithm.
+    /// Seconds agents spent on machines that reached them, and how many calls they took of each kind.
+    private var machineCalls = DurationHistogram(width: 0.5, limit: 120)
+    private var personCallCount = 0.0
+    /// The steered multiplier of the allowed abandon chance, as a logarithm.
     private var logGain = 0.0
 
     /// Statistics below these: progressive.
@@ -113,7 +118,12 @@ struct ModelPacer: Pacer {
             let aim = max(settings.setpoint - settings.falsePositiveShare, settings.setpoint / 10)
             logGain += Self.gainStep * (aim - (abandoned ? 1 : 0))
             logGain = min(3, max(-4, logGain))
+        case .machineFound(let seconds):
+            machineCalls.add(seconds)
+            machineCalls.refresh()
+            talkRows.removeAll(keepingCapacity: true)
         case .talkEnded(let seconds):
+            personCallCount += 1
             talks.add(seconds)
             unrefreshedTalks += 1
             if unrefreshedTalks >= 20 {
@@ -145,7 +155,6 @@ struct ModelPacer: Pacer {
         // Answers minus free agents by each instant: mean and variance.
         var mean = Array(repeating: Double(snapshot.callsWaiting - snapshot.readyAgents), count: count)
         var variance = Array(repeating: 0.0, count: count)
-        var expectedAnswers = Double(snapshot.callsWaiting)
         var byAge: [Int: Int] = [:]
         for age in snapshot.ringingAges { byAge[Int(age * 2), default: 0] += 1 }
         for (age, calls) in byAge {
@@ -155,7 +164,6 @@ struct ModelPacer: Pacer {
                 mean[index] += weight * row[index]
                 variance[index] += weight * row[index] * (1 - row[index])
             }
-            expectedAnswers += weight * row[count - 1]
         }
         for work in snapshot.busyAgents {
             let row: [Double]
@@ -170,18 +178,23 @@ struct ModelPacer: Pacer {
         }
         let fresh = ringRow(halfSeconds: 0)
         let allowed = exp(logGain) * max(settings.setpoint - settings.falsePositiveShare, settings.setpoint / 10)
-        func overflow(_ calls: Int) -> Double {
+        // The chance that one more call, placed after `calls` others, is answered and finds no agent.
+        func abandonChance(after calls: Int) -> Double {
             let added = Double(calls)
-            var overflow = 0.0
+            var chance = 0.0
+            var previous = 0.0
             for index in 0..<count {
-                let m = mean[index] + added * fresh[index]
+                let answered = fresh[index] - previous
+                previous = fresh[index]
+                guard answered > 0 else { continue }
+                let m = mean[index] + added * fresh[index] + 1
                 let v = variance[index] + added * fresh[index] * (1 - fresh[index])
-                overflow = max(overflow, Self.expectedExcess(mean: m, variance: v))
+                chance += answered * Self.normalAbove(mean: m, variance: v, threshold: 0.5)
             }
-            return overflow
+            return chance
         }
         func acceptable(_ calls: Int) -> Bool {
-            overflow(calls) <= allowed * (expectedAnswers + Double(calls) * fresh[count - 1])
+            abandonChance(after: calls - 1) <= allowed * fresh[count - 1]
         }
         // The largest acceptable number of new calls: double, then bisect.
         let most = 4 * snapshot.loggedInAgents + 8
@@ -206,14 +219,10 @@ struct ModelPacer: Pacer {
         return (snapshot.abandonedInWindow + 2) / (snapshot.answeredInWindow + 2) >= nearCap
     }
 
-    /// E[max(X, 0)] for X normal with this mean and variance.
-    static func expectedExcess(mean: Double, variance: Double) -> Double {
-        guard variance > 1e-9 else { return max(mean, 0) }
-        let sigma = variance.squareRoot()
-        let z = mean / sigma
-        let density = exp(-z * z / 2) / (2 * Double.pi).squareRoot()
-        let below = 0.5 * erfc(-z / 2.0.squareRoot())
-        return mean * below + sigma * density
+    /// P(X > threshold) for X normal with this mean and variance.
+    static func normalAbove(mean: Double, variance: Double, threshold: Double) -> Double {
+        guard variance > 1e-9 else { return mean > threshold ? 1 : 0 }
+        return 0.5 * erfc((threshold - mean) / (2 * variance).squareRoot())
     }
 
     /// Chances that a call which has rung `halfSeconds / 2` seconds is answered, needing an agent, by each instant.
@@ -230,23 +239,31 @@ struct ModelPacer: Pacer {
         return row
     }
 
-    /// Chances that an agent who has talked `seconds` is free (talk and wrap-up over) by each instant plus the connect limit.
+    /// Chances that an agent who has been on a call for `seconds` is free by each
+    /// instant plus the connect limit: a person's call ends after its talk and a
+    /// wrap-up, a machine's (AMD off or wrong) when the agent finds it, with no wrap-up.
     private mutating func talkRow(seconds: Int) -> [Double] {
         if let row = talkRows[seconds] { return row }
         let talked = Double(seconds)
-        let ended = talks.share(atMost: talked)
-        let remaining = 1 - ended
+        let machineWeight = machineCalls.total / max(1, machineCalls.total + personCallCount)
+        let talkEnded = talks.share(atMost: talked)
+        let machineEnded = machineCalls.share(atMost: talked)
+        // The chance that a call still going after `talked` seconds is a person's, or a machine's.
+        let personStill = (1 - machineWeight) * (1 - talkEnded)
+        let machineStill = machineWeight * (1 - machineEnded)
         let quantiles = wrapQuantiles.isEmpty ? [0.0] : wrapQuantiles
         let row = grid.map { tau -> Double in
             let horizon = tau + settings.connectLimit
-            guard remaining > 1e-6 else {
+            guard personStill + machineStill > 1e-6 else {
                 return Double(quantiles.count { $0 <= horizon }) / Double(quantiles.count)
             }
-            var chance = 0.0
+            var personFree = 0.0
             for wrap in quantiles where wrap < horizon {
-                chance += max(0, talks.share(atMost: talked + horizon - wrap) - ended)
+                personFree += max(0, talks.share(atMost: talked + horizon - wrap) - talkEnded)
             }
-            return min(1, chance / remaining / Double(quantiles.count))
+            personFree *= (1 - machineWeight) / Double(quantiles.count)
+            let machineFree = machineWeight * max(0, machineCalls.share(atMost: talked + horizon) - machineEnded)
+            return min(1, (personFree + machineFree) / (personStill + machineStill))
         }
         talkRows[seconds] = row
         return row

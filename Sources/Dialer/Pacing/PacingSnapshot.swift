@@ -24,7 +24,7 @@ struct PacingSnapshot {
     /// What each busy agent is doing.
     var busyAgents: [AgentWork] = []
     /// The campaign's abandoned calls and answers by persons in its compliance window
-    /// so far, as its profile counts them.
+    /// so far, with AMD's estimated false positives.
     var abandonedInWindow: Double = 0
     var answeredInWindow: Double = 0
 }
@@ -38,6 +38,8 @@ enum PacingObservation {
     case delivered(at: Date, abandoned: Bool)
     /// An agent finished talking to a person.
     case talkEnded(seconds: Double)
+    /// An agent found a machine on a call, this many seconds after it was bridged.
+    case machineFound(seconds: Double)
     /// An agent finished wrapping up.
     case wrapEnded(seconds: Double)
 }
