@@ -46,20 +46,23 @@ struct DNCIndexCache {
               reader.string() == identity
         else { return nil }
 
-        let layout: DNCIndex.Layout
+        let layout: DNCNumberTable.Layout
         switch reader.uint8() {
         case 0:
             guard let keys = reader.uint64Array() else { return nil }
             layout = .plain(keys)
         case 1:
-            guard let base = reader.uint64(), let shift = reader.uint64(), shift <= 32,
-                  let offsets = reader.uint32Array(), let lows = reader.uint32Array(),
-                  DNCIndexCache.offsetsAreConsistent(offsets, lowCount: lows.count)
+            guard let base = reader.uint64(), let coarseShift = reader.uint64(), coarseShift <= 32,
+                  let fineStarts = reader.uint32Array(), let fineShifts = reader.uint8Array(),
+                  let offsets = reader.uint32Array(), let lows = reader.uint32Array()
             else { return nil }
-            layout = .bucketed(base: base, shift: Int(shift), offsets: offsets, lows: lows)
+            layout = .bucketed(
+                base: base, coarseShift: Int(coarseShift), fineStarts: fineStarts, fineShifts: fineShifts,
+                offsets: offsets, lows: lows)
         default:
             return nil
         }
+        guard DNCNumberTable.isConsistent(layout) else { return nil }
         guard let prefixCount = reader.uint64(), prefixCount <= 64 else { return nil }
         var prefixes: [DNCIndex.PrefixSet] = []
         for _ in 0..<prefixCount {
@@ -73,7 +76,7 @@ struct DNCIndexCache {
             rejected.append(CSVReject(line: Int(truncatingIfNeeded: line), reason: reason, text: text))
         }
         guard reader.bytes(DNCIndexCache.trailer.count) == DNCIndexCache.trailer, reader.isAtEnd else { return nil }
-        return (DNCIndex(layout: layout, prefixes: prefixes), rejected)
+        return (DNCIndex(numbers: DNCNumberTable(layout: layout), prefixes: prefixes), rejected)
     }
 
     /// Writes the cache atomically (a temporary file renamed into place). Returns false when it could not.
@@ -86,14 +89,17 @@ struct DNCIndexCache {
         out.append(UInt64(bitPattern: source.modifiedNanoseconds))
         out.append(source.inode)
         out.append(identity)
-        switch index.layout {
+        switch index.numbers.layout {
         case .plain(let keys):
             out.appendRaw([0])
             out.append(keys)
-        case .bucketed(let base, let shift, let offsets, let lows):
+        case .bucketed(let base, let coarseShift, let fineStarts, let fineShifts, let offsets, let lows):
             out.appendRaw([1])
             out.append(base)
-            out.append(UInt64(shift))
+            out.append(UInt64(coarseShift))
+            out.append(fineStarts)
+            out.append(UInt64(fineShifts.count))
+            out.appendRaw(fineShifts)
             out.append(offsets)
             out.append(lows)
         }
@@ -122,12 +128,6 @@ struct DNCIndexCache {
         } catch {
             return false
         }
-    }
-
-    private static func offsetsAreConsistent(_ offsets: [UInt32], lowCount: Int) -> Bool {
-        guard offsets.count >= 2, offsets.first == 0, Int(offsets[offsets.count - 1]) == lowCount else { return false }
-        for index in 1..<offsets.count where offsets[index] < offsets[index - 1] { return false }
-        return true
     }
 }
 
@@ -200,14 +200,21 @@ private struct BinaryReader {
 
     mutating func uint32Array() -> [UInt32]? {
         guard let count = uint64(), count <= UInt64(bytes.count - position) / 4 else { return nil }
-        var values = [UInt32](repeating: 0, count: Int(count))
-        values.withUnsafeMutableBytes { target in
+        let start = position
+        let values = DNCNumberTable.makeTable(count: Int(count)) { target in
             bytes.withUnsafeBytes { source in
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<position + Int(count) * 4]))
+                UnsafeMutableRawBufferPointer(target).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: source[start..<start + target.count * 4]))
             }
+            for index in target.indices { target[index] = UInt32(littleEndian: target[index]) }
         }
         position += Int(count) * 4
-        return values.map { UInt32(littleEndian: $0) }
+        return values
+    }
+
+    mutating func uint8Array() -> [UInt8]? {
+        guard let count = uint64(), count <= UInt64(bytes.count - position) else { return nil }
+        return bytes(Int(count))
     }
 
     mutating func string() -> String? {
