@@ -20,8 +20,13 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "CampaignDSL"),
-        .target(name: "Dialer", dependencies: ["CampaignDSL", "CSQLite", "CCurl"]),
+        .target(name: "Dialer", dependencies: ["CampaignDSL", "CSQLite", "CCurl", "COpenSSL"]),
         .executableTarget(name: "dialerd", dependencies: ["Dialer", "CampaignDSL"]),
         .executableTarget(name: "dialer-bench", dependencies: ["Dialer", "CampaignDSL"]),
         .testTarget(name: "CampaignDSLTests", dependencies: ["CampaignDSL"]),

@@ -3,6 +3,8 @@ import Foundation
 
 /// The benchmarks, by name.
 let benchmarks: [(name: String, summary: String, options: Set<String>, run: (CommandArguments) throws -> BenchmarkReport)] = [
+    (ParseBenchmark.name, ParseBenchmark.summary, ParseBenchmark.options, ParseBenchmark.run),
+    (CompileBenchmark.name, CompileBenchmark.summary, CompileBenchmark.options, CompileBenchmark.run),
     (EngineBenchmark.name, EngineBenchmark.summary, EngineBenchmark.options, EngineBenchmark.run),
 ]
 

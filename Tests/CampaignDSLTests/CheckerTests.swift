@@ -73,6 +73,10 @@ import Testing
             """).check()
     }
 
+    @Test func aMisspeltCampaignIsNotAlsoReportedMissing() {
+        Marked("«unknown-keyword:campain» demo {\n}\n").check()
+    }
+
     @Test func aFileWithoutACampaignSaysSo() {
         Marked("«missing-campaign:»# only a comment\n").check()
     }
@@ -125,6 +129,29 @@ import Testing
             """).check()
     }
 
+    @Test func onlyZoneShapedNamesReachTheSystem() {
+        for name in ["../../../dev/zero", "Asia/../../etc/passwd", "/etc/localtime", "Asia", "EST", "GMT+7", "asia/ho_chi_minh"] {
+            Marked("""
+                campaign demo {
+                  timezone «invalid-time-zone:\(name)»
+                  list "lists/demo.csv" { phone column "A" }
+                  hours { mon 09:00-10:00 }
+                  dial progressive { agents 1 }
+                }
+                """).check()
+        }
+        for name in ["UTC", "America/Argentina/Buenos_Aires", "Etc/GMT+5", "America/Port-au-Prince"] {
+            Marked("""
+                campaign demo {
+                  timezone \(name)
+                  list "lists/demo.csv" { phone column "A" }
+                  hours { mon 09:00-10:00 }
+                  dial progressive { agents 1 }
+                }
+                """).check()
+        }
+    }
+
     @Test func agentsBelowOneAndBadRetries() {
         Marked("""
             campaign demo {
@@ -159,5 +186,20 @@ import Testing
         let result = CampaignChecker.check(file: "nowhere.campaign", environment: MemoryEnvironment())
         #expect(result.diagnostics.map(\.id) == ["unreadable-file"])
         #expect(result.spec == nil)
+    }
+}
+
+/// Diagnostics come in reading order: the campaign file first, then its includes.
+@Suite struct DiagnosticOrderTests {
+    @Test func theCampaignFilesProblemsComeFirst() throws {
+        let environment = MemoryEnvironment(
+            sources: ["z/demo.campaign": "include \"a/shared.campaign\"\ncampaign demo {\n  tmezone UTC\n}\n",
+                      "z/a/shared.campaign": "team t {\n  agnt x\n}\n"])
+        let result = CampaignChecker.check(file: "z/demo.campaign", environment: environment)
+        let files = result.diagnostics.map(\.range.file)
+        let firstShared = try #require(files.firstIndex(of: "z/a/shared.campaign"))
+        #expect(firstShared > 0)
+        #expect(files[..<firstShared].allSatisfy { $0 == "z/demo.campaign" })
+        #expect(files[firstShared...].allSatisfy { $0 == "z/a/shared.campaign" })
     }
 }

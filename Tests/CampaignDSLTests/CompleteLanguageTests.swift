@@ -263,3 +263,78 @@ import Testing
         #expect(missing.diagnostics.map(\.id).contains("undefined-team"))
     }
 }
+
+/// House profiles, defined once in a shared file, may only tighten the profile they are based on.
+@Suite struct HouseProfileTests {
+    static let house = """
+        profile acme-us {
+          based-on    us-tsr
+          rule        "ACME calling policy 4.2"
+          max-abandon 2%
+          min-ring    20s
+          callee-hours 09:00-20:00
+          calls-per-24h 2
+          lockout-after-abandon 48h
+          national-dnc
+        }
+
+        """
+
+    static func check(profiles: String, campaign: String) -> (CheckResult, Marked) {
+        let marked = Marked(profiles)
+        let environment = MemoryEnvironment(
+            sources: ["c.campaign": "include \"profiles.campaign\"\n" + campaign, "profiles.campaign": marked.source],
+            files: ["lists/demo.csv": nil, "dnc/national.txt": nil])
+        return (CampaignChecker.check(file: "c.campaign", environment: environment), marked)
+    }
+
+    static let campaign = """
+        campaign demo {
+          timezone America/New_York
+          profile  acme-us
+          list "lists/demo.csv" { phone column "Mobile" }
+          dnc national "dnc/national.txt"
+          hours { mon-fri 09:00-17:00 }
+          dial predictive { agents 20 }
+        }
+        """
+
+    @Test func aHouseProfileSetsTheCampaignsDefaultsAndLimits() throws {
+        let (result, _) = Self.check(profiles: Self.house, campaign: Self.campaign)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        let spec = try #require(result.spec)
+        #expect(spec.compliance.name == "acme-us")
+        #expect(spec.compliance.rule == "ACME calling policy 4.2, on top of FTC TSR 16 CFR 310.4")
+        #expect(spec.compliance.maxAbandonPercent == 2 && spec.compliance.abandonWindowDays == 30)
+        #expect(spec.dial.maxAbandonPercent == 2 && spec.dial.ringSeconds == 25)
+        #expect(spec.calleeHours.map(\.description) == ["09:00-20:00"])
+        #expect(spec.retry.maxPer24Hours == 2)
+        #expect(spec.compliance.lockoutAfterAbandonSeconds == 48 * 3_600)
+        #expect(spec.compliance.requiresNationalDNC)
+    }
+
+    @Test func aHouseProfileCannotLoosenItsBase() {
+        let loose = """
+            profile loose {
+              based-on    us-tsr
+              max-abandon «profile-limit:5%»
+              min-ring    «profile-limit:10s»
+              callee-hours «profile-limit:07:00-20:00»
+            }
+            profile «duplicate:us-tsr» { based-on none }
+            profile other { based-on «unknown-value:us-tsa» }
+
+            """
+        let (result, marked) = Self.check(profiles: loose, campaign: Self.campaign.replacingOccurrences(of: "acme-us", with: "loose"))
+        let found = result.diagnostics.filter { $0.range.file == "profiles.campaign" }
+            .map { Marked.Expectation(id: $0.id, start: $0.range.start, end: $0.range.end).description }
+        #expect(found.sorted() == marked.expected.map(\.description).sorted(), "\(result.diagnostics.map(\.message))")
+    }
+
+    @Test func theCampaignIsHeldToItsHouseProfile() {
+        let (result, _) = Self.check(profiles: Self.house,
+                                     campaign: Self.campaign.replacingOccurrences(of: "agents 20", with: "agents 20\n ring 15s"))
+        #expect(result.diagnostics.map(\.id) == ["profile-limit"])
+        #expect(result.diagnostics.first?.notes == ["rule: ACME calling policy 4.2, on top of FTC TSR 16 CFR 310.4"])
+    }
+}

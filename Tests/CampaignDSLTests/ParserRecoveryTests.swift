@@ -56,6 +56,32 @@ import Testing
         #expect(spec.hours.ranges(on: .monday).count == 2)
     }
 
+    @Test func bytesThatWereNotUTF8AreReportedWhereTheyStood() {
+        // Decoding replaces bad bytes with U+FFFD; the lexer reports each one.
+        let text = String(decoding: Array("campaign de".utf8) + [0xFF] + Array("mo {\n  title \"a".utf8) + [0xC3]
+                          + Array("\"\n}\n".utf8), as: UTF8.self)
+        var environment = MemoryEnvironment()
+        environment.sources["demo.campaign"] = text
+        let result = CampaignChecker.check(file: "demo.campaign", environment: environment)
+        let invalid = result.diagnostics.filter { $0.id == "invalid-character" }
+        #expect(invalid.map(\.range.start) == [11, 29])
+    }
+
+    @Test func aByteOrderMarkIsIgnored() throws {
+        var environment = MemoryEnvironment(files: ["lists/demo.csv": nil])
+        environment.sources["demo.campaign"] = "\u{FEFF}" + CheckerTests.demo
+        let result = CampaignChecker.check(file: "demo.campaign", environment: environment)
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func includeChainsAreCutOffWhenTooDeep() {
+        var environment = MemoryEnvironment()
+        environment.sources["demo.campaign"] = "include \"f1\"\n"
+        for depth in 1...40 { environment.sources["f\(depth)"] = "include \"f\(depth + 1)\"\n" }
+        let result = CampaignChecker.check(file: "demo.campaign", environment: environment)
+        #expect(result.diagnostics.map(\.id).contains("include-too-deep"))
+    }
+
     @Test func deepNestingIsCutOffNotRecursedInto() {
         let depth = 10_000
         let source = "campaign demo " + String(repeating: "x {", count: depth) + String(repeating: "}", count: depth)

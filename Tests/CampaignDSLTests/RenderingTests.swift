@@ -41,7 +41,7 @@ import Testing
         let text = DiagnosticRenderer(sources: result.sources, color: false).render(
             result.diagnostics.filter { $0.id == "expected-value" })
         #expect(text == """
-            demo.campaign:2:11: error: expected an IANA time zone name after `timezone` [expected-value]
+            demo.campaign:2:11: error: expected an IANA time zone name after 'timezone' [expected-value]
               |
             2 |   timezone
               |           ^
@@ -70,6 +70,13 @@ import Testing
         let coloured = DiagnosticRenderer(sources: result.sources, color: true).render(result.diagnostics)
         #expect(!plain.contains("\u{1B}["))
         #expect(coloured.contains("\u{1B}[1;31merror:\u{1B}[0m"))
+    }
+
+    @Test func tabsShowAsOneSpaceSoTheCaretLinesUp() {
+        let result = Self.check("campaign demo {\n\ttimezon UTC\n}\n")
+        let text = DiagnosticRenderer(sources: result.sources, color: false).render(
+            result.diagnostics.filter { $0.id == "unknown-keyword" })
+        #expect(text.contains("2 |  timezon UTC\n  |  ^~~~~~~\n"))
     }
 
     @Test func columnsCountCharactersNotBytes() {

@@ -9,7 +9,7 @@ import Testing
         #expect(output.stdout.contains("simulate"))
     }
 
-    @Test(arguments: ["check", "simulate"])
+    @Test(arguments: ["check", "fmt", "explain", "simulate"])
     func everyCommandHasHelp(command: String) throws {
         let output = try Dialerd.run([command, "--help"])
         #expect(output.status == 0)

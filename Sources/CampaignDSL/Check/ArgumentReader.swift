@@ -29,12 +29,13 @@ struct ArgumentReader {
     }
 
     /// The next value if it is a word; otherwise reports "expected `what`".
-    mutating func word(_ what: String, hint: String? = nil) -> Argument? {
+    /// Hints are built only when reported.
+    mutating func word(_ what: String, hint: @autoclosure () -> String? = nil) -> Argument? {
         take(.word, what, hint: hint)
     }
 
     /// The next value if it is a string; otherwise reports "expected `what`".
-    mutating func string(_ what: String, hint: String? = nil) -> Argument? {
+    mutating func string(_ what: String, hint: @autoclosure () -> String? = nil) -> Argument? {
         take(.string, what, hint: hint)
     }
 
@@ -60,9 +61,9 @@ struct ArgumentReader {
     }
 
     /// Requires the word `text` next.
-    mutating func expect(_ text: String, hint: String? = nil) -> Bool {
+    mutating func expect(_ text: String, hint: @autoclosure () -> String? = nil) -> Bool {
         if accept(text) { return true }
-        report(expected: "`\(text)`", hint: hint)
+        report(expected: "`\(text)`", hint: hint())
         return false
     }
 
@@ -83,7 +84,7 @@ struct ArgumentReader {
         guard let argument = peek else { return }
         let last = arguments[arguments.count - 1]
         diagnostics.error(
-            "unexpected-value", "unexpected \(describe(argument)) after `\(node.keyword)`",
+            "unexpected-value", "unexpected \(describe(argument)) after '\(node.keyword)'",
             at: SourceRange(file: node.file, start: argument.start, end: last.end),
             hint: "remove it, or start a new line")
         position = arguments.count
@@ -95,15 +96,15 @@ struct ArgumentReader {
             diagnostics.error("expected-value", "expected \(what), found \(describe(argument))",
                               at: node.range(of: argument), hint: hint)
         } else {
-            diagnostics.error("expected-value", "expected \(what) after `\(arguments[arguments.count - 1].text)`",
+            diagnostics.error("expected-value", "expected \(what) after \(describe(arguments[arguments.count - 1]))",
                               at: missingRange, hint: hint)
         }
         position = arguments.count
     }
 
-    private mutating func take(_ kind: Argument.Kind, _ what: String, hint: String?) -> Argument? {
+    private mutating func take(_ kind: Argument.Kind, _ what: String, hint: () -> String?) -> Argument? {
         guard let argument = peek, argument.kind == kind else {
-            report(expected: what, hint: hint)
+            report(expected: what, hint: hint())
             return nil
         }
         position += 1
@@ -112,7 +113,7 @@ struct ArgumentReader {
 
     private func describe(_ argument: Argument) -> String {
         switch argument.kind {
-        case .word: "`\(argument.text)`"
+        case .word: "'\(argument.text)'"
         case .string: "a string"
         case .comma: "`,`"
         case .equals: "`=`"

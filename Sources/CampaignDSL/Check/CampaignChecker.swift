@@ -11,7 +11,7 @@ public enum CampaignChecker {
         let builder = SpecBuilder(trees: loader.trees, sources: loader.sources, environment: environment,
                                   diagnostics: diagnostics)
         let spec = builder.build()
-        return CheckResult(spec: diagnostics.hasErrors ? nil : spec, diagnostics: diagnostics.sorted,
+        return CheckResult(spec: diagnostics.hasErrors ? nil : spec, diagnostics: diagnostics.sorted(files: [path] + loader.trees.map(\.file)),
                            sources: loader.sources)
     }
 }

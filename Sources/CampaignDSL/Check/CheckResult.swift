@@ -2,7 +2,8 @@
 public struct CheckResult: Sendable {
     /// The checked campaign; nil when there are errors.
     public let spec: CampaignSpec?
-    /// Every problem found, sorted by file and position.
+    /// Every problem found, sorted by file (the campaign file first, then its
+    /// includes in the order read) and position.
     public let diagnostics: [Diagnostic]
     /// The texts read (the campaign and its includes), for rendering.
     public let sources: SourceFiles

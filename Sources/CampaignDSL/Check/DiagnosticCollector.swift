@@ -17,10 +17,17 @@ final class DiagnosticCollector {
     /// The most diagnostics a check returns; past it, one note says how many more there were.
     static let limit = 500
 
-    /// Sorted by file and position, each problem once, at most `limit` of them.
-    var sorted: [Diagnostic] {
+    /// Each problem once, at most `limit` of them, sorted by file (in `files`
+    /// order: the campaign file first, then its includes as read) and position.
+    func sorted(files: [String]) -> [Diagnostic] {
+        var rank: [String: Int] = [:]
+        for (index, file) in files.enumerated() where rank[file] == nil { rank[file] = index }
+        func key(_ diagnostic: Diagnostic) -> (Int, String, Int, Int) {
+            let range = diagnostic.range
+            return (rank[range.file] ?? files.count, range.file, range.start, range.end)
+        }
         var seen = Set<Diagnostic>()
-        let unique = all.filter { seen.insert($0).inserted }.sorted { $0.range < $1.range }
+        let unique = all.filter { seen.insert($0).inserted }.sorted { key($0) < key($1) }
         guard unique.count > Self.limit, let last = unique.prefix(Self.limit).last else { return unique }
         let more = Diagnostic(severity: .note, id: "too-many-diagnostics",
                               message: "\(unique.count - Self.limit) more problems are not shown", range: last.range,

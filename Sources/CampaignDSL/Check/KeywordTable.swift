@@ -42,7 +42,7 @@ extension SpecBuilder {
                     notes: ["first given at \(describe(first.keywordRange))"], hint: "remove one of them")
                 continue
             }
-            seen[keyword] = seen[keyword] ?? node
+            if seen[keyword] == nil { seen[keyword] = node }
             if !table.optionalBlock.contains(keyword) {
                 guard checkBlock(of: node, required: table.withBlock.contains(keyword)) else { continue }
             }

@@ -7,6 +7,9 @@ final class SourceLoader {
     private(set) var trees: [SyntaxTree] = []
     private var loaded: Set<String> = []
 
+    /// Include chains longer than this are cut off with a diagnostic.
+    static let maximumDepth = 32
+
     init(environment: any CampaignEnvironment, diagnostics: DiagnosticCollector) {
         self.environment = environment
         self.diagnostics = diagnostics
@@ -45,6 +48,11 @@ final class SourceLoader {
             return
         }
         if loaded.contains(path) { return }
+        guard stack.count < Self.maximumDepth else {
+            diagnostics.error("include-too-deep", "includes are nested more than \(Self.maximumDepth) files deep",
+                              at: node.range(of: argument))
+            return
+        }
         guard let text = read(path, onFailure: { reason in
             self.diagnostics.error("file-not-found", "cannot read included file '\(argument.text)'",
                                    at: node.range(of: argument), notes: [reason])
@@ -55,6 +63,9 @@ final class SourceLoader {
     private func read(_ path: String, onFailure: (String) -> Void) -> String? {
         do {
             return try environment.readSource(atPath: path)
+        } catch let error as SourceReadError {
+            onFailure(error.reason)
+            return nil
         } catch {
             onFailure(environment.fileExists(atPath: path) ? "the file exists but cannot be read" : "no file at '\(path)'")
             return nil

@@ -146,14 +146,14 @@ extension SpecBuilder {
         }
     }
 
-    /// `profile us-tsr`.
+    /// `profile us-tsr`, or a profile defined with `profile NAME { … }`.
     private func readProfile(_ node: Node) -> ComplianceProfile? {
         var reader = node.reader(diagnostics)
-        let names = ComplianceProfile.builtIn.keys.sorted()
+        let names = profiles.keys.sorted()
         guard let name = reader.word("a compliance profile", hint: "profiles: " + names.joined(separator: ", "))
         else { return nil }
         reader.expectEnd()
-        guard let profile = ComplianceProfile.builtIn[name.text] else {
+        guard let profile = profiles[name.text] else {
             diagnostics.error("unknown-value", "unknown compliance profile '\(name.text)'", at: node.range(of: name),
                               hint: Suggestion.hint(for: name.text, in: names) ?? "profiles: " + names.joined(separator: ", "))
             return nil

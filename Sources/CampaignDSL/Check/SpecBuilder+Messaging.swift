@@ -38,7 +38,7 @@ extension SpecBuilder {
             else { return nil }
             trigger = .disposition(id.text)
         case "answer":
-            guard let condition = readCondition(&reader, in: node, questions: surveys.flatMap(\.questions)) else { return nil }
+            guard let condition = readCondition(&reader, in: node, questions: surveys.flatMap(\.questions), inSurvey: false) else { return nil }
             trigger = .answer(question: condition.question, answers: condition.answers)
         default:
             guard let outcome = RetryOutcome(rawValue: what.text) else {

@@ -89,8 +89,10 @@ extension SpecBuilder {
         return (low, high)
     }
 
-    /// `Q = A[, B]…` after `when`: Q asked earlier, each answer possible for it.
-    func readCondition(_ reader: inout ArgumentReader, in node: Node, questions: [Question]) -> Condition? {
+    /// `Q = A[, B]…`: Q one of `questions` (the earlier ones of its survey, after
+    /// `when`; any survey's, in SMS triggers), each answer possible for it.
+    func readCondition(_ reader: inout ArgumentReader, in node: Node, questions: [Question],
+                       inSurvey: Bool = true) -> Condition? {
         guard let id = reader.word("a question id", hint: "e.g. `when renew = no`") else { return nil }
         guard reader.acceptEquals() else {
             reader.report(expected: "`=`", hint: "e.g. `when \(id.text) = no`")
@@ -98,8 +100,9 @@ extension SpecBuilder {
         }
         let answers = reader.list { reader -> Argument? in reader.word("an answer", hint: "e.g. `no`") }
         guard let question = questions.first(where: { $0.id == id.text }) else {
-            diagnostics.error("unknown-question", "no question '\(id.text)' is asked before this",
-                              at: node.range(of: id), notes: ["a condition can name only an earlier question"],
+            diagnostics.error("unknown-question",
+                              inSurvey ? "no question '\(id.text)' is asked before this" : "no survey asks '\(id.text)'",
+                              at: node.range(of: id), notes: inSurvey ? ["a condition can name only an earlier question"] : [],
                               hint: Suggestion.hint(for: id.text, in: questions.map(\.id)))
             return nil
         }

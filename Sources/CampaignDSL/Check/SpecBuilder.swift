@@ -17,6 +17,8 @@ final class SpecBuilder {
     var holidays: [String: Set<LocalDate>] = [:]
     /// DNC statements written at the top level of any file.
     var sharedDNC: [Node] = []
+    /// The built-in profiles and those defined in any file.
+    var profiles = ComplianceProfile.builtIn
     /// The campaign's profile, once read.
     var profile = ComplianceProfile.none
     /// The campaign's lists, once read, with the fields templates may use.
@@ -25,8 +27,9 @@ final class SpecBuilder {
     var surveys: [Survey] = []
 
     static let topLevel = KeywordTable(
-        context: "a campaign file", keywords: ["campaign", "include", "team", "holidays", "dnc"],
-        repeatable: ["campaign", "include", "team", "holidays", "dnc"], withBlock: ["campaign", "team", "holidays"],
+        context: "a campaign file", keywords: ["campaign", "include", "team", "holidays", "dnc", "profile"],
+        repeatable: ["campaign", "include", "team", "holidays", "dnc", "profile"],
+        withBlock: ["campaign", "team", "holidays", "profile"],
         optionalBlock: ["dnc"])
 
     init(trees: [SyntaxTree], sources: SourceFiles, environment: any CampaignEnvironment,
@@ -42,17 +45,19 @@ final class SpecBuilder {
     func build() -> CampaignSpec? {
         guard !trees.isEmpty else { return nil }
         var campaigns: [Node] = []
+        var written: Set<String> = []
         for tree in trees {
             let nodes = tree.statements.map { Node(statement: $0, file: tree.file) }
-            visit(nodes, Self.topLevel) { node in
+            written.formUnion(visit(nodes, Self.topLevel) { node in
                 switch node.keyword {
                 case "campaign": campaigns.append(node)
                 case "team": readTeam(node)
                 case "holidays": readHolidays(node)
                 case "dnc": sharedDNC.append(node)
+                case "profile": readProfileDefinition(node)
                 default: break  // includes were followed while loading
                 }
-            }
+            })
         }
         let local = campaigns.filter { $0.file == mainFile }
         for node in campaigns where node.file != mainFile {
@@ -60,7 +65,7 @@ final class SpecBuilder {
                               at: node.keywordRange, hint: "include files hold shared parts: teams, holidays, DNC lists")
         }
         guard let first = local.first else {
-            if campaigns.isEmpty {
+            if campaigns.isEmpty, !written.contains("campaign") {
                 diagnostics.error("missing-campaign", "no campaign in '\(mainFile)'", at: .point(mainFile, 0),
                                   hint: "a campaign file holds one `campaign NAME { … }` block")
             }

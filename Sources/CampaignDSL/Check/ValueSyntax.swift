@@ -101,9 +101,10 @@ enum ValueSyntax {
 
     /// `YYYY-MM-DD`, a real calendar date.
     static func date(_ text: String) -> Result<LocalDate, ValueError> {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = digits(parts[0]), let month = digits(parts[1]), let day = digits(parts[2])
+        let bytes = Array(text.utf8)
+        let dash = UInt8(ascii: "-")
+        guard bytes.count == 10, bytes[4] == dash, bytes[7] == dash,
+              let year = digits(bytes[0..<4]), let month = digits(bytes[5..<7]), let day = digits(bytes[8..<10])
         else {
             return .failure(ValueError(id: "invalid-date", message: "'\(text)' is not a date",
                                        hint: "write dates as YYYY-MM-DD, e.g. 2026-03-02"))
@@ -151,9 +152,13 @@ enum ValueSyntax {
     }
 
     private static func digits(_ text: Substring) -> Int? {
-        guard !text.isEmpty, text.count <= 9 else { return nil }
+        digits(ArraySlice(text.utf8))
+    }
+
+    private static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
         var value = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }

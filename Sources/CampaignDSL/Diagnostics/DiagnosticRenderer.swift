@@ -22,7 +22,8 @@ public struct DiagnosticRenderer {
         out += paint("\(diagnostic.severity.rawValue):", style(of: diagnostic.severity))
         out += paint(" \(diagnostic.message)", .bold) + " [\(diagnostic.id)]\n"
         if let file = sources[diagnostic.range.file] {
-            let line = file.lineText(position.start.line)
+            // A tab shows as one space, so the caret lines up with the character it marks.
+            let line = file.lineText(position.start.line).replacingTabs()
             let lineNumber = String(position.start.line)
             let gutter = String(repeating: " ", count: lineNumber.count)
             out += "\(gutter) |\n"
@@ -66,5 +67,12 @@ public struct DiagnosticRenderer {
 
     private func paint(_ text: String, _ style: Style) -> String {
         color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    /// The text with each tab replaced by one space.
+    fileprivate func replacingTabs() -> String {
+        String(unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
     }
 }

@@ -1,7 +1,7 @@
 /// A span of one source file, kept as UTF-8 byte offsets (`start ..< end`).
 ///
 /// Offsets are turned into line and column only when a diagnostic is printed.
-public struct SourceRange: Sendable, Hashable, Comparable {
+public struct SourceRange: Sendable, Hashable {
     /// The file's path, as the checker read it.
     public let file: String
     /// The offset of the first byte.
@@ -23,9 +23,5 @@ public struct SourceRange: Sendable, Hashable, Comparable {
     /// The smallest range covering both (same file assumed).
     func union(_ other: SourceRange) -> SourceRange {
         SourceRange(file: file, start: min(start, other.start), end: max(end, other.end))
-    }
-
-    public static func < (lhs: SourceRange, rhs: SourceRange) -> Bool {
-        (lhs.file, lhs.start, lhs.end) < (rhs.file, rhs.start, rhs.end)
     }
 }

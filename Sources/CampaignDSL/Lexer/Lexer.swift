@@ -16,7 +16,8 @@ struct Lexer {
     mutating func tokenize() -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 4 + 1)
-        var index = 0
+        // A byte order mark at the start is not part of the text.
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while index < bytes.count {
             let start = index
             let byte = bytes[index]
@@ -86,10 +87,14 @@ struct Lexer {
                 index += 2
                 continue
             }
-            if let length = utf8Length(at: index) {
+            if isReplacementCharacter(at: index) {
+                report(index, index + 3, id: "invalid-character", "invalid UTF-8 in string",
+                       hint: "save the file as UTF-8")
+                index += 3
+            } else if let length = utf8Length(at: index) {
                 index += length
             } else {
-                report(index, index + 1, id: "invalid-character", "invalid UTF-8 in string")
+                report(index, index + 1, id: "invalid-character", "invalid UTF-8 in string", hint: "save the file as UTF-8")
                 index += 1
             }
         }
@@ -110,13 +115,18 @@ struct Lexer {
             if byte < 0x80 {
                 guard Self.isWordByte(byte) else { break }
                 index += 1
-            } else if let length = utf8Length(at: index) {
+            } else if !isReplacementCharacter(at: index), let length = utf8Length(at: index) {
                 index += length
             } else {
                 break
             }
         }
         return index
+    }
+
+    /// U+FFFD, which stands for bytes that were not UTF-8 when the file was decoded.
+    private func isReplacementCharacter(at index: Int) -> Bool {
+        index + 2 < bytes.count && bytes[index] == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xBD
     }
 
     /// Printable ASCII other than the punctuation the language uses.
@@ -146,7 +156,7 @@ struct Lexer {
                 || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
             return (byte < 0x20 && !isSpace) || byte == 0x7F
         }
-        return utf8Length(at: index) == nil
+        return utf8Length(at: index) == nil || isReplacementCharacter(at: index)
     }
 
     /// The length of the well-formed UTF-8 sequence at `index`, or nil.

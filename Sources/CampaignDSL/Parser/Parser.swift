@@ -137,7 +137,7 @@ struct Parser {
     // MARK: Statements
 
     private mutating func parseStatement(depth: Int, trivia: inout PendingTrivia) -> Statement {
-        var statement = Statement(arguments: [], start: current.start, end: current.end)
+        let statement = Statement(start: current.start, end: current.end)
         statement.leadingComments = trivia.comments
         statement.blankLineBefore = trivia.blankLine
         if trivia.blankLineInside {
@@ -155,7 +155,7 @@ struct Parser {
                 statement.end = token.end
                 if token.kind == .invalid { statement.isMalformed = true }
                 advance()
-                if token.kind == .comma { continueAfterComma(&statement) }
+                if token.kind == .comma { continueAfterComma(statement) }
             case .leftBrace, .newline, .comment, .rightBrace, .endOfFile:
                 break argumentLoop
             }
@@ -177,7 +177,7 @@ struct Parser {
                 statement.block = parseBlock(depth: depth + 1)
             }
             statement.end = statement.block?.close.map { $0 + 1 } ?? current.start
-            endLine(after: &statement)
+            endLineAfterBlock()
         }
         if current.kind == .comment {
             statement.trailingComment = Comment(text: text(of: current), start: current.start)
@@ -187,7 +187,7 @@ struct Parser {
     }
 
     /// After a block's `}`: the line must end (or the enclosing block close).
-    private mutating func endLine(after statement: inout Statement) {
+    private mutating func endLineAfterBlock() {
         switch current.kind {
         case .newline, .comment, .rightBrace, .endOfFile:
             return
@@ -210,7 +210,7 @@ struct Parser {
     }
 
     /// A comma at the end of a line continues the statement on the next line.
-    private mutating func continueAfterComma(_ statement: inout Statement) {
+    private mutating func continueAfterComma(_ statement: Statement) {
         var progress = LoopProgress()
         while progress.advanced(to: index) {
             switch current.kind {

@@ -1,13 +1,13 @@
 /// A `#` comment, kept so the formatter can put it back. An empty text marks
 /// a blank line between comments.
-struct Comment: Sendable, Hashable {
+struct Comment {
     /// The comment's text, from `#` to the end of the line.
     let text: String
     let start: Int
 }
 
 /// One value of a statement: a word, a string, or the punctuation between values.
-struct Argument: Sendable, Hashable {
+struct Argument {
     enum Kind: Sendable, Hashable {
         case word, string, comma, equals, invalid
     }
@@ -24,7 +24,10 @@ struct Argument: Sendable, Hashable {
 }
 
 /// `keyword argument… [{ statement… }]`: the one shape of every line of a campaign file.
-struct Statement: Sendable, Hashable {
+///
+/// A class, so the checker passes statements around without copying their
+/// arguments; only the parser changes one, while building it.
+final class Statement {
     /// The keyword and its values, in source order; the keyword is the first (a word).
     var arguments: [Argument]
     var block: Block?
@@ -39,6 +42,12 @@ struct Statement: Sendable, Hashable {
     let start: Int
     var end: Int
 
+    init(start: Int, end: Int) {
+        self.arguments = []
+        self.start = start
+        self.end = end
+    }
+
     /// The keyword, when the statement starts with a word.
     var keyword: Argument? {
         guard let first = arguments.first, first.kind == .word else { return nil }
@@ -50,7 +59,7 @@ struct Statement: Sendable, Hashable {
 }
 
 /// `{ statement… }`.
-struct Block: Sendable, Hashable {
+struct Block {
     var statements: [Statement] = []
     /// A comment on the line of `{`, after it.
     var openComment: Comment?
@@ -64,7 +73,7 @@ struct Block: Sendable, Hashable {
 }
 
 /// A parsed campaign or include file.
-struct SyntaxTree: Sendable {
+struct SyntaxTree {
     let file: String
     var statements: [Statement]
     /// Comments after the last statement.

@@ -3,7 +3,8 @@
 /// A profile sets defaults (ring time, callee hours, abandon cap) and limits;
 /// a campaign that goes beyond its profile's limits does not check.
 public struct ComplianceProfile: Sendable, Hashable, Codable {
-    /// `us-tsr`, `uk-ofcom`, `vn-decree-91` or `none`.
+    /// `us-tsr`, `uk-ofcom`, `vn-decree-91`, `none`, or the name of a house profile
+    /// (`profile NAME { based-on … }`).
     public var name: String
     /// The highest abandon rate allowed, in percent of calls answered by a person.
     public var maxAbandonPercent: Double?

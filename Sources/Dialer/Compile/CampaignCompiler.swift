@@ -25,14 +25,15 @@ struct CampaignCompiler {
                 sourceHash: SourceHash.fnv1a64(sourceText), at: time)
             var report = CompileReport()
             var seen: [String: String] = [:]
+            let doNotCall = try doNotCall.snapshot()
             for (position, list) in spec.lists.enumerated() {
-                try compile(list, position: position, campaign: campaign, seen: &seen, report: &report, at: time)
+                try compile(list, position: position, campaign: campaign, doNotCall: doNotCall, seen: &seen, report: &report, at: time)
             }
             return (campaign, report)
         }
     }
 
-    private func compile(_ list: ListSpec, position: Int, campaign: Int64, seen: inout [String: String],
+    private func compile(_ list: ListSpec, position: Int, campaign: Int64, doNotCall: DoNotCallSnapshot, seen: inout [String: String],
                          report: inout CompileReport, at time: Date) throws {
         let transcoded = try ListTranscoder(path: list.path, encoding: list.encoding)
         defer { transcoded.cleanUp() }
@@ -65,15 +66,15 @@ struct CampaignCompiler {
                 report.filteredOut += 1
                 continue
             }
-            let written = phoneIndexes.map { (record.fields[safe: $0] ?? "").trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let written = phoneIndexes.map { (record.fields[safe: $0] ?? "").trimmingSpacesAndTabs }.filter { !$0.isEmpty }
             guard !written.isEmpty else {
                 report.rejectedRows.append(RejectedRow(
                     list: list.path, line: record.line, reason: "no phone number",
                     text: record.fields.joined(separator: String(UnicodeScalar(reader.delimiter)))))
                 continue
             }
-            let contact = try makeContact(record, numbers: written, list: listID, listName: listName,
-                                          columns: columns, default: list.defaultCountry, seen: &seen, report: &report)
+            let contact = makeContact(record, numbers: written, list: listID, listName: listName, columns: columns,
+                                      default: list.defaultCountry, doNotCall: doNotCall, seen: &seen, report: &report)
             try store.insertContact(contact, campaign: campaign, at: time)
             report.contacts += 1
         }
@@ -81,10 +82,10 @@ struct CampaignCompiler {
 
     /// The contact for one row: the first valid number among its phone columns is the one dialed.
     private func makeContact(_ record: CSVRecord, numbers: [String], list: Int64, listName: String, columns: ListColumns,
-                             default defaultRegion: String?, seen: inout [String: String],
-                             report: inout CompileReport) throws -> NewContact {
+                             default defaultRegion: String?, doNotCall: DoNotCallSnapshot, seen: inout [String: String],
+                             report: inout CompileReport) -> NewContact {
         let name = columns.name.map { record.fields[safe: $0] ?? "" }
-        let rowRegion = columns.country.flatMap { record.fields[safe: $0] }.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        let rowRegion = columns.country.flatMap { record.fields[safe: $0] }.map { $0.trimmingSpacesAndTabs.uppercased() }
         let region = rowRegion.flatMap { $0.isEmpty ? nil : $0 } ?? defaultRegion
         var firstProblem: String?
         for text in numbers {
@@ -101,7 +102,7 @@ struct CampaignCompiler {
                     return contact(.duplicate, zone: nil, problem: "same number as \(first)")
                 }
                 seen[number.e164] = "\(listName) line \(record.line)"
-                if try doNotCall.blocks(number.e164) {
+                if doNotCall.blocks(number.e164) {
                     report.doNotCall += 1
                     return contact(.dnc, zone: nil, problem: "on a do-not-call list")
                 }
@@ -116,7 +117,7 @@ struct CampaignCompiler {
 
     /// The number's IANA zone: the list's zone column, else by country and area code, else the campaign's zone.
     private func zone(of number: PhoneNumber, record: CSVRecord, columns: ListColumns, report: inout CompileReport) -> String {
-        if let index = columns.timeZone, let written = record.fields[safe: index]?.trimmingCharacters(in: .whitespaces),
+        if let index = columns.timeZone, let written = record.fields[safe: index]?.trimmingSpacesAndTabs,
            TimeZone(identifier: written) != nil {
             return written
         }

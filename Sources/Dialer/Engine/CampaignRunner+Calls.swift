@@ -30,6 +30,7 @@ extension CampaignRunner {
             waiting.removeAll { $0 == call }
             let outcome: CallOutcome =
                 if state.abandoned { .abandoned }
+                else if cause == .outcomeUnknown && state.connectedAt == nil { .unknown }
                 else if state.connectedAt != nil { .answered }
                 else if state.answeredAt != nil { .abandoned }
                 else { CallOutcome(unansweredCause: cause) }

@@ -27,12 +27,35 @@ final class DoNotCallRegistry {
         self.store = store
     }
 
-    /// Whether `number` (E.164) may not be called.
+    /// Whether `number` (E.164) may not be called: asked of the lists and of the
+    /// opt-out table as it is now, right before a dial.
     func blocks(_ number: String) throws -> Bool {
-        if let digits = UInt64(number.filter(\.isNumber)) {
-            if prefixes.contains(digits: digits) { return true }
-            if lists.contains(where: { $0.contains(digits: digits) }) { return true }
+        try listsBlock(number) || store.isOptedOut(number)
+    }
+
+    /// Whether a DNC file or prefix lists `number` (E.164).
+    func listsBlock(_ number: String) -> Bool {
+        var digits: UInt64 = 0
+        for byte in number.utf8 where byte >= 48 && byte <= 57 {
+            digits = digits &* 10 &+ UInt64(byte - 48)
         }
-        return try store.isOptedOut(number)
+        guard digits > 0 else { return false }
+        return prefixes.contains(digits: digits) || lists.contains { $0.contains(digits: digits) }
+    }
+
+    /// A snapshot for scrubbing many numbers at once (compiling a list): the
+    /// opt-out table is read once instead of once per number.
+    func snapshot() throws -> DoNotCallSnapshot {
+        DoNotCallSnapshot(registry: self, optOuts: try store.allOptOuts())
+    }
+}
+
+/// The Do-Not-Call sources as they were when it was taken; for compiling lists.
+struct DoNotCallSnapshot {
+    let registry: DoNotCallRegistry
+    let optOuts: Set<String>
+
+    func blocks(_ number: String) -> Bool {
+        optOuts.contains(number) || registry.listsBlock(number)
     }
 }

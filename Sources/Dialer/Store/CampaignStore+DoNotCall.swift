@@ -12,4 +12,9 @@ extension CampaignStore {
     func isOptedOut(_ e164: String) throws -> Bool {
         try connection.firstRow("SELECT 1 FROM dnc_internal WHERE number = ?", [e164]) { _ in true } ?? false
     }
+
+    /// Every number on the internal opt-out list.
+    func allOptOuts() throws -> Set<String> {
+        Set(try connection.rows("SELECT number FROM dnc_internal", []) { $0.string(0) })
+    }
 }

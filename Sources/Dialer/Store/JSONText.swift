@@ -17,6 +17,9 @@ enum JSONText {
 
     /// A JSON string literal.
     static func quote(_ string: String) -> String {
+        if !string.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+            return "\"" + string + "\""
+        }
         var out = "\""
         for scalar in string.unicodeScalars {
             switch scalar {

@@ -78,5 +78,35 @@ enum Schema {
                 source    TEXT NOT NULL
             ) WITHOUT ROWID;
             """),
+        Migration(version: 3, name: "outbox for text messages and webhooks", sql: """
+            CREATE TABLE store_identity (
+                id  TEXT NOT NULL
+            );
+            INSERT INTO store_identity (id) VALUES (lower(hex(randomblob(8))));
+            CREATE TABLE outbox (
+                id               INTEGER PRIMARY KEY,
+                idempotency_key  TEXT NOT NULL UNIQUE,
+                campaign_id      INTEGER NOT NULL REFERENCES campaigns(id),
+                contact_id       INTEGER NOT NULL REFERENCES contacts(id),
+                channel          TEXT NOT NULL CHECK (channel IN ('sms','webhook')),
+                route            TEXT NOT NULL,
+                trigger          TEXT NOT NULL,
+                recipient        TEXT NOT NULL,
+                sender           TEXT,
+                body             TEXT NOT NULL,
+                time_zone        TEXT,
+                state            TEXT NOT NULL CHECK (state IN ('queued','sending','sent','failed')),
+                tries            INTEGER NOT NULL DEFAULT 0,
+                next_at          REAL NOT NULL,
+                expires_at       REAL,
+                created_at       REAL NOT NULL,
+                updated_at       REAL NOT NULL,
+                sent_at          REAL,
+                last_status      INTEGER,
+                last_error       TEXT
+            );
+            CREATE INDEX outbox_due ON outbox(state, next_at);
+            CREATE INDEX outbox_campaign ON outbox(campaign_id, state);
+            """),
     ]
 }

@@ -13,6 +13,12 @@ public struct HangupCause: Sendable, Hashable, Codable, CustomStringConvertible 
     public static let callRejected = HangupCause(code: 21)
     public static let invalidNumberFormat = HangupCause(code: 28)
     public static let noCircuitAvailable = HangupCause(code: 34)
+    public static let temporaryFailure = HangupCause(code: 41)
+    /// Not a Q.850 value: the driver lost sight of the call (its link to the
+    /// backend broke, and the backend no longer knew the call when it came back),
+    /// so how the call ended is unknown. The engine records the outcome `unknown`,
+    /// which counts against the limits like a no-answer, and never re-dials blindly.
+    public static let outcomeUnknown = HangupCause(code: -1)
 
     public var description: String {
         switch code {
@@ -24,6 +30,8 @@ public struct HangupCause: Sendable, Hashable, Codable, CustomStringConvertible 
         case 21: "call rejected"
         case 28: "invalid number format"
         case 34: "no circuit available"
+        case 41: "temporary failure"
+        case -1: "outcome unknown"
         default: "cause \(code)"
         }
     }

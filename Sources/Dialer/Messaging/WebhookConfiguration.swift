@@ -1,0 +1,44 @@
+/// A URL that receives a signed JSON document after each attempt and/or each contact's final result.
+public struct WebhookConfiguration: Sendable, Hashable {
+    /// When a webhook is called.
+    public enum Event: String, Sendable, Hashable, CaseIterable {
+        /// After each call attempt ends.
+        case attempt
+        /// When a contact's job ends for good.
+        case final
+    }
+
+    /// Names the webhook in the outbox and in reports; unique.
+    public var name: String
+    public var url: String
+    /// The HMAC-SHA256 key; receivers check `X-Dialer-Signature: sha256=<hex of HMAC(secret, body)>`.
+    public var secret: String
+    public var events: Set<Event>
+    /// Extra headers sent as written.
+    public var headers: [HTTPHeader]
+    public var ratePerSecond: Int?
+    public var retry: RetryBackoff
+    /// Whether the receiver drops a second delivery with an `Idempotency-Key` it has seen
+    /// (receivers should: a delivery whose answer was lost is repeated with the same key).
+    public var honoursIdempotencyKey: Bool
+
+    public init(name: String, url: String, secret: String, events: Set<Event> = Set(Event.allCases),
+                headers: [HTTPHeader] = [], ratePerSecond: Int? = nil, retry: RetryBackoff = RetryBackoff(),
+                honoursIdempotencyKey: Bool = true) {
+        self.name = name
+        self.url = url
+        self.secret = secret
+        self.events = events
+        self.headers = headers
+        self.ratePerSecond = ratePerSecond
+        self.retry = retry
+        self.honoursIdempotencyKey = honoursIdempotencyKey
+    }
+
+    /// Checks the URL, the secret and the headers.
+    public func validate() throws(MessagingError) {
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else { throw .invalidURL(setting: "webhook '\(name)' url") }
+        guard !secret.isEmpty else { throw .missingSecret(webhook: name) }
+        if let bad = headers.first(where: { !$0.isWellFormed }) { throw .invalidHeader(name: bad.name) }
+    }
+}

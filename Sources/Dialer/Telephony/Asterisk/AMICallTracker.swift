@@ -1,0 +1,317 @@
+/// Follows Dialer's calls through the Manager Interface: reads messages and
+/// returns the call events they mean. No I/O.
+///
+/// A call is known by its key (the channel's unique id, set with `ChannelId`,
+/// and the value of the call variable), by the `ActionID` of its `Originate`,
+/// and by the unique ids of the channels that carry the call variable
+/// (`VarSet`). The outcome of an unanswered call comes from
+/// `OriginateResponse` (its `Reason`), refined by the Q.850 causes of the call's
+/// `Hangup` events; an answered call ends with the `Hangup` of its own channel
+/// or the queue's `AgentComplete`. The dialplan's `UserEvent(DialerAMD)` says
+/// who answered; `AgentConnect` says which agent took the call.
+///
+/// Calls originated on a connection that broke are orphans: their
+/// `OriginateResponse` went to the dead session. They end with their own
+/// channel's `Hangup`, or at ``reconcile(liveChannels:agentOnInterface:)`` when Asterisk no
+/// longer has their channel (outcome unknown).
+struct AMICallTracker {
+    enum Phase { case dialing, answered, connected }
+
+    struct Call {
+        let id: CallID
+        let key: String
+        var actionID: String?
+        /// Unique ids of channels that belong to the call.
+        var channels: Set<String>
+        /// The unique id of the channel the originate created (it runs the dialplan).
+        var primary: String?
+        var channelName: String?
+        var phase = Phase.dialing
+        var ringingReported = false
+        var answerReported = false
+        var verdict: AnsweringParty?
+        var orphaned = false
+        /// Q.850 causes of the call's channels that hung up, in order.
+        var causes: [(channel: String, cause: Int)] = []
+    }
+
+    /// ChannelState values Asterisk reports.
+    private static let ringingState = "5"
+    private static let upState = "6"
+
+    let callVariable: String
+    let reportsAMD: Bool
+    private var calls: [CallID: Call] = [:]
+    private var byKey: [String: CallID] = [:]
+    private var byAction: [String: CallID] = [:]
+    private var byChannel: [String: CallID] = [:]
+
+    init(callVariable: String, reportsAMD: Bool) {
+        self.callVariable = callVariable
+        self.reportsAMD = reportsAMD
+    }
+
+    /// Calls originated and not yet ended: each holds a line.
+    var callsInProgress: Int { calls.count }
+
+    /// Whether some calls were originated on a connection that broke.
+    var hasOrphans: Bool { calls.values.contains { $0.orphaned } }
+
+    /// Starts following a call whose `Originate` goes out with `actionID`.
+    mutating func track(_ call: CallID, key: String, actionID: String) {
+        calls[call] = Call(id: call, key: key, actionID: actionID, channels: [key])
+        byKey[key] = call
+        byAction[actionID] = call
+        byChannel[key] = call
+    }
+
+    /// What to hang up to end the call: its channel's name, or its unique id.
+    func channel(of call: CallID) -> String? {
+        guard let state = calls[call] else { return nil }
+        return state.channelName ?? state.primary ?? state.key
+    }
+
+    /// The events that `message` means for Dialer's calls.
+    mutating func handle(_ message: AMIMessage) -> [CallEvent.Kind] {
+        guard let event = message.event else { return handleResponse(message) }
+        switch event.lowercased() {
+        case "originateresponse": return originateResponse(message)
+        case "newchannel": newChannel(message)
+        case "varset": return variableSet(message)
+        case "newstate": return newState(message)
+        case "hangup": return hangup(message)
+        case "userevent": return userEvent(message)
+        case "agentconnect": return agentConnect(message)
+        case "agentcomplete":
+            guard let id = call(of: message), calls[id]?.phase == .connected else { return [] }
+            return finish(id, cause: HangupCause.normalClearing.code)
+        default: break
+        }
+        return []
+    }
+
+    /// The connection broke: every call in progress becomes an orphan.
+    mutating func connectionLost() {
+        for id in calls.keys {
+            calls[id]?.orphaned = true
+            calls[id]?.actionID = nil
+        }
+        byAction.removeAll()
+    }
+
+    /// Settles the orphans against the channels Asterisk has now (its
+    /// `CoreShowChannel` events): a call whose channel lives on is followed
+    /// further (an `Up` channel has been answered; one bridged with an agent's
+    /// channel, named by `agentOnInterface`, was connected to that agent); one
+    /// whose channel is gone ended while the link was down: a call connected to
+    /// an agent ended normally, any other's outcome is unknown.
+    mutating func reconcile(
+        liveChannels: [AMIMessage], agentOnInterface: (String) -> String?
+    ) -> [CallEvent.Kind] {
+        var byUniqueID: [String: AMIMessage] = [:]
+        for channel in liveChannels {
+            if let unique = channel["Uniqueid"] { byUniqueID[unique] = channel }
+        }
+        var events: [CallEvent.Kind] = []
+        for (id, state) in calls.sorted(by: { $0.key < $1.key }) where state.orphaned {
+            guard let live = state.channels.lazy.compactMap({ byUniqueID[$0] }).first else {
+                events += state.phase == .connected
+                    ? finish(id, cause: HangupCause.normalClearing.code) : end(id, cause: .outcomeUnknown)
+                continue
+            }
+            guard live["ChannelState"] == Self.upState, state.phase != .connected else { continue }
+            calls[id]?.phase = .answered
+            if let agent = Self.bridgedAgent(of: live, among: liveChannels, agentOnInterface: agentOnInterface) {
+                events += ensureAnswered(id, party: state.verdict ?? .person)
+                calls[id]?.phase = .connected
+                events.append(.connected(id, agent: agent))
+            } else if !reportsAMD {
+                events += ensureAnswered(id, party: .person)
+            }
+        }
+        return events
+    }
+
+    /// The agent whose channel shares `channel`'s bridge, if any: the interface
+    /// is the channel's name without Asterisk's `-suffix` (`PJSIP/an-0000002a` → `PJSIP/an`).
+    private static func bridgedAgent(
+        of channel: AMIMessage, among channels: [AMIMessage], agentOnInterface: (String) -> String?
+    ) -> String? {
+        guard let bridge = channel["BridgeId"], !bridge.isEmpty else { return nil }
+        for other in channels where other["BridgeId"] == bridge && other["Uniqueid"] != channel["Uniqueid"] {
+            guard let name = other["Channel"], let dash = name.lastIndex(of: "-") else { continue }
+            if let agent = agentOnInterface(String(name[..<dash])) { return agent }
+        }
+        return nil
+    }
+
+    // MARK: - Messages
+
+    private mutating func handleResponse(_ message: AMIMessage) -> [CallEvent.Kind] {
+        guard let actionID = message.actionID, let id = byAction[actionID],
+              message["Response"]?.lowercased() == "error"
+        else { return [] }
+        return end(id, cause: .noCircuitAvailable)
+    }
+
+    private mutating func originateResponse(_ message: AMIMessage) -> [CallEvent.Kind] {
+        guard let actionID = message.actionID, let id = byAction.removeValue(forKey: actionID) else { return [] }
+        calls[id]?.actionID = nil
+        let reason = Int(message["Reason"] ?? "") ?? 0
+        guard message["Response"]?.lowercased() == "success" || reason == 4 else {
+            return end(id, cause: HangupCause(code: failureCause(reason: reason, observed: calls[id]?.causes ?? [])))
+        }
+        if let unique = message["Uniqueid"], Self.isUniqueID(unique) { adopt(unique, for: id, primary: true) }
+        if calls[id]?.phase == .dialing { calls[id]?.phase = .answered }
+        var events: [CallEvent.Kind] = []
+        if !reportsAMD { events += ensureAnswered(id, party: .person) }
+        if let state = calls[id], let primary = state.primary,
+           let ended = state.causes.first(where: { $0.channel == primary }) {
+            events += finish(id, cause: ended.cause)
+        }
+        return events
+    }
+
+    private mutating func newChannel(_ message: AMIMessage) {
+        guard let unique = message["Uniqueid"], let id = byChannel[unique], let state = calls[id] else { return }
+        if unique == state.key || unique == state.primary { calls[id]?.channelName = message["Channel"] }
+    }
+
+    /// Learns a channel of a call from its call variable, and the AMD verdict
+    /// from `AMDSTATUS` when the manager user may read dialplan events.
+    private mutating func variableSet(_ message: AMIMessage) -> [CallEvent.Kind] {
+        guard let unique = message["Uniqueid"], Self.isUniqueID(unique), let value = message["Value"] else { return [] }
+        switch message["Variable"] {
+        case callVariable?:
+            if let id = byKey[value] { adopt(unique, for: id, primary: false) }
+            return []
+        case "AMDSTATUS"? where !value.isEmpty:
+            return verdict(value, for: message)
+        default:
+            return []
+        }
+    }
+
+    private mutating func newState(_ message: AMIMessage) -> [CallEvent.Kind] {
+        guard let id = call(of: message), let state = calls[id] else { return [] }
+        switch message["ChannelState"] {
+        case Self.ringingState? where state.phase == .dialing && !state.ringingReported:
+            calls[id]?.ringingReported = true
+            return [.ringing(id)]
+        case Self.upState? where state.orphaned && state.phase == .dialing && message["Uniqueid"] == ownChannel(state):
+            calls[id]?.phase = .answered
+            return reportsAMD ? [] : ensureAnswered(id, party: .person)
+        default:
+            return []
+        }
+    }
+
+    private mutating func hangup(_ message: AMIMessage) -> [CallEvent.Kind] {
+        guard let unique = message["Uniqueid"], let id = byChannel[unique], let state = calls[id] else { return [] }
+        let cause = Int(message["Cause"] ?? "") ?? 0
+        calls[id]?.causes.append((unique, cause))
+        let own = unique == ownChannel(state)
+        if own && (state.phase != .dialing || state.orphaned) { return finish(id, cause: cause) }
+        return []
+    }
+
+    private mutating func userEvent(_ message: AMIMessage) -> [CallEvent.Kind] {
+        guard message["UserEvent"]?.lowercased() == "dialeramd" else { return [] }
+        return verdict(message["AMDStatus"] ?? message["Status"] ?? "", for: message)
+    }
+
+    /// The AMD verdict (`AMDSTATUS`) of the call `message` is about: `MACHINE`
+    /// is a machine; `HUMAN`, `NOTSURE` and `HANGUP` count as a person.
+    private mutating func verdict(_ value: String, for message: AMIMessage) -> [CallEvent.Kind] {
+        guard let id = call(of: message) else { return [] }
+        let status = value.uppercased()
+        let party: AnsweringParty = status == "MACHINE" ? .machine : .person
+        calls[id]?.verdict = party
+        if let unique = message["Uniqueid"], calls[id]?.primary == nil, Self.isUniqueID(unique) {
+            adopt(unique, for: id, primary: true)
+        }
+        if calls[id]?.phase == .dialing { calls[id]?.phase = .answered }
+        return ensureAnswered(id, party: party)
+    }
+
+    private mutating func agentConnect(_ message: AMIMessage) -> [CallEvent.Kind] {
+        guard let id = call(of: message), let agent = AMIAgentTracker.identity(of: message) else { return [] }
+        if let unique = message["Uniqueid"], calls[id]?.primary == nil, Self.isUniqueID(unique) {
+            adopt(unique, for: id, primary: true)
+        }
+        var events = ensureAnswered(id, party: calls[id]?.verdict ?? .person)
+        calls[id]?.phase = .connected
+        events.append(.connected(id, agent: agent))
+        return events
+    }
+
+    // MARK: - Helpers
+
+    /// The call a channel event is about: by its unique id, else by the call variable it carries.
+    private func call(of message: AMIMessage) -> CallID? {
+        if let unique = message["Uniqueid"], let id = byChannel[unique] { return id }
+        if let key = message[callVariable], let id = byKey[key] { return id }
+        return nil
+    }
+
+    /// The call's own channel: the one the originate created.
+    private func ownChannel(_ state: Call) -> String? {
+        state.primary ?? state.key
+    }
+
+    private mutating func adopt(_ unique: String, for id: CallID, primary: Bool) {
+        calls[id]?.channels.insert(unique)
+        byChannel[unique] = id
+        if primary { calls[id]?.primary = unique }
+    }
+
+    private mutating func ensureAnswered(_ id: CallID, party: AnsweringParty) -> [CallEvent.Kind] {
+        guard let state = calls[id], !state.answerReported else { return [] }
+        calls[id]?.answerReported = true
+        return [.answered(id, party: party)]
+    }
+
+    /// Ends a call that has reached its end in Asterisk: an answered call is
+    /// reported answered first (by a person unless AMD said otherwise).
+    private mutating func finish(_ id: CallID, cause: Int) -> [CallEvent.Kind] {
+        guard let state = calls[id] else { return [] }
+        if state.phase == .dialing {
+            return end(id, cause: HangupCause(code: cause == 0 ? HangupCause.temporaryFailure.code : cause))
+        }
+        let events = ensureAnswered(id, party: state.verdict ?? .person)
+        return events + end(id, cause: cause == 0 ? .normalClearing : HangupCause(code: cause))
+    }
+
+    private mutating func end(_ id: CallID, cause: HangupCause) -> [CallEvent.Kind] {
+        guard let state = calls.removeValue(forKey: id) else { return [] }
+        byKey[state.key] = nil
+        if let actionID = state.actionID { byAction[actionID] = nil }
+        for channel in state.channels { byChannel[channel] = nil }
+        return [.hungUp(id, cause: cause)]
+    }
+
+    /// The Q.850 cause of an originate that failed with `reason` (Asterisk's
+    /// control frame: 0 failure, 1 hung up, 3 rang out, 5 busy, 8 congestion),
+    /// taking the most telling cause the call's channels hung up with.
+    private func failureCause(reason: Int, observed: [(channel: String, cause: Int)]) -> Int {
+        let telling = observed.map(\.cause).first { $0 != 0 && $0 != HangupCause.normalClearing.code }
+        switch reason {
+        case 3:
+            let noResponse = HangupCause.noUserResponse.code
+            return telling == noResponse ? noResponse : HangupCause.noAnswer.code
+        case 5:
+            return HangupCause.userBusy.code
+        case 8:
+            let congestion = telling.flatMap { [17, 18, 19].contains($0) ? nil : $0 }
+            return congestion ?? HangupCause.noCircuitAvailable.code
+        case 1:
+            return telling ?? HangupCause.callRejected.code
+        default:
+            return telling ?? HangupCause.temporaryFailure.code
+        }
+    }
+
+    private static func isUniqueID(_ value: String) -> Bool {
+        !value.isEmpty && value != "<unknown>"
+    }
+}
