@@ -64,9 +64,9 @@ public enum ContactsBenchmarkSupport {
     /// Generates the data into `folder` and measures, in this process: CSV rows read, mobiles parsed,
     /// the DNC list built (read, parsed, sorted) and loaded from its disk cache, and lookups on one core.
     /// Times are the calling thread's CPU time, so other work on a shared machine does not inflate them.
-    public static func measure(contacts: Int, dncNumbers: Int, lookups: Int, seed: UInt64, folder: String) throws -> ContactsBenchmarkReport {
+    public static func measure(contacts: Int, dncNumbers dncLineCount: Int, lookups: Int, seed: UInt64, folder: String) throws -> ContactsBenchmarkReport {
         let csvPath = try writeContactsCSV(count: contacts, seed: seed, folder: folder)
-        let dncPath = try writeDNCFile(count: dncNumbers, seed: seed &+ 1, folder: folder)
+        let dncPath = try writeDNCFile(count: dncLineCount, seed: seed &+ 1, folder: folder)
         let clock = ThreadCPUClock()
 
         var mobiles: [String] = []
@@ -88,14 +88,14 @@ public enum ContactsBenchmarkSupport {
             }
         }
 
-        let cacheFolder = folder + "/dnc-cache"
+        let parsedNumbers = mobiles.count
+        mobiles = []
+
         var start = clock.now()
-        let index = try DNCIndex.load(path: dncPath, column: nil, defaultRegion: "VN", cacheDirectory: nil).index
+        var index: DNCIndex? = try DNCIndex.load(path: dncPath, column: nil, defaultRegion: "VN", cacheDirectory: nil).index
         let buildTime = clock.now() - start
-        _ = try DNCIndex.load(path: dncPath, column: nil, defaultRegion: "VN", cacheDirectory: cacheFolder)
-        start = clock.now()
-        let cached = try DNCIndex.load(path: dncPath, column: nil, defaultRegion: "VN", cacheDirectory: cacheFolder)
-        let cacheTime = clock.now() - start
+        let dncNumbers = index?.numberCount ?? 0
+        let bytesPerNumber = Double(index?.numberStorageBytes ?? 0) / Double(max(1, dncNumbers))
 
         var random = ContactsRandom(seed: seed &+ 2)
         let queries: [UInt64] = (0..<lookups).map { _ in
@@ -103,15 +103,24 @@ public enum ContactsBenchmarkSupport {
         }
         var hits = 0
         let lookupTime = clock.measure {
+            guard let index else { return }
             for query in queries where index.contains(digits: query) { hits += 1 }
         }
+        // Released before the cache runs, so that at most one index is in memory at a time.
+        index = nil
+
+        let cacheFolder = folder + "/dnc-cache"
+        _ = try DNCIndex.load(path: dncPath, column: nil, defaultRegion: "VN", cacheDirectory: cacheFolder)
+        start = clock.now()
+        let cached = try DNCIndex.load(path: dncPath, column: nil, defaultRegion: "VN", cacheDirectory: cacheFolder)
+        let cacheTime = clock.now() - start
 
         return ContactsBenchmarkReport(
             csvRows: rows, csvBytes: fileSize(csvPath), csvSeconds: csvTime,
-            parsedNumbers: mobiles.count, validNumbers: valid, parseSeconds: parseTime,
-            dncLines: dncNumbers, dncNumbers: index.numberCount, dncBuildSeconds: buildTime,
+            parsedNumbers: parsedNumbers, validNumbers: valid, parseSeconds: parseTime,
+            dncLines: dncLineCount, dncNumbers: dncNumbers, dncBuildSeconds: buildTime,
             dncCacheSeconds: cacheTime, dncFromCache: cached.fromCache,
-            bytesPerNumber: Double(index.numberStorageBytes) / Double(max(1, index.numberCount)),
+            bytesPerNumber: bytesPerNumber,
             lookups: lookups, lookupHits: hits, lookupSeconds: lookupTime)
     }
 

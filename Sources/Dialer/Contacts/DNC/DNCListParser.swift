@@ -15,8 +15,10 @@ struct DNCListParser {
     /// The read buffer size, which is also the longest line accepted.
     static let bufferSize = 1 << 20
 
-    init(defaultCallingCode: Int?) {
+    /// `expectedEntries` reserves room for that many numbers up front.
+    init(defaultCallingCode: Int?, expectedEntries: Int) {
         self.defaultCallingCode = defaultCallingCode
+        numbers.reserveCapacity(expectedEntries)
     }
 
     /// Reads a plain list: one entry per line.
