@@ -47,13 +47,13 @@ enum SVGChart {
 
     /// Vertical bars per category, series side by side, with an optional rule and a legend.
     static func verticalBars(categories: [String], series: [Series], rule: Rule? = nil,
-                             axis: (Double) -> String, width: Int = 900, height: Int = 240) -> String {
+                             axis: (Double) -> String, minimumScale: Double = 1, width: Int = 900, height: Int = 240) -> String {
         let left = 56
         let bottom = 34
         let top = 26
         let plotWidth = Double(width - left - 10)
         let plotHeight = Double(height - bottom - top)
-        let most = max(series.flatMap(\.values).max() ?? 0, rule.map { $0.value * 1.25 } ?? 0, 1e-9)
+        let most = max(series.flatMap(\.values).max() ?? 0, rule.map { $0.value * 1.25 } ?? 0, minimumScale)
         let scale = niceCeiling(most)
         var svg = open(width: width, height: height, title: series.map(\.name).joined(separator: ", "))
         for step in 0...4 {
