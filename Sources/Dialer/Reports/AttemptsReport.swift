@@ -4,7 +4,7 @@ import Foundation
 /// tally the summary is built from, made in the same pass. Calls still in progress are left out.
 struct AttemptsReport {
     static let columns = [
-        "call_id", "contact_id", "number", "placed_at", "placed_at_utc", "answered_at", "ended_at", "ended_at_utc",
+        "call_id", "contact_id", "number", "placed_at", "placed_at_utc", "ended_at",
         "outcome", "cause", "cause_text", "ring_seconds", "talk_seconds", "wrap_seconds", "agent", "amd", "recording",
     ]
     /// Columns of the attempts table a driver may fill; read when the store has them.
@@ -15,14 +15,14 @@ struct AttemptsReport {
     let zone: TimeZone
     let range: ReportRange
 
-    /// Tallies the calls in range and, given a path, writes them to it.
-    func run(writingTo path: String?, byteOrderMark: Bool = true) throws -> AttemptTally {
+    /// Tallies the calls in range and, given a path, writes them to it; notes each job's last call in `lastCalls`.
+    func run(writingTo path: String?, byteOrderMark: Bool = true, lastCalls: inout LastCalls?) throws -> AttemptTally {
         let present = Set(try store.connection.rows("PRAGMA table_info(attempts)", []) { $0.string(1) })
         let optional = Self.optionalColumns.map { present.contains($0) ? "a.\($0)" : "NULL" }.joined(separator: ", ")
         let (start, end) = range.interval(in: zone)
         let statement = try store.connection.statement(
             """
-            SELECT a.id, j.contact_id, a.number, a.placed_at, a.answered_at, a.ended_at, a.outcome, a.cause,
+            SELECT a.id, j.contact_id, a.number, a.placed_at, a.job_id, a.ended_at, a.outcome, a.cause,
                 a.ring_seconds, a.talk_seconds, a.wrap_seconds, a.agent, \(optional)
             FROM attempts a JOIN jobs j ON j.id = a.job_id
             WHERE a.campaign_id = ? AND a.placed_at >= ? AND a.placed_at < ? AND a.state = 'ended'
@@ -45,19 +45,23 @@ struct AttemptsReport {
             let (day, hour) = clock.localDayAndHour(placed)
             tally.add(outcome: outcome, placedAt: placed, endedAt: ended, day: day, hour: hour, agent: agent,
                       talk: row.optionalDouble(9), wrap: row.optionalDouble(10))
+            lastCalls?.note(job: row.int64(4), placed: placed, agent: agent)
             guard let writer else { continue }
             writer.cell(row.int64(0))
             writer.cell(row.int64(1))
             row.withBytes(2) { writer.cell(bytes: $0) }
-            for (seconds, utc) in [(placed, false), (placed, true), (row.optionalDouble(4), false),
-                                   (ended, false), (ended, true)] {
-                guard let seconds else {
-                    writer.emptyCell()
-                    continue
-                }
+            time.removeAll(keepingCapacity: true)
+            clock.appendISO(placed, utc: false, to: &time)
+            writer.plainCell(time)
+            time.removeAll(keepingCapacity: true)
+            clock.appendISO(placed, utc: true, to: &time)
+            writer.plainCell(time)
+            if let ended {
                 time.removeAll(keepingCapacity: true)
-                clock.appendISO(seconds, utc: utc, to: &time)
+                clock.appendISO(ended, utc: false, to: &time)
                 writer.plainCell(time)
+            } else {
+                writer.emptyCell()
             }
             writer.cell(outcome)
             if let cause = row.optionalInt64(7) {

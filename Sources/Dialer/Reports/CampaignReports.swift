@@ -43,17 +43,19 @@ public enum CampaignReports {
         let output = URL(fileURLWithPath: folder)
         func path(_ name: String) -> String { output.appendingPathComponent(name).path }
         var files: [String] = []
-        if formats.contains(.csv) {
+        let writesCSV = formats.contains(.csv)
+        var lastCalls = writesCSV ? try LastCalls(store: store, campaign: campaign) : nil
+        let tally = try AttemptsReport(store: store, campaign: campaign, zone: zone, range: range)
+            .run(writingTo: writesCSV ? path("attempts.csv") : nil, byteOrderMark: byteOrderMark, lastCalls: &lastCalls)
+        if var lastCalls {
+            files.append(path("attempts.csv"))
+            if range != .all { try lastCalls.readAll(store: store, campaign: campaign) }
             try ResultsReport(store: store, campaign: campaign, zone: zone).write(
-                to: path("results.csv"),
+                to: path("results.csv"), lastCalls: lastCalls,
                 extraColumns: try ResultsReport.extraColumns(store: store, campaign: campaign, spec: spec),
                 byteOrderMark: byteOrderMark)
             files.append(path("results.csv"))
         }
-        let attemptsPath = formats.contains(.csv) ? path("attempts.csv") : nil
-        let tally = try AttemptsReport(store: store, campaign: campaign, zone: zone, range: range)
-            .run(writingTo: attemptsPath, byteOrderMark: byteOrderMark)
-        if let attemptsPath { files.append(attemptsPath) }
         let summary = try CampaignSummary(
             store: store, campaign: campaign, spec: spec, zone: zone, range: range, tally: tally,
             surveys: SurveyTally(spec: spec))

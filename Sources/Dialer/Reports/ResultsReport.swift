@@ -19,7 +19,7 @@ struct ResultsReport {
 
     /// Writes the file; returns how many contacts it lists.
     @discardableResult
-    func write(to path: String, extraColumns: [any ContactColumns], byteOrderMark: Bool = true) throws -> Int {
+    func write(to path: String, lastCalls: LastCalls, extraColumns: [any ContactColumns], byteOrderMark: Bool = true) throws -> Int {
         let lists = try store.lists(campaign: campaign)
         var columns: [String] = []
         for list in lists {
@@ -33,10 +33,7 @@ struct ResultsReport {
         try writer.writeRow(columns + Self.dialerColumns + extras.flatMap(\.header))
         let statement = try store.connection.statement(
             """
-            SELECT c.id, c.list_id, c.fields_json, c.phone_e164, j.state, j.attempts, j.last_outcome, c.problem,
-                CASE WHEN j.attempts > 0 THEN (SELECT a.agent FROM attempts a
-                    WHERE a.job_id = j.id AND a.agent IS NOT NULL ORDER BY a.id DESC LIMIT 1) END,
-                CASE WHEN j.attempts > 0 THEN (SELECT MAX(a.placed_at) FROM attempts a WHERE a.job_id = j.id) END
+            SELECT c.id, c.list_id, c.fields_json, c.phone_e164, j.state, j.attempts, j.last_outcome, c.problem, j.id
             FROM contacts c JOIN jobs j ON j.contact_id = c.id
             WHERE c.campaign_id = ? ORDER BY c.id
             """)
@@ -60,8 +57,9 @@ struct ResultsReport {
             writer.cell(row.int64(5))
             for column: Int32 in [6, 7] { row.withBytes(column) { writer.cell(bytes: $0) } }
             writer.cell(contact)
-            row.withBytes(8) { writer.cell(bytes: $0) }
-            if let placed = row.optionalDouble(9) {
+            let job = row.int64(8)
+            writer.cell(lastCalls.lastAgent(job: job) ?? "")
+            if let placed = lastCalls.lastPlaced(job: job) {
                 time.removeAll(keepingCapacity: true)
                 clock.appendISO(placed, utc: false, to: &time)
                 writer.plainCell(time)
