@@ -16,15 +16,15 @@ struct AttemptsReport {
     let range: ReportRange
 
     /// Tallies the calls in range and, given a path, writes them to it; notes each job's last call in `lastCalls`.
-    func run(writingTo path: String?, byteOrderMark: Bool = true, lastCalls: inout LastCalls?) throws -> AttemptTally {
+    func run(writingTo path: String?, jobs: JobTable?, byteOrderMark: Bool = true, lastCalls: inout LastCalls?) throws -> AttemptTally {
         let present = Set(try store.connection.rows("PRAGMA table_info(attempts)", []) { $0.string(1) })
         let optional = Self.optionalColumns.map { present.contains($0) ? "a.\($0)" : "NULL" }.joined(separator: ", ")
         let (start, end) = range.interval(in: zone)
         let statement = try store.connection.statement(
             """
-            SELECT a.id, j.contact_id, a.number, a.placed_at, a.job_id, a.ended_at, a.outcome, a.cause,
+            SELECT a.id, a.number, a.placed_at, a.job_id, a.ended_at, a.outcome, a.cause,
                 a.ring_seconds, a.talk_seconds, a.wrap_seconds, a.agent, \(optional)
-            FROM attempts a JOIN jobs j ON j.id = a.job_id
+            FROM attempts a
             WHERE a.campaign_id = ? AND a.placed_at >= ? AND a.placed_at < ? AND a.state = 'ended'
             ORDER BY a.placed_at, a.id
             """)
@@ -38,18 +38,18 @@ struct AttemptsReport {
         var causeTexts: [Int64: String] = [:]
         while try statement.step() {
             let row = statement.row
-            let placed = row.double(3)
-            let ended = row.optionalDouble(5)
-            let outcome = row.string(6)
-            let agent = row.optionalString(11)
+            let placed = row.double(2)
+            let ended = row.optionalDouble(4)
+            let outcome = row.string(5)
+            let agent = row.optionalString(10)
             let (day, hour) = clock.localDayAndHour(placed)
             tally.add(outcome: outcome, placedAt: placed, endedAt: ended, day: day, hour: hour, agent: agent,
-                      talk: row.optionalDouble(9), wrap: row.optionalDouble(10))
-            lastCalls?.note(job: row.int64(4), placed: placed, agent: agent)
+                      talk: row.optionalDouble(8), wrap: row.optionalDouble(9))
+            lastCalls?.note(job: row.int64(3), placed: placed, agent: agent)
             guard let writer else { continue }
             writer.cell(row.int64(0))
-            writer.cell(row.int64(1))
-            row.withBytes(2) { writer.cell(bytes: $0) }
+            writer.cell(jobs?.contact(ofJob: row.int64(3)) ?? 0)
+            row.withBytes(1) { writer.cell(bytes: $0) }
             time.removeAll(keepingCapacity: true)
             clock.appendISO(placed, utc: false, to: &time)
             writer.plainCell(time)
@@ -64,7 +64,7 @@ struct AttemptsReport {
                 writer.emptyCell()
             }
             writer.cell(outcome)
-            if let cause = row.optionalInt64(7) {
+            if let cause = row.optionalInt64(6) {
                 writer.cell(cause)
                 if causeTexts[cause] == nil { causeTexts[cause] = HangupCause(code: Int(cause)).description }
                 writer.cell(causeTexts[cause] ?? "")
@@ -72,12 +72,12 @@ struct AttemptsReport {
                 writer.emptyCell()
                 writer.emptyCell()
             }
+            writer.cell(seconds: row.optionalDouble(7))
             writer.cell(seconds: row.optionalDouble(8))
             writer.cell(seconds: row.optionalDouble(9))
-            writer.cell(seconds: row.optionalDouble(10))
             writer.cell(agent ?? "")
+            row.withBytes(11) { writer.cell(bytes: $0) }
             row.withBytes(12) { writer.cell(bytes: $0) }
-            row.withBytes(13) { writer.cell(bytes: $0) }
             try writer.endRow()
         }
         try writer?.close()

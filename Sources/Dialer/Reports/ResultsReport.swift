@@ -19,7 +19,7 @@ struct ResultsReport {
 
     /// Writes the file; returns how many contacts it lists.
     @discardableResult
-    func write(to path: String, lastCalls: LastCalls, extraColumns: [any ContactColumns], byteOrderMark: Bool = true) throws -> Int {
+    func write(to path: String, jobs: JobTable, lastCalls: LastCalls, extraColumns: [any ContactColumns], byteOrderMark: Bool = true) throws -> Int {
         let lists = try store.lists(campaign: campaign)
         var columns: [String] = []
         for list in lists {
@@ -33,9 +33,7 @@ struct ResultsReport {
         try writer.writeRow(columns + Self.dialerColumns + extras.flatMap(\.header))
         let statement = try store.connection.statement(
             """
-            SELECT c.id, c.list_id, c.fields_json, c.phone_e164, j.state, j.attempts, j.last_outcome, c.problem, j.id
-            FROM contacts c JOIN jobs j ON j.contact_id = c.id
-            WHERE c.campaign_id = ? ORDER BY c.id
+            SELECT id, list_id, fields_json, phone_e164, problem FROM contacts WHERE campaign_id = ? ORDER BY id
             """)
         defer { statement.reset() }
         try statement.bind([campaign])
@@ -46,6 +44,7 @@ struct ResultsReport {
         while try statement.step() {
             let row = statement.row
             let contact = row.int64(0)
+            guard let job = jobs.job(ofContact: contact) else { continue }
             for index in fields.indices { fields[index] = "" }
             let values = row.withBytes(2) { FieldsDecoder.decode($0) }
             let position = positions[row.int64(1)] ?? []
@@ -53,13 +52,14 @@ struct ResultsReport {
                 fields[position[index]] = value
             }
             for field in fields { writer.cell(field) }
-            for column: Int32 in [3, 4] { row.withBytes(column) { writer.cell(bytes: $0) } }
-            writer.cell(row.int64(5))
-            for column: Int32 in [6, 7] { row.withBytes(column) { writer.cell(bytes: $0) } }
+            row.withBytes(3) { writer.cell(bytes: $0) }
+            writer.cell(job.state)
+            writer.cell(Int64(job.attempts))
+            writer.cell(job.lastOutcome)
+            row.withBytes(4) { writer.cell(bytes: $0) }
             writer.cell(contact)
-            let job = row.int64(8)
-            writer.cell(lastCalls.lastAgent(job: job) ?? "")
-            if let placed = lastCalls.lastPlaced(job: job) {
+            writer.cell(lastCalls.lastAgent(job: job.id) ?? "")
+            if let placed = lastCalls.lastPlaced(job: job.id) {
                 time.removeAll(keepingCapacity: true)
                 clock.appendISO(placed, utc: false, to: &time)
                 writer.plainCell(time)
