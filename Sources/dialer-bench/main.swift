@@ -7,6 +7,7 @@ let benchmarks: [(name: String, summary: String, options: Set<String>, run: (Com
     (CompileBenchmark.name, CompileBenchmark.summary, CompileBenchmark.options, CompileBenchmark.run),
     (EngineBenchmark.name, EngineBenchmark.summary, EngineBenchmark.options, EngineBenchmark.run),
     (PacingBenchmark.name, PacingBenchmark.summary, PacingBenchmark.options, PacingBenchmark.run),
+    (ReportBenchmark.name, ReportBenchmark.summary, ReportBenchmark.options, ReportBenchmark.run),
 ]
 
 let usage = """

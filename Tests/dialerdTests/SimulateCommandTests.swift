@@ -24,15 +24,20 @@ import Testing
         let summaryData = try Data(contentsOf: URL(fileURLWithPath: directory.path("out/summary.json")))
         let summary = try #require(try JSONSerialization.jsonObject(with: summaryData) as? [String: Any])
         for key in ["contacts", "attempts", "answered", "no_answer", "busy", "invalid", "abandoned", "abandon_rate",
-                    "occupancy", "completed", "exhausted", "first_call", "last_call"] {
+                    "occupancy", "completed", "exhausted", "first_call", "last_call", "machine", "calls_by_outcome",
+                    "abandon", "agents", "hours", "days", "surveys", "sms", "webhooks", "verdict"] {
             #expect(summary[key] != nil, "summary.json lacks \(key)")
         }
         let firstCall = try #require(summary["first_call"] as? String)
         #expect(firstCall.hasPrefix("2026-03-02T08:30:00+07:00"), "calls start when the hours open on the first day")
 
-        let results = try String(contentsOfFile: directory.path("out/results.csv"), encoding: .utf8)
+        let resultsData = try Data(contentsOf: URL(fileURLWithPath: directory.path("out/results.csv")))
+        #expect(Array(resultsData.prefix(3)) == [0xEF, 0xBB, 0xBF], "results.csv starts with the UTF-8 byte-order mark for Excel")
+        let results = String(decoding: resultsData.dropFirst(3), as: UTF8.self)
         let rows = results.split(separator: "\r\n")
-        #expect(rows.first == "Customer ID,Full name,Mobile,Home,City,number_e164,status,attempts,last_outcome,note")
+        let header = "Customer ID,Full name,Mobile,Home,City,number_e164,status,attempts,last_outcome,note,"
+            + "contact_id,agent,last_call,sms"
+        #expect(rows.first.map(String.init) == header)
         #expect(rows.count - 1 == summary["contacts"] as? Int)
         let contacts = try #require(summary["contacts"] as? Int)
         let completed = try #require(summary["completed"] as? Int)
@@ -42,6 +47,11 @@ import Testing
         #expect(completed + exhausted + invalid + duplicate == contacts, "every contact ends final")
         #expect(invalid >= 4, "the demo list holds invalid numbers")
         #expect(duplicate == 1)
+
+        let attempts = try String(contentsOfFile: directory.path("out/attempts.csv"), encoding: .utf8)
+        #expect(attempts.split(separator: "\r\n").count - 1 == summary["attempts"] as? Int)
+        let html = try String(contentsOfFile: directory.path("out/report.html"), encoding: .utf8)
+        #expect(html.contains("<svg"))
 
         let rejects = try String(contentsOfFile: directory.path("out/rejects.csv"), encoding: .utf8)
         #expect(rejects.contains("252"), "the row without a phone number is rejected with its line")

@@ -78,8 +78,10 @@ final class CampaignWorker: @unchecked Sendable {
             logger.info("dialing", ["campaign": name, "until": ISO8601DateFormatter().string(from: plan.limit)])
             try runner.run(until: plan.limit)
             let placed = try attemptCount(store, plan.campaign) - before
-            let summary = try CampaignSummary(store: store, campaign: plan.campaign, name: name, timeZone: plan.timeZone)
-            try writeReports(store: store, plan: plan, summary: summary)
+            let summary = try CampaignReports.write(
+                store: store, campaign: plan.campaign, range: .all,
+                to: URL(fileURLWithPath: plan.reportsFolder).appendingPathComponent(name).path,
+                formats: [.csv, .json, .html]).summary
             logger.info("stopped dialing", ["campaign": name, "placed": String(placed), "attempts": String(summary.attempts),
                                             "pending": String(summary.pending)])
             return CampaignRunOutcome(campaign: name, state: .dialed, placed: placed, reconciled: reconciled, summary: summary)
@@ -109,18 +111,6 @@ final class CampaignWorker: @unchecked Sendable {
 
     private static func attemptCount(_ store: CampaignStore, _ campaign: Int64) throws -> Int {
         try store.connection.firstRow("SELECT COUNT(*) FROM attempts WHERE campaign_id = ?", [campaign]) { $0.int(0) } ?? 0
-    }
-
-    /// `REPORTS/CAMPAIGN/results.csv` and `summary.json`, replaced after each run.
-    private static func writeReports(store: CampaignStore, plan: WorkerPlan, summary: CampaignSummary) throws {
-        let folder = URL(fileURLWithPath: plan.reportsFolder).appendingPathComponent(plan.spec.id)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw EnvironmentError("cannot create the reports folder \(folder.path): \(error.localizedDescription)")
-        }
-        try ResultsReport(store: store, campaign: plan.campaign).write(to: folder.appendingPathComponent("results.csv").path)
-        try Data(summary.jsonText().utf8).write(to: folder.appendingPathComponent("summary.json"), options: .atomic)
     }
 }
 

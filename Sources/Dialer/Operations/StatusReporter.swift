@@ -75,7 +75,7 @@ public enum StatusReporter {
                 }
             }
         }
-        let summary = try CampaignSummary(store: store, campaign: stored.id, name: spec.id, timeZone: zone)
+        let summary = try CampaignSummary(store: store, campaign: stored.id)
         let window = calendar.window(atOrAfter: now)
         let open = window.map { $0.start <= now } ?? false
         let formatter = ISO8601DateFormatter()

@@ -1,14 +1,25 @@
+import CampaignDSL
 import Foundation
 
-/// `results.csv`: one row per contact, in list order: the list's own columns,
-/// then the number dialed, the final status, the attempts, the last outcome and a note.
+/// `results.csv`: one row per contact, in list order: the list's own columns, then the number
+/// dialed, the status, the attempts, the last outcome, a note, the contact's id, the agent who
+/// last spoke with it, when it was last called, then the extra columns (`ContactColumns`).
+/// Every contact as it stands when written, whatever the report's range.
 struct ResultsReport {
-    static let dialerColumns = ["number_e164", "status", "attempts", "last_outcome", "note"]
+    static let dialerColumns = ["number_e164", "status", "attempts", "last_outcome", "note", "contact_id", "agent", "last_call"]
 
     let store: CampaignStore
     let campaign: Int64
+    let zone: TimeZone
 
-    func write(to path: String) throws {
+    /// The extra columns, in order. Add a disposition or survey-answer column here.
+    static func extraColumns(store: CampaignStore, campaign: Int64, spec: CampaignSpec) throws -> [any ContactColumns] {
+        [try SMSStatusColumns(store: store, campaign: campaign)]
+    }
+
+    /// Writes the file; returns how many contacts it lists.
+    @discardableResult
+    func write(to path: String, jobs: JobTable, lastCalls: LastCalls, extraColumns: [any ContactColumns], byteOrderMark: Bool = true) throws -> Int {
         let lists = try store.lists(campaign: campaign)
         var columns: [String] = []
         for list in lists {
@@ -17,25 +28,49 @@ struct ResultsReport {
         let positions = Dictionary(uniqueKeysWithValues: lists.map { list in
             (list.id, list.header.map { name in columns.firstIndex(of: name) ?? 0 })
         })
-        let writer = try CSVWriter(path: path)
-        try writer.writeRow(columns + Self.dialerColumns)
+        var extras = extraColumns
+        let writer = try CSVWriter(path: path, byteOrderMark: byteOrderMark)
+        try writer.writeRow(columns + Self.dialerColumns + extras.flatMap(\.header))
         let statement = try store.connection.statement(
             """
-            SELECT c.list_id, c.fields_json, c.phone_e164, j.state, j.attempts, j.last_outcome, c.problem
-            FROM contacts c JOIN jobs j ON j.contact_id = c.id
-            WHERE c.campaign_id = ? ORDER BY c.id
+            SELECT id, list_id, fields_json, phone_e164, problem FROM contacts WHERE campaign_id = ? ORDER BY id
             """)
+        defer { statement.reset() }
         try statement.bind([campaign])
+        var clock = ReportClock(zone: zone)
+        var fields = Array(repeating: "", count: columns.count)
+        var time: [UInt8] = []
+        var rows = 0
         while try statement.step() {
             let row = statement.row
-            var fields = Array(repeating: "", count: columns.count)
-            let values = JSONText.decodeStrings(row.string(1))
-            for (index, value) in values.enumerated() {
-                if let column = positions[row.int64(0)]?[safe: index] { fields[column] = value }
+            let contact = row.int64(0)
+            guard let job = jobs.job(ofContact: contact) else { continue }
+            for index in fields.indices { fields[index] = "" }
+            let values = row.withBytes(2) { FieldsDecoder.decode($0) }
+            let position = positions[row.int64(1)] ?? []
+            for (index, value) in values.enumerated() where index < position.count {
+                fields[position[index]] = value
             }
-            fields += [row.string(2), row.string(3), String(row.int(4)), row.string(5), row.string(6)]
-            try writer.writeRow(fields)
+            for field in fields { writer.cell(field) }
+            row.withBytes(3) { writer.cell(bytes: $0) }
+            writer.cell(job.state)
+            writer.cell(Int64(job.attempts))
+            writer.cell(job.lastOutcome)
+            row.withBytes(4) { writer.cell(bytes: $0) }
+            writer.cell(contact)
+            writer.cell(lastCalls.lastAgent(job: job.id) ?? "")
+            if let placed = lastCalls.lastPlaced(job: job.id) {
+                time.removeAll(keepingCapacity: true)
+                clock.appendISO(placed, utc: false, to: &time)
+                writer.plainCell(time)
+            } else {
+                writer.emptyCell()
+            }
+            for index in extras.indices { try extras[index].write(contact: contact, to: writer) }
+            try writer.endRow()
+            rows += 1
         }
         try writer.close()
+        return rows
     }
 }

@@ -47,15 +47,11 @@ public enum Simulator {
         let firstWindow = CallingCalendar(hours: spec.hours, timeZone: zone).window(atOrAfter: start)?.start ?? start
         try runner.run(until: firstWindow.addingTimeInterval(min(request.duration ?? horizon, horizon)))
 
-        var written: [String] = []
         let output = URL(fileURLWithPath: request.outputDirectory)
-        let resultsPath = output.appendingPathComponent("results.csv").path
-        try ResultsReport(store: store, campaign: campaign).write(to: resultsPath)
-        written.append(resultsPath)
-        let summary = try CampaignSummary(store: store, campaign: campaign, name: spec.id, timeZone: zone)
-        let summaryPath = output.appendingPathComponent("summary.json").path
-        try Data(summary.jsonText().utf8).write(to: URL(fileURLWithPath: summaryPath))
-        written.append(summaryPath)
+        let reports = try CampaignReports.write(
+            store: store, campaign: campaign, range: .all, to: request.outputDirectory, formats: ReportSpec.Format.allCases)
+        var written = reports.files
+        let summary = reports.summary
         let rejectsPath = output.appendingPathComponent("rejects.csv").path
         try? files.removeItem(atPath: rejectsPath)
         if !compileReport.rejectedRows.isEmpty {

@@ -1,0 +1,62 @@
+/// Each job's latest call and the agent who last took one, gathered while calls are read in
+/// the order placed, for results.csv's `last_call` and `agent`.
+///
+/// Job ids of a campaign are dense, so the calls live in an array indexed from the lowest id.
+struct LastCalls {
+    private let firstJob: Int64
+    private var placed: [Double]
+    private var agents: [Int32]
+    private var agentIndex: [String: Int32] = [:]
+    private(set) var agentNames: [String] = []
+
+    /// Room for the jobs of `campaign` in `store`.
+    init(store: CampaignStore, campaign: Int64) throws {
+        let bounds = try store.connection.firstRow(
+            "SELECT MIN(id), MAX(id) FROM jobs WHERE campaign_id = ?", [campaign]) { ($0.int64(0), $0.int64(1)) }
+        firstJob = bounds?.0 ?? 0
+        let span = Int(max(0, (bounds?.1 ?? -1) - firstJob + 1))
+        placed = Array(repeating: -.infinity, count: span)
+        agents = Array(repeating: -1, count: span)
+    }
+
+    /// Reads every ended call of the campaign (for reports whose range leaves some out).
+    mutating func readAll(store: CampaignStore, campaign: Int64) throws {
+        let statement = try store.connection.statement(
+            "SELECT job_id, placed_at, agent FROM attempts WHERE campaign_id = ? AND state = 'ended' ORDER BY id")
+        defer { statement.reset() }
+        try statement.bind([campaign])
+        while try statement.step() {
+            let row = statement.row
+            note(job: row.int64(0), placed: row.double(1), agent: row.optionalString(2))
+        }
+    }
+
+    mutating func note(job: Int64, placed time: Double, agent: String?) {
+        let index = Int(job - firstJob)
+        guard placed.indices.contains(index) else { return }
+        if time > placed[index] { placed[index] = time }
+        if let agent {
+            if let known = agentIndex[agent] {
+                agents[index] = known
+            } else {
+                let new = Int32(agentNames.count)
+                agentIndex[agent] = new
+                agentNames.append(agent)
+                agents[index] = new
+            }
+        }
+    }
+
+    /// When the job's last call was placed, if it has one.
+    func lastPlaced(job: Int64) -> Double? {
+        let index = Int(job - firstJob)
+        return placed.indices.contains(index) && placed[index] > -.infinity ? placed[index] : nil
+    }
+
+    /// The agent who last took a call of the job, if any.
+    func lastAgent(job: Int64) -> String? {
+        let index = Int(job - firstJob)
+        guard agents.indices.contains(index), agents[index] >= 0 else { return nil }
+        return agentNames[Int(agents[index])]
+    }
+}
