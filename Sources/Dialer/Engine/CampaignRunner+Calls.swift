@@ -37,6 +37,7 @@ extension CampaignRunner {
         case .agentReady(let agent):
             if let wrap = wrapUps.removeValue(forKey: agent) {
                 try store.recordWrapUp(call: wrap.call, seconds: event.time.timeIntervalSince(wrap.since))
+                try recordAgentOutcome(call: wrap.call, agent: agent, at: event.time)  // agents: disposition, answers, callback
             }
             agents.release(agent, at: event.time)
             try connectWaitingCalls()
@@ -88,6 +89,7 @@ extension CampaignRunner {
                 talkSeconds: talked ? state.connectedAt.map { time.timeIntervalSince($0) } : nil,
                 agent: state.agent),
             jobState: jobState, nextAt: nextAt)
+        try recordKeypadAnswers(call: call, talked: talked, agent: state.agent, at: time)  // agents: agentless survey keys
         guard let agent = state.agent else { return }
         if talked {
             agents.startWrapUp(agent)

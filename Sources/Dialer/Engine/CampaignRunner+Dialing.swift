@@ -36,14 +36,20 @@ extension CampaignRunner {
                 let history = try store.history(job: job.job)
                 switch try permit.decide(number: job.number, zone: job.timeZone ?? zone.identifier, history: history, at: now) {
                 case .allowed:
+                    // agents: a callback or an assigned contact waits for its own agent
+                    let routing = try routing(for: job, at: now)
+                    if routing == .wait {
+                        taken.insert(job.job)
+                        continue
+                    }
                     if spec.dial.mode == .preview {
-                        guard let agent = agents.longestReady() else { return }
+                        guard let agent = routing.agent ?? agents.longestReady() else { return }
                         agents.startPreview(agent, job: job.job)
                         let seconds = TimeInterval(spec.dial.previewSeconds ?? 0)
                         previews.append(Preview(agent: agent, job: job, dialAt: now.addingTimeInterval(seconds)))
                         taken.insert(job.job)
                     } else {
-                        try dial(job, agent: nil, at: now)
+                        try dial(job, agent: routing.agent, at: now)
                     }
                     wanted -= 1
                 case .notBefore(let time, _) where time == .distantFuture:

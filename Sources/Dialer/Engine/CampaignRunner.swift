@@ -49,6 +49,10 @@ final class CampaignRunner {
     var previews: [Preview] = []
     /// Agents in wrap-up: the call they wrap and when it ended.
     var wrapUps: [String: (call: CallID, since: Date)] = [:]
+    /// Agents: where agents' outcomes and callees' keys come from (none: outcomes are imported).
+    var agentDesk: (any AgentDesk)?
+    /// Agents: the follow-ups enqueued with each recorded outcome.
+    var followUps: FollowUpPlanner?
 
     init(campaign: Int64, spec: CampaignSpec, timeZone: TimeZone, store: CampaignStore,
          doNotCall: DoNotCallRegistry, driver: any TelephonyDriver, clock: any Clock) {

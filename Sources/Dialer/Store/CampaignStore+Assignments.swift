@@ -1,0 +1,91 @@
+import CampaignDSL
+import Foundation
+
+/// A contact still to be called, with what assignment and call sheets need of it.
+struct OpenContact {
+    let contact: Int64
+    let job: Int64
+    let listPosition: Int
+    let line: Int
+    let name: String?
+    let header: [String]
+    let fields: [String]
+    let number: String
+    let zone: String?
+    let attempts: Int
+    let nextAt: Date?
+    let callbackAt: Date?
+    let callbackAgent: String?
+    let agent: String?
+
+    /// The value of the column called `column`, if the list has it.
+    func field(_ column: String) -> String? {
+        header.firstIndex(of: column).flatMap { fields[safe: $0] }
+    }
+}
+
+/// A campaign as compiled into the store.
+struct StoredCampaign {
+    let id: Int64
+    let spec: CampaignSpec
+}
+
+extension CampaignStore {
+    /// The campaign called `name` with its compiled spec, if it is in this database.
+    func storedCampaign(named name: String) throws -> StoredCampaign? {
+        try connection.firstRow("SELECT id, spec_json FROM campaigns WHERE name = ?", [name]) { row -> StoredCampaign? in
+            guard let spec = try? JSONDecoder().decode(CampaignSpec.self, from: Data(row.string(1).utf8)) else { return nil }
+            return StoredCampaign(id: row.int64(0), spec: spec)
+        } ?? nil
+    }
+
+    /// The campaign's contacts whose jobs are pending, in calling order: callbacks and due jobs by due
+    /// time, then by job. With `agent`, only that agent's.
+    func openContacts(campaign: Int64, agent: String? = nil) throws -> [OpenContact] {
+        var sql = """
+            SELECT c.id, j.id, l.position, c.line, c.name, l.header_json, c.fields_json, c.phone_e164, c.time_zone,
+                   j.attempts, j.next_at, j.callback_at, j.callback_agent, s.agent
+            FROM jobs j JOIN contacts c ON c.id = j.contact_id JOIN lists l ON l.id = c.list_id
+            LEFT JOIN assignments s ON s.contact_id = c.id
+            WHERE j.campaign_id = ? AND j.state = 'pending' AND c.phone_e164 IS NOT NULL
+            """
+        var values: [any SQLiteBindable] = [campaign]
+        if let agent {
+            sql += " AND s.agent = ?"
+            values.append(agent)
+        }
+        sql += " ORDER BY j.next_at, j.id"
+        return try connection.rows(sql, values) { row in
+            OpenContact(
+                contact: row.int64(0), job: row.int64(1), listPosition: row.int(2), line: row.int(3),
+                name: row.optionalString(4), header: JSONText.decodeStrings(row.string(5)),
+                fields: JSONText.decodeStrings(row.string(6)), number: row.string(7), zone: row.optionalString(8),
+                attempts: row.int(9), nextAt: row.optionalDouble(10).map(Date.init(timeIntervalSince1970:)),
+                callbackAt: row.optionalDouble(11).map(Date.init(timeIntervalSince1970:)),
+                callbackAgent: row.optionalString(12), agent: row.optionalString(13))
+        }
+    }
+
+    /// Assigns a contact to an agent, replacing an earlier assignment.
+    func assign(contact: Int64, campaign: Int64, to agent: String, method: String, at time: Date) throws {
+        try connection.run(
+            """
+            INSERT INTO assignments (contact_id, campaign_id, agent, method, assigned_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (contact_id) DO UPDATE SET agent = excluded.agent, method = excluded.method,
+                assigned_at = excluded.assigned_at
+            """,
+            [contact, campaign, agent, method, time])
+    }
+
+    /// The agent a contact is assigned to, if any.
+    func assignedAgent(contact: Int64) throws -> String? {
+        try connection.firstRow("SELECT agent FROM assignments WHERE contact_id = ?", [contact]) { $0.string(0) }
+    }
+
+    /// Every attempt of a job, oldest first: when, the outcome, the agent.
+    func attemptHistory(job: Int64) throws -> [(placedAt: Date, outcome: String, agent: String?)] {
+        try connection.rows(
+            "SELECT placed_at, outcome, agent FROM attempts WHERE job_id = ? AND state = 'ended' ORDER BY id", [job]
+        ) { ($0.date(0), $0.optionalString(1) ?? CallOutcome.unknown.rawValue, $0.optionalString(2)) }
+    }
+}
