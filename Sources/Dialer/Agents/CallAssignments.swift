@@ -16,11 +16,16 @@ public enum CallAssignments {
     public static func assign(campaign name: String, method: AssignmentMethod?, databasePath: String,
                               at time: Date) throws -> AssignmentSummary {
         let (store, campaign) = try AgentsDatabase.open(databasePath, campaign: name, at: time)
+        return try assignUnassigned(store: store, campaign: campaign, method: method, at: time)
+    }
+
+    /// ``assign(campaign:method:databasePath:at:)`` on an open store.
+    static func assignUnassigned(store: CampaignStore, campaign: StoredCampaign, method: AssignmentMethod?,
+                                 at time: Date) throws -> AssignmentSummary {
         let method = method ?? (campaign.spec.lists.contains { $0.agentColumn != nil } ? .owner : .balanced)
-        let open = try store.openContacts(campaign: campaign.id)
-        let unassigned = open.filter { $0.agent == nil }
-        let agents = CampaignRunner.agentIDs(of: campaign.spec)
-        return try apply(unassigned, to: agents, by: method, campaign: campaign, store: store, at: time)
+        let unassigned = try store.openContacts(campaign: campaign.id).filter { $0.agent == nil }
+        return try apply(unassigned, to: CampaignRunner.agentIDs(of: campaign.spec), by: method, campaign: campaign,
+                         store: store, at: time)
     }
 
     /// Moves the open contacts of `absent` to `agents` (default: every other agent of the campaign),

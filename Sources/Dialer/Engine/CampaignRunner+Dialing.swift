@@ -34,7 +34,7 @@ extension CampaignRunner {
             for job in due {
                 guard wanted > 0 else { return }
                 let history = try store.history(job: job.job)
-                switch try permit.decide(number: job.number, zone: job.timeZone ?? zone.identifier, history: history, at: now) {
+                switch try permit.decide(number: job.number, zone: job.timeZone ?? zone.identifier, history: history, callbackAt: job.callbackAt, at: now) {
                 case .allowed:
                     // agents: a callback or an assigned contact waits for its own agent
                     let routing = try routing(for: job, at: now)
@@ -70,7 +70,8 @@ extension CampaignRunner {
         for preview in due {
             let history = try store.history(job: preview.job.job)
             let zoneName = preview.job.timeZone ?? zone.identifier
-            switch try permit.decide(number: preview.job.number, zone: zoneName, history: history, at: now) {
+            switch try permit.decide(number: preview.job.number, zone: zoneName, history: history,
+                                     callbackAt: preview.job.callbackAt, at: now) {
             case .allowed:
                 try dial(preview.job, agent: preview.agent, at: now)
             case .notBefore(let time, _):

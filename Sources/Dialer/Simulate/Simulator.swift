@@ -38,6 +38,7 @@ public enum Simulator {
         let network = SimulatedNetwork(clock: clock, parameters: request.parameters)
         let runner = CampaignRunner(
             campaign: campaign, spec: spec, timeZone: zone, store: store, doNotCall: doNotCall, driver: network, clock: clock)
+        try prepareAgents(runner, campaign: campaign, request: request, store: store, at: start)
         let firstWindow = CallingCalendar(hours: spec.hours, timeZone: zone).window(atOrAfter: start)?.start ?? start
         try runner.run(until: firstWindow.addingTimeInterval(min(request.duration ?? horizon, horizon)))
 
@@ -62,6 +63,21 @@ public enum Simulator {
             written.append(rejectsPath)
         }
         return SimulationResult(summary: summary, compile: compileReport, files: written, databasePath: databasePath)
+    }
+
+    /// Agents: simulated desks choose outcomes, follow-ups go to an outbox file beside the reports, and an
+    /// assigned preview campaign's contacts are shared out first.
+    private static func prepareAgents(_ runner: CampaignRunner, campaign: Int64, request: SimulationRequest,
+                                      store: CampaignStore, at start: Date) throws {
+        runner.agentDesk = try SimulatedAgentDesk(spec: runner.spec, behaviour: request.agentBehaviour,
+                                                  seed: request.parameters.seed)
+        let outbox = URL(fileURLWithPath: request.outputDirectory).appendingPathComponent("outbox.jsonl").path
+        runner.followUps = try FollowUpPlanner(campaign: campaign, spec: runner.spec,
+                                               configuration: .offline(outboxPath: outbox))
+        if runner.spec.dial.mode == .preview, runner.spec.dial.assignedAgents {
+            _ = try CallAssignments.assignUnassigned(
+                store: store, campaign: StoredCampaign(id: campaign, spec: runner.spec), method: nil, at: start)
+        }
     }
 
     /// The database path to use: a named one must not exist yet (it may be a live database);
