@@ -1,7 +1,7 @@
 import Foundation
 
 /// Every subcommand, in the order `dialerd --help` lists them.
-let commands: [any Command.Type] = [CheckCommand.self, FmtCommand.self, ExplainCommand.self, SimulateCommand.self]
+let commands: [any Command.Type] = [CheckCommand.self, FmtCommand.self, ExplainCommand.self, SimulateCommand.self, AgentsCommand.self]
 
 let generalHelp = """
     dialerd: the Dialer campaign daemon and tools

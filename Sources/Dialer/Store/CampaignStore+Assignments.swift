@@ -14,6 +14,7 @@ struct OpenContact {
     let zone: String?
     let attempts: Int
     let nextAt: Date?
+    /// A callback agreed and not yet called.
     let callbackAt: Date?
     let callbackAgent: String?
     let agent: String?
@@ -44,9 +45,11 @@ extension CampaignStore {
     func openContacts(campaign: Int64, agent: String? = nil) throws -> [OpenContact] {
         var sql = """
             SELECT c.id, j.id, l.position, c.line, c.name, l.header_json, c.fields_json, c.phone_e164, c.time_zone,
-                   j.attempts, j.next_at, j.callback_at, j.callback_agent, s.agent
+                   j.attempts, j.next_at, open_callback.callback_at, open_callback.callback_agent, s.agent
             FROM jobs j JOIN contacts c ON c.id = j.contact_id JOIN lists l ON l.id = c.list_id
             LEFT JOIN assignments s ON s.contact_id = c.id
+            LEFT JOIN jobs open_callback ON open_callback.id = j.id AND open_callback.callback_at IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.job_id = j.id AND a.placed_at >= j.callback_at)
             WHERE j.campaign_id = ? AND j.state = 'pending' AND c.phone_e164 IS NOT NULL
             """
         var values: [any SQLiteBindable] = [campaign]
@@ -87,5 +90,27 @@ extension CampaignStore {
         try connection.rows(
             "SELECT placed_at, outcome, agent FROM attempts WHERE job_id = ? AND state = 'ended' ORDER BY id", [job]
         ) { ($0.date(0), $0.optionalString(1) ?? CallOutcome.unknown.rawValue, $0.optionalString(2)) }
+    }
+}
+
+/// A contact an imported row names: its job, number, zone and the job's state.
+struct ImportContact {
+    let job: Int64
+    let number: String
+    let zone: String?
+    let state: JobState
+}
+
+extension CampaignStore {
+    /// The contact with this id in `campaign`, if it has a dialable number.
+    func openContact(campaign: Int64, contact: Int64) throws -> ImportContact? {
+        try connection.firstRow(
+            """
+            SELECT j.id, c.phone_e164, c.time_zone, j.state FROM contacts c JOIN jobs j ON j.contact_id = c.id
+            WHERE c.id = ? AND c.campaign_id = ? AND c.phone_e164 IS NOT NULL
+            """,
+            [contact, campaign]
+        ) { ImportContact(job: $0.int64(0), number: $0.string(1), zone: $0.optionalString(2),
+                          state: JobState(rawValue: $0.string(3)) ?? .cancelled) }
     }
 }
