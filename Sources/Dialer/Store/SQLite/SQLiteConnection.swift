@@ -102,9 +102,13 @@ final class SQLiteConnection {
 
     private func prepare(_ sql: String, persistent: Bool) throws(SQLiteError) -> SQLiteStatement {
         var prepared: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
         let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
-        let code = sqlite3_prepare_v3(handle, sql, -1, flags, &prepared, &tail)
+        // The tail points into the C string, so it is read while that string is alive.
+        let (code, moreStatements) = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v3(handle, text, -1, flags, &prepared, &tail)
+            return (code, code == SQLITE_OK && tail.map(holdsStatement) == true)
+        }
         guard code == SQLITE_OK else {
             throw SQLiteError(function: "sqlite3_prepare_v3", code: code, db: handle, sql: sql)
         }
@@ -112,7 +116,7 @@ final class SQLiteConnection {
             throw SQLiteError(function: "sqlite3_prepare_v3", code: SQLITE_MISUSE, message: "the SQL holds no statement", sql: sql)
         }
         let statement = SQLiteStatement(handle: prepared, sql: sql)
-        if let tail, holdsStatement(tail) {
+        if moreStatements {
             throw SQLiteError(
                 function: "sqlite3_prepare_v3",
                 code: SQLITE_MISUSE,
