@@ -53,7 +53,7 @@ struct AgentOutcomeTests {
         #expect(try Self.record(AgentOutcome(disposition: "chat", optOut: true), contact: ids[2], fixture: fixture).jobState == .dnc)
         let answers = try fixture.store.latestAnswers(contact: ids[0])
         #expect(answers == ["rating": "5", "renew": "yes"])
-        #expect(try fixture.store.dispositionCounts(campaign: fixture.campaign.id) == ["done": 1, "refused": 1, "chat": 1])
+        #expect(try fixture.store.dispositionCounts(campaign: fixture.campaign.id) == ["amelia": ["done": 1, "refused": 1, "chat": 1]])
         #expect(try fixture.store.connection.rows("SELECT trigger FROM outbox") { $0.string(0) } == ["sms:disposition:done"])
     }
 
@@ -132,6 +132,11 @@ struct AgentOutcomeTests {
                                        callback: callbackAt.map { CallbackRequest(at: Date(timeIntervalSince1970: $0)) })
             #expect(validator.problems(outcome) == [])
         }
+        let report = try AgentReport.read(campaign: "simulated", databasePath: result.databasePath, at: AgentCampaign.monday)
+        #expect(report.lines.map(\.agent) == ["amelia", "george"])
+        #expect(report.lines.map(\.calls).reduce(0, +) == connected)
+        #expect(report.lines.map { $0.dispositions.values.reduce(0, +) }.reduce(0, +) == outcomes.count)
+        #expect(report.lines.allSatisfy { ($0.occupancy ?? 0) > 0 && ($0.occupancy ?? 1) < 1 })
         let done = outcomes.count { $0.1 == "done" }
         let texts = try store.connection.firstRow("SELECT COUNT(*) FROM outbox WHERE trigger = 'sms:disposition:done'") { $0.int(0) }
         #expect(texts == done)

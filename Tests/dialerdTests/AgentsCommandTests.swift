@@ -79,6 +79,11 @@ import Testing
         #expect(reassign.status == 0, "\(reassign.stderr)")
         #expect(!reassign.stdout.contains("george:"))
         #expect(reassign.stdout.contains("amelia:"))
+        let report = try Dialerd.run(["agents", "report", "sheets"], in: directory.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("amelia"))
+        #expect(report.stdout.contains("george"))
+        #expect(report.stdout.contains("done "))
     }
 
     @Test func badUsageAndAMissingDatabaseExitWithTwo() throws {

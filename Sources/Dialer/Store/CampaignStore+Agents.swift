@@ -119,12 +119,36 @@ extension CampaignStore {
         return answers
     }
 
-    /// Counts of recorded dispositions by id, for reports.
-    func dispositionCounts(campaign: Int64) throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for (id, count) in try connection.rows(
-            "SELECT disposition, COUNT(*) FROM outcomes WHERE campaign_id = ? AND disposition IS NOT NULL GROUP BY disposition",
-            [campaign], { ($0.string(0), $0.int(1)) }) { counts[id] = count }
+    /// Counts of recorded dispositions by agent (`""` for none) and disposition id, for reports.
+    func dispositionCounts(campaign: Int64) throws -> [String: [String: Int]] {
+        var counts: [String: [String: Int]] = [:]
+        for (agent, id, count) in try connection.rows(
+            """
+            SELECT COALESCE(agent, ''), disposition, COUNT(*) FROM outcomes
+            WHERE campaign_id = ? AND disposition IS NOT NULL GROUP BY 1, 2
+            """,
+            [campaign], { ($0.string(0), $0.string(1), $0.int(2)) }) { counts[agent, default: [:]][id] = count }
         return counts
+    }
+
+    /// Per agent: calls taken, talk and wrap-up seconds.
+    func agentCallTotals(campaign: Int64) throws -> [String: (calls: Int, talk: Double, wrap: Double)] {
+        var totals: [String: (calls: Int, talk: Double, wrap: Double)] = [:]
+        for (agent, calls, talk, wrap) in try connection.rows(
+            """
+            SELECT agent, COUNT(*), COALESCE(SUM(talk_seconds), 0), COALESCE(SUM(wrap_seconds), 0) FROM attempts
+            WHERE campaign_id = ? AND agent IS NOT NULL AND state = 'ended' AND talk_seconds IS NOT NULL GROUP BY agent
+            """,
+            [campaign], { ($0.string(0), $0.int(1), $0.double(2), $0.double(3)) }) { totals[agent] = (calls, talk, wrap) }
+        return totals
+    }
+
+    /// Per agent: seconds logged in over finished sessions.
+    func agentLoggedInSeconds(campaign: Int64) throws -> [String: Double] {
+        var seconds: [String: Double] = [:]
+        for (agent, total) in try connection.rows(
+            "SELECT agent, SUM(ended_at - started_at) FROM agent_sessions WHERE campaign_id = ? GROUP BY agent",
+            [campaign], { ($0.string(0), $0.double(1)) }) { seconds[agent] = total }
+        return seconds
     }
 }

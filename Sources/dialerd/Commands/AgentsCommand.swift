@@ -4,12 +4,13 @@ import Foundation
 /// `dialerd agents export|import|assign|reassign`: agents' call sheets and their outcomes.
 enum AgentsCommand: Command {
     static let name = "agents"
-    static let summary = "assign contacts to agents, export call sheets, import outcomes"
+    static let summary = "assign contacts to agents, export call sheets, import outcomes, report"
     static let help = """
         Usage: dialerd agents export CAMPAIGN [--agent ID] --out DIR [--db PATH]
                dialerd agents import FILE [--db PATH]
                dialerd agents assign CAMPAIGN [--by owner|round-robin|balanced] [--db PATH]
                dialerd agents reassign CAMPAIGN --from ID [--to ID,ID…] [--by round-robin|balanced] [--db PATH]
+               dialerd agents report CAMPAIGN [--db PATH]
 
         export    writes DIR/CAMPAIGN-AGENT.csv and DIR/CAMPAIGN-AGENT.html for each agent
                   (or the one named): their contacts in calling order, with numbers (best
@@ -23,6 +24,8 @@ enum AgentsCommand: Command {
                   skipped, good rows applied. Importing a sheet again changes nothing.
         assign    shares the open contacts that have no agent yet among the campaign's agents.
         reassign  moves an absent agent's open contacts to the others.
+        report    prints each agent's logged-in time, calls, talk and wrap-up, occupancy,
+                  dispositions chosen, open contacts and callbacks waiting.
 
         Options:
           --db PATH     the database (default: dialer.db)
@@ -45,7 +48,7 @@ enum AgentsCommand: Command {
             return usageFailure(error)
         }
         guard let action = arguments.positional.first else {
-            return usageFailure(UsageError("name an action: export, import, assign or reassign"))
+            return usageFailure(UsageError("name an action: export, import, assign, reassign or report"))
         }
         let rest = Array(arguments.positional.dropFirst())
         guard rest.count == 1, let target = rest.first else {
@@ -86,13 +89,37 @@ enum AgentsCommand: Command {
                     campaign: target, from: from, to: to, method: method, databasePath: database, at: now)
                 Terminal.out(describe(summary))
                 return .success
+            case "report":
+                Terminal.out(describe(try AgentReport.read(campaign: target, databasePath: database, at: now)))
+                return .success
             default:
-                return usageFailure(UsageError("unknown action '\(action)' (export, import, assign or reassign)"))
+                return usageFailure(UsageError("unknown action '\(action)' (export, import, assign, reassign or report)"))
             }
         } catch {
             Terminal.error("dialerd agents \(action): \(error)")
             return .usageOrEnvironment
         }
+    }
+
+    private static func describe(_ report: AgentReport) -> String {
+        func minutes(_ seconds: Double) -> String { String(Int((seconds / 60).rounded())) }
+        var lines = ["\(report.campaign): agents",
+                     "  agent            logged-in-min  calls  talk-min  wrap-min  occupancy  open  callbacks  dispositions"]
+        for line in report.lines {
+            let occupancy = line.occupancy.map { String(format: "%.1f %%", $0 * 100) } ?? "-"
+            let dispositions = line.dispositions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            lines.append("  " + [pad(line.agent, 16), pad(minutes(line.loggedInSeconds), 13, right: true),
+                                 pad(String(line.calls), 5, right: true), pad(minutes(line.talkSeconds), 8, right: true),
+                                 pad(minutes(line.wrapSeconds), 8, right: true), pad(occupancy, 9, right: true),
+                                 pad(String(line.openContacts), 4, right: true), pad(String(line.callbacks), 9, right: true),
+                                 dispositions].joined(separator: "  "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let room = String(repeating: " ", count: max(0, width - text.count))
+        return right ? room + text : text + room
     }
 
     private static func describe(_ summary: AssignmentSummary) -> String {
