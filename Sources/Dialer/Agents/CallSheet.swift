@@ -9,7 +9,6 @@ struct CallSheet {
         /// Stable across exports until the contact is called again: `campaign/contact/attempts`.
         let key: String
         let order: Int
-        let contact: Int64
         let name: String
         /// The number dialed first, then the list's other phone numbers.
         let numbers: [String]

@@ -48,7 +48,7 @@ struct CallSheetBuilder {
             LocalTimeText.format(at, zone: zone) + " (" + (contact.callbackAgent ?? "anyone") + ")"
         }
         return CallSheet.Row(
-            key: "\(campaign.spec.id)/\(contact.contact)/\(contact.attempts)", order: order, contact: contact.contact,
+            key: "\(campaign.spec.id)/\(contact.contact)/\(contact.attempts)", order: order,
             name: contact.name ?? "", numbers: numbers(of: contact), zone: zoneName,
             window: window(on: nextAllowed, zone: zone),
             nextAllowed: nextAllowed.map { LocalTimeText.format($0, zone: zone) } ?? "",

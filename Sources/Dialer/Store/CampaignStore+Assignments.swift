@@ -6,7 +6,6 @@ struct OpenContact {
     let contact: Int64
     let job: Int64
     let listPosition: Int
-    let line: Int
     let name: String?
     let header: [String]
     let fields: [String]
@@ -44,7 +43,7 @@ extension CampaignStore {
     /// time, then by job. With `agent`, only that agent's.
     func openContacts(campaign: Int64, agent: String? = nil) throws -> [OpenContact] {
         var sql = """
-            SELECT c.id, j.id, l.position, c.line, c.name, l.header_json, c.fields_json, c.phone_e164, c.time_zone,
+            SELECT c.id, j.id, l.position, c.name, l.header_json, c.fields_json, c.phone_e164, c.time_zone,
                    j.attempts, j.next_at, open_callback.callback_at, open_callback.callback_agent, s.agent
             FROM jobs j JOIN contacts c ON c.id = j.contact_id JOIN lists l ON l.id = c.list_id
             LEFT JOIN assignments s ON s.contact_id = c.id
@@ -60,12 +59,12 @@ extension CampaignStore {
         sql += " ORDER BY j.next_at, j.id"
         return try connection.rows(sql, values) { row in
             OpenContact(
-                contact: row.int64(0), job: row.int64(1), listPosition: row.int(2), line: row.int(3),
-                name: row.optionalString(4), header: JSONText.decodeStrings(row.string(5)),
-                fields: JSONText.decodeStrings(row.string(6)), number: row.string(7), zone: row.optionalString(8),
-                attempts: row.int(9), nextAt: row.optionalDouble(10).map(Date.init(timeIntervalSince1970:)),
-                callbackAt: row.optionalDouble(11).map(Date.init(timeIntervalSince1970:)),
-                callbackAgent: row.optionalString(12), agent: row.optionalString(13))
+                contact: row.int64(0), job: row.int64(1), listPosition: row.int(2), name: row.optionalString(3),
+                header: JSONText.decodeStrings(row.string(4)), fields: JSONText.decodeStrings(row.string(5)),
+                number: row.string(6), zone: row.optionalString(7), attempts: row.int(8),
+                nextAt: row.optionalDouble(9).map(Date.init(timeIntervalSince1970:)),
+                callbackAt: row.optionalDouble(10).map(Date.init(timeIntervalSince1970:)),
+                callbackAgent: row.optionalString(11), agent: row.optionalString(12))
         }
     }
 
