@@ -34,7 +34,8 @@ extension CampaignRunner {
             for job in due {
                 guard wanted > 0 else { return }
                 let history = try store.history(job: job.job)
-                switch try permit.decide(number: job.number, zone: job.timeZone ?? zone.identifier, history: history, callbackAt: job.callbackAt, at: now) {
+                switch try permit.decide(number: job.number, zone: job.timeZone ?? zone.identifier, history: history,
+                                         callbackAt: job.callbackAt, at: now) {
                 case .allowed:
                     // agents: a callback or an assigned contact waits for its own agent
                     let routing = try routing(for: job, at: now)

@@ -65,8 +65,8 @@ public enum Simulator {
         return SimulationResult(summary: summary, compile: compileReport, files: written, databasePath: databasePath)
     }
 
-    /// Agents: simulated desks choose outcomes, follow-ups go to an outbox file beside the reports, and an
-    /// assigned preview campaign's contacts are shared out first.
+    /// Agents: simulated desks choose outcomes, their follow-ups are enqueued in the store's outbox (as the
+    /// offline configuration plans them), and an assigned preview campaign's contacts are shared out first.
     private static func prepareAgents(_ runner: CampaignRunner, campaign: Int64, request: SimulationRequest,
                                       store: CampaignStore, at start: Date) throws {
         runner.agentDesk = try SimulatedAgentDesk(spec: runner.spec, behaviour: request.agentBehaviour,
