@@ -181,11 +181,13 @@ struct AgentImportTests {
             ["renewals", "renewals/999999/0", "amelia", "done", "", "", "", "", "", ""],
             ["renewals", "renewals/x", "amelia", "done", "", "", "", "", "", ""],
             ["renewals", "renewals/\(ids[0])/0", "amelia", "done", "", "", "", "soon", "", "maybe"],
+            ["renewals", "renewals/\(ids[1])/0", "zoe", "done", "", "", "", "", "", ""],
         ])
         let report = try OutcomeImport.importFile(path, databasePath: fixture.databasePath,
                                                   messaging: .offline(outboxPath: "unused"), at: AgentCampaign.monday)
         #expect(report.applied == 0)
-        #expect(report.errors.map(\.line) == [2, 3, 4, 5, 5])
+        #expect(report.errors.map(\.line) == [2, 3, 4, 5, 5, 6])
         #expect(report.errors[0].message == "no campaign 'elsewhere' in this database")
+        #expect(report.errors[5].message == "agent 'zoe' is not an agent of renewals")
     }
 }

@@ -135,14 +135,17 @@ private struct RowImporter {
         guard contact.state == .pending else {
             return .refused(["contact \(contactID) can no longer take an outcome: its job is \(contact.state.rawValue)"])
         }
+        let agents = CampaignRunner.agentIDs(of: campaign.spec)
         let sheetAgent = cell(columns.agent).isEmpty ? nil : cell(columns.agent)
         var problems: [String] = []
+        if let sheetAgent, !agents.contains(sheetAgent) {
+            problems.append("agent '\(sheetAgent)' is not an agent of \(name)")
+        }
         var outcome = AgentOutcome(disposition: cell(columns.disposition).isEmpty ? nil : cell(columns.disposition))
         for (question, index) in columns.answers.sorted(by: { $0.value < $1.value }) where !cell(index).isEmpty {
             outcome.answers[question] = cell(index)
         }
         let zone = TimeZone(identifier: contact.zone ?? campaign.spec.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
-        let agents = CampaignRunner.agentIDs(of: campaign.spec)
         var callbackAgent: String? = sheetAgent
         let by = cell(columns.callbackBy)
         if by.lowercased() == "anyone" {
