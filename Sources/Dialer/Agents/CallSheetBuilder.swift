@@ -3,12 +3,13 @@ import Foundation
 
 /// Builds agents' call sheets from the store: each open contact with its numbers (best first), the
 /// callee's window in their own zone, the first minute the laws allow, earlier calls, the survey and
-/// the dispositions.
-struct CallSheetBuilder {
+/// the dispositions. The window of a (zone, day) is worked out once.
+final class CallSheetBuilder {
     let store: CampaignStore
     let campaign: StoredCampaign
     private let campaignCalendar: CallingCalendar
     private let permit: DialPermit
+    private var windows: [String: String] = [:]
 
     init(store: CampaignStore, campaign: StoredCampaign) throws {
         self.store = store
@@ -74,6 +75,14 @@ struct CallSheetBuilder {
 
     /// The callee's legal hours and the campaign's windows on the callee's local day of `day`, in local time.
     private func window(on day: Date?, zone: TimeZone) -> String {
+        let key = zone.identifier + " " + (day.map { String(LocalTimeText.format($0, zone: zone).prefix(10)) } ?? "-")
+        if let known = windows[key] { return known }
+        let text = describeWindow(on: day, zone: zone)
+        windows[key] = text
+        return text
+    }
+
+    private func describeWindow(on day: Date?, zone: TimeZone) -> String {
         let callee = (campaign.spec.calleeHours + campaign.spec.compliance.calleeHours).map(\.description)
         var parts: [String] = []
         if !callee.isEmpty { parts.append("callee hours " + callee.joined(separator: ", ")) }
