@@ -132,6 +132,13 @@ struct AgentOutcomeTests {
                                        callback: callbackAt.map { CallbackRequest(at: Date(timeIntervalSince1970: $0)) })
             #expect(validator.problems(outcome) == [])
         }
+        // Assigned preview: every call of a contact without a callback was taken by the agent it was assigned to.
+        let strangers = try store.connection.firstRow(
+            """
+            SELECT COUNT(*) FROM attempts a JOIN jobs j ON j.id = a.job_id JOIN assignments s ON s.contact_id = j.contact_id
+            WHERE a.agent <> s.agent AND j.callback_at IS NULL
+            """) { $0.int(0) }
+        #expect(strangers == 0)
         let report = try AgentReport.read(campaign: "simulated", databasePath: result.databasePath, at: AgentCampaign.monday)
         #expect(report.lines.map(\.agent) == ["amelia", "george"])
         #expect(report.lines.map(\.calls).reduce(0, +) == connected)
