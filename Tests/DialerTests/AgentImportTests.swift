@@ -50,7 +50,7 @@ struct AgentCampaign {
 
     let directory = TemporaryDirectory()
     let store: CampaignStore
-    let campaign: StoredCampaign
+    let campaign: CompiledCampaign
 
     /// `rows`: (name, phone, owner, zone) for the list.
     init(name: String = "renewals", rows: [(String, String, String, String)], source: String = AgentCampaign.source) throws {
@@ -62,7 +62,7 @@ struct AgentCampaign {
         _ = try CampaignCompilation.compile(file: directory.file("c.campaign"), databasePath: directory.file("test.db"),
                                             cacheDirectory: nil, at: Self.monday)
         store = try CampaignStore(path: directory.file("test.db"), now: Self.monday)
-        campaign = try #require(try store.storedCampaign(named: name))
+        campaign = try #require(try store.compiledCampaign(named: name))
     }
 
     var databasePath: String { directory.file("test.db") }

@@ -20,7 +20,7 @@ struct AgentOutcomeTests {
         try other.write(toFile: fixture.directory.file("other.campaign"), atomically: true, encoding: .utf8)
         _ = try CampaignCompilation.compile(file: fixture.directory.file("other.campaign"), databasePath: fixture.databasePath,
                                             cacheDirectory: nil, at: AgentCampaign.monday)
-        let winback = try #require(try fixture.store.storedCampaign(named: "winback"))
+        let winback = try #require(try fixture.store.compiledCampaign(named: "winback"))
         let ann = try #require(try fixture.contacts().first)
         let number = try #require(try fixture.store.openContact(campaign: fixture.campaign.id, contact: ann)?.number)
 
@@ -113,7 +113,7 @@ struct AgentOutcomeTests {
             campaignPath: fixture.directory.file("sim.campaign"), outputDirectory: fixture.directory.file("out"),
             start: LocalDate(year: 2026, month: 3, day: 9)))
         let store = try CampaignStore(path: result.databasePath, now: AgentCampaign.monday)
-        let spec = try #require(try store.storedCampaign(named: "simulated")).spec
+        let spec = try #require(try store.compiledCampaign(named: "simulated")).spec
         let connected = try store.connection.firstRow(
             "SELECT COUNT(*) FROM attempts WHERE outcome = 'answered' AND agent IS NOT NULL") { $0.int(0) } ?? 0
         #expect(connected > 0)

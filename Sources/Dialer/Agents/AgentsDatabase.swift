@@ -2,9 +2,9 @@ import Foundation
 
 /// Opens an existing database and one of its campaigns, for the `agents` commands.
 enum AgentsDatabase {
-    static func open(_ path: String, campaign name: String, at time: Date) throws -> (CampaignStore, StoredCampaign) {
+    static func open(_ path: String, campaign name: String, at time: Date) throws -> (CampaignStore, CompiledCampaign) {
         let store = try open(path, at: time)
-        guard let campaign = try store.storedCampaign(named: name) else {
+        guard let campaign = try store.compiledCampaign(named: name) else {
             throw EnvironmentError("\(path) has no campaign '\(name)' (compile it first)")
         }
         return (store, campaign)

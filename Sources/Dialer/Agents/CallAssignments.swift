@@ -20,7 +20,7 @@ public enum CallAssignments {
     }
 
     /// ``assign(campaign:method:databasePath:at:)`` on an open store.
-    static func assignUnassigned(store: CampaignStore, campaign: StoredCampaign, method: AssignmentMethod?,
+    static func assignUnassigned(store: CampaignStore, campaign: CompiledCampaign, method: AssignmentMethod?,
                                  at time: Date) throws -> AssignmentSummary {
         let method = method ?? (campaign.spec.lists.contains { $0.agentColumn != nil } ? .owner : .balanced)
         let unassigned = try store.openContacts(campaign: campaign.id).filter { $0.agent == nil }
@@ -44,7 +44,7 @@ public enum CallAssignments {
     }
 
     private static func apply(_ contacts: [OpenContact], to agents: [String], by method: AssignmentMethod,
-                              campaign: StoredCampaign, store: CampaignStore, at time: Date) throws -> AssignmentSummary {
+                              campaign: CompiledCampaign, store: CampaignStore, at time: Date) throws -> AssignmentSummary {
         let assignable = contacts.map { contact in
             AssignableContact(
                 contact: contact.contact,

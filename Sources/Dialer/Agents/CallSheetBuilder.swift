@@ -6,12 +6,12 @@ import Foundation
 /// the dispositions. The window of a (zone, day) is worked out once.
 final class CallSheetBuilder {
     let store: CampaignStore
-    let campaign: StoredCampaign
+    let campaign: CompiledCampaign
     private let campaignCalendar: CallingCalendar
     private let permit: DialPermit
     private var windows: [String: String] = [:]
 
-    init(store: CampaignStore, campaign: StoredCampaign) throws {
+    init(store: CampaignStore, campaign: CompiledCampaign) throws {
         self.store = store
         self.campaign = campaign
         let zone = TimeZone(identifier: campaign.spec.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current

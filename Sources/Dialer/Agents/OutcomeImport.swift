@@ -99,7 +99,7 @@ private struct RowImporter {
 
     /// A campaign rows name, with what applying its rows needs.
     struct OpenCampaign {
-        let campaign: StoredCampaign
+        let campaign: CompiledCampaign
         let permit: DialPermit
         let followUps: FollowUpPlanner
     }
@@ -212,7 +212,7 @@ private struct RowImporter {
 
     private mutating func campaign(named name: String) throws -> OpenCampaign? {
         if let cached = campaigns[name] { return cached }
-        let found = try store.storedCampaign(named: name).map { campaign in
+        let found = try store.compiledCampaign(named: name).map { campaign in
             OpenCampaign(campaign: campaign, permit: try DialPermit.timeLaws(of: campaign.spec, store: store),
                          followUps: try FollowUpPlanner(campaign: campaign.id, spec: campaign.spec, configuration: messaging))
         }

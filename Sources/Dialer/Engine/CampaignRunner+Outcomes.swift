@@ -28,7 +28,7 @@ extension CampaignRunner {
         } else if spec.dial.mode == .preview, spec.dial.assignedAgents {
             wanted = try store.assignedAgent(contact: job.contact)
         }
-        guard let wanted, let activity = agents.activities[wanted] else { return .anyone }
+        guard let wanted, let activity = agents[wanted] else { return .anyone }
         if case .ready = activity { return .agent(wanted) }
         return .wait
     }

@@ -28,6 +28,11 @@ public enum Simulator {
         let start = try startOfDay(request.start ?? spec.dates?.first, in: zone)
         let clock = VirtualClock(start: start)
         let store = try CampaignStore(path: databasePath, now: start)
+        // A simulation's database is private and can be replayed from its seed: no
+        // file locks per transaction, a rollback journal in memory instead of the
+        // write-ahead log, no waiting for the disk. Every attempt is still committed
+        // before its call is placed.
+        try store.connection.execute("PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;")
         let source = (try? String(contentsOfFile: request.campaignPath, encoding: .utf8)) ?? ""
         let doNotCall = try DoNotCallRegistry(
             spec: spec, store: store,
@@ -35,7 +40,8 @@ public enum Simulator {
         let (campaign, compileReport) = try CampaignCompiler(spec: spec, store: store, doNotCall: doNotCall)
             .compile(sourcePath: request.campaignPath, sourceText: source, at: start)
 
-        let network = SimulatedNetwork(clock: clock, parameters: request.parameters)
+        let network = SimulatedNetwork(
+            clock: clock, parameters: request.parameters, agents: CampaignRunner.agentIDs(of: spec), timeZone: zone)
         let runner = CampaignRunner(
             campaign: campaign, spec: spec, timeZone: zone, store: store, doNotCall: doNotCall, driver: network, clock: clock)
         try prepareAgents(runner, campaign: campaign, request: request, store: store, at: start)
@@ -62,7 +68,8 @@ public enum Simulator {
             try writer.close()
             written.append(rejectsPath)
         }
-        return SimulationResult(summary: summary, compile: compileReport, files: written, databasePath: databasePath)
+        return SimulationResult(
+            summary: summary, compile: compileReport, files: written, databasePath: databasePath, network: network.tally)
     }
 
     /// Agents: simulated desks choose outcomes, their follow-ups are enqueued in the store's outbox (as the
@@ -76,7 +83,7 @@ public enum Simulator {
                                                configuration: .offline(outboxPath: outbox))
         if runner.spec.dial.mode == .preview, runner.spec.dial.assignedAgents {
             _ = try CallAssignments.assignUnassigned(
-                store: store, campaign: StoredCampaign(id: campaign, spec: runner.spec), method: nil, at: start)
+                store: store, campaign: CompiledCampaign(id: campaign, spec: runner.spec), method: nil, at: start)
         }
     }
 

@@ -24,18 +24,18 @@ struct OpenContact {
     }
 }
 
-/// A campaign as compiled into the store.
-struct StoredCampaign {
+/// A campaign as compiled into the store, with its spec decoded.
+struct CompiledCampaign {
     let id: Int64
     let spec: CampaignSpec
 }
 
 extension CampaignStore {
     /// The campaign called `name` with its compiled spec, if it is in this database.
-    func storedCampaign(named name: String) throws -> StoredCampaign? {
-        try connection.firstRow("SELECT id, spec_json FROM campaigns WHERE name = ?", [name]) { row -> StoredCampaign? in
+    func compiledCampaign(named name: String) throws -> CompiledCampaign? {
+        try connection.firstRow("SELECT id, spec_json FROM campaigns WHERE name = ?", [name]) { row -> CompiledCampaign? in
             guard let spec = try? JSONDecoder().decode(CampaignSpec.self, from: Data(row.string(1).utf8)) else { return nil }
-            return StoredCampaign(id: row.int64(0), spec: spec)
+            return CompiledCampaign(id: row.int64(0), spec: spec)
         } ?? nil
     }
 

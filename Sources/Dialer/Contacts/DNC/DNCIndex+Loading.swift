@@ -24,7 +24,7 @@ extension DNCIndex {
             return DNCLoadResult(index: cached.index, rejected: cached.rejected, fromCache: true)
         }
 
-        let parser = DNCListParser(defaultCallingCode: defaultCallingCode)
+        var parser = DNCListParser(defaultCallingCode: defaultCallingCode)
         if let column {
             let reader: CSVReader
             do {
