@@ -28,7 +28,8 @@ enum AgentsCommand: Command {
                   dispositions chosen, open contacts and callbacks waiting.
 
         Options:
-          --db PATH     the database (default: dialer.db)
+          --config FILE the daemon config, for its database
+          --db PATH     the database (overrides the config; default: dialer.db)
           --out DIR     where export writes the sheets
           --agent ID    export only this agent's sheet
           --by METHOD   owner, round-robin or balanced (contacts × expected attempts)
@@ -37,13 +38,14 @@ enum AgentsCommand: Command {
           -h, --help    show this help
 
         Exit status: 0 done, 1 some imported rows had errors (the good ones were
-        applied), 2 bad usage or an unusable database or folder.
+        applied) or the config has errors, 2 bad usage or an unusable database or folder.
         """
 
     static func run(_ words: [String]) -> ExitCode {
         let arguments: CommandArguments
         do {
-            arguments = try CommandArguments(words, valueOptions: ["db", "out", "agent", "by", "from", "to"], flagOptions: [])
+            arguments = try CommandArguments(
+                words, valueOptions: ["config", "db", "out", "agent", "by", "from", "to"], flagOptions: [])
         } catch {
             return usageFailure(error)
         }
@@ -54,7 +56,11 @@ enum AgentsCommand: Command {
         guard rest.count == 1, let target = rest.first else {
             return usageFailure(UsageError(action == "import" ? "name exactly one call sheet file" : "name exactly one campaign"))
         }
-        let database = arguments.value("db") ?? "dialer.db"
+        let database: String
+        switch DaemonSetup.config(arguments, command: name) {
+        case .loaded(let config): database = config.databasePath
+        case .failed(let code): return code
+        }
         var method: AssignmentMethod?
         if let by = arguments.value("by") {
             guard let parsed = AssignmentMethod(rawValue: by) else {
