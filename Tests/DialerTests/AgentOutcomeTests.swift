@@ -149,6 +149,28 @@ struct AgentOutcomeTests {
         #expect(texts == done)
     }
 
+    @Test func scenarioKeysSetTheSimulatedAgents() throws {
+        var parameters = SimulationParameters()
+        try SimulationScenario.apply("""
+            agent-dispositions  done=1, remove=0
+            agent-callback-hours 1-3
+            keypad-answers 50%
+            """, to: &parameters)
+        #expect(parameters.agentBehaviour.dispositionShares == ["done": 1, "remove": 0])
+        #expect(parameters.agentBehaviour.callbackHours == 1...3)
+        #expect(parameters.agentBehaviour.keypadAnswerShare == 0.5)
+        #expect(throws: ScenarioError.self) { try SimulationScenario.apply("agent-callback-hours 5-2", to: &parameters) }
+        #expect(throws: ScenarioError.self) { try SimulationScenario.apply("agent-dispositions done", to: &parameters) }
+
+        let fixture = try AgentCampaign(rows: Self.manyRows)
+        let result = try Simulator.run(SimulationRequest(
+            campaignPath: fixture.directory.file("c.campaign"), outputDirectory: fixture.directory.file("out"),
+            start: LocalDate(year: 2026, month: 3, day: 9), parameters: parameters))
+        let store = try CampaignStore(path: result.databasePath, now: AgentCampaign.monday)
+        let chosen = try store.connection.rows("SELECT DISTINCT disposition FROM outcomes") { $0.string(0) }
+        #expect(chosen == ["done"])
+    }
+
     @Test func anAgentlessSurveyTakesAnswersByKeypad() throws {
         let source = """
             campaign poll {

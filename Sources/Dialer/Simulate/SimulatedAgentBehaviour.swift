@@ -1,6 +1,6 @@
 /// How simulated agents and callees fill in outcomes, so that dispositions, surveys, callbacks,
 /// opt-outs and their follow-ups run end to end in `simulate`. Every draw is seeded per call.
-public struct SimulatedAgentBehaviour: Sendable, Hashable {
+public struct SimulatedAgentBehaviour: Sendable, Hashable, Codable {
     /// Relative weights of the campaign's dispositions by id; a disposition not named gets no weight.
     /// Empty: every disposition equally.
     public var dispositionShares: [String: Double]

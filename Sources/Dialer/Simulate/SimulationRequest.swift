@@ -15,8 +15,6 @@ public struct SimulationRequest: Sendable {
     public var parameters: SimulationParameters
     /// How much virtual time to dial for, from the first calling window; nil to run until every job is final.
     public var duration: TimeInterval?
-    /// How the simulated agents fill in dispositions, surveys and callbacks.
-    public var agentBehaviour = SimulatedAgentBehaviour()
 
     public init(campaignPath: String, outputDirectory: String, databasePath: String? = nil,
                 start: LocalDate? = nil, parameters: SimulationParameters = SimulationParameters(),

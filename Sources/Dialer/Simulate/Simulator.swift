@@ -76,7 +76,7 @@ public enum Simulator {
     /// offline configuration plans them), and an assigned preview campaign's contacts are shared out first.
     private static func prepareAgents(_ runner: CampaignRunner, campaign: Int64, request: SimulationRequest,
                                       store: CampaignStore, at start: Date) throws {
-        runner.agentDesk = try SimulatedAgentDesk(spec: runner.spec, behaviour: request.agentBehaviour,
+        runner.agentDesk = try SimulatedAgentDesk(spec: runner.spec, behaviour: request.parameters.agentBehaviour,
                                                   seed: request.parameters.seed)
         let outbox = URL(fileURLWithPath: request.outputDirectory).appendingPathComponent("outbox.jsonl").path
         runner.followUps = try FollowUpPlanner(campaign: campaign, spec: runner.spec,
