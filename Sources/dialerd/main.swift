@@ -3,7 +3,7 @@ import Foundation
 /// Every subcommand, in the order `dialerd --help` lists them.
 let commands: [any Command.Type] = [
     CheckCommand.self, FmtCommand.self, ExplainCommand.self, SimulateCommand.self, ReportCommand.self, RunCommand.self,
-    ServeCommand.self, StatusCommand.self, PauseCommand.self, ResumeCommand.self, BackupCommand.self,
+    ServeCommand.self, StatusCommand.self, PauseCommand.self, ResumeCommand.self, BackupCommand.self, AgentsCommand.self,
 ]
 
 let generalHelp = """
