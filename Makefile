@@ -2,7 +2,7 @@
 # Both install the Debian packages Dialer needs when they are missing.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libssl-dev tzdata
+DEBIAN_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libssl-dev tzdata sqlite3
 DEMO_OUT ?= reports/demo
 
 .PHONY: all deps build demo test bench clean

@@ -30,7 +30,7 @@ let package = Package(
         .executableTarget(name: "dialerd", dependencies: ["Dialer", "CampaignDSL"]),
         .executableTarget(name: "dialer-bench", dependencies: ["Dialer", "CampaignDSL"]),
         .testTarget(name: "CampaignDSLTests", dependencies: ["CampaignDSL"]),
-        .testTarget(name: "DialerTests", dependencies: ["Dialer", "CampaignDSL", "CSQLite"]),
+        .testTarget(name: "DialerTests", dependencies: ["Dialer", "CampaignDSL", "CSQLite"], exclude: ["Fixtures"]),
         .testTarget(name: "dialerdTests"),
     ]
 )

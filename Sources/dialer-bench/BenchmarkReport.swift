@@ -23,11 +23,24 @@ struct BenchmarkReport {
     let setting: String
     let command: String
     let figures: [Figure]
+    /// A table for people instead of one row per figure: a header row, then rows.
+    var rows: [[String]] = []
 
     /// A table for people.
     func table() -> String {
         let width = max(12, figures.map(\.key.count).max() ?? 0)
         var lines = ["\(benchmark): \(setting)", ""]
+        if let header = rows.first {
+            let widths = header.indices.map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+            for row in rows {
+                lines.append(row.enumerated().map { column, cell in
+                    column == 0 ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0) : cell.leftPadded(widths[column])
+                }.joined(separator: "  "))
+            }
+            lines.append("")
+            lines.append("reproduce: \(command)")
+            return lines.joined(separator: "\n")
+        }
         lines.append("figure".padding(toLength: width, withPad: " ", startingAt: 0) + "  " + "value".leftPadded(14) + "  target")
         for figure in figures {
             lines.append(figure.key.padding(toLength: width, withPad: " ", startingAt: 0) + "  "

@@ -33,7 +33,7 @@ enum EngineBenchmark {
           hours {
             mon 08:00-\(String(format: "%02d", 8 + hours)):00
           }
-          dial progressive {
+          dial predictive {
             agents \(agents)
           }
           retry {
@@ -52,7 +52,7 @@ enum EngineBenchmark {
         let (result, seconds) = try measure { try Simulator.run(request) }
         return BenchmarkReport(
             benchmark: name,
-            setting: "\(agents) agents, \(hours) h, progressive, \(contacts) contacts, seed \(seed)",
+            setting: "\(agents) agents, \(hours) h, predictive, \(contacts) contacts, seed \(seed)",
             command: "swift run -c release dialer-bench engine --agents \(agents) --hours \(hours) --seed \(seed)",
             figures: [
                 Figure("simulated_attempts", Double(result.summary.attempts), decimals: 0, target: "≥ 40000"),

@@ -6,6 +6,7 @@ let benchmarks: [(name: String, summary: String, options: Set<String>, run: (Com
     (ParseBenchmark.name, ParseBenchmark.summary, ParseBenchmark.options, ParseBenchmark.run),
     (CompileBenchmark.name, CompileBenchmark.summary, CompileBenchmark.options, CompileBenchmark.run),
     (EngineBenchmark.name, EngineBenchmark.summary, EngineBenchmark.options, EngineBenchmark.run),
+    (PacingBenchmark.name, PacingBenchmark.summary, PacingBenchmark.options, PacingBenchmark.run),
     (ReportBenchmark.name, ReportBenchmark.summary, ReportBenchmark.options, ReportBenchmark.run),
 ]
 

@@ -1,7 +1,10 @@
 import Foundation
 
 /// Every subcommand, in the order `dialerd --help` lists them.
-let commands: [any Command.Type] = [CheckCommand.self, FmtCommand.self, ExplainCommand.self, SimulateCommand.self, ReportCommand.self]
+let commands: [any Command.Type] = [
+    CheckCommand.self, FmtCommand.self, ExplainCommand.self, SimulateCommand.self, RunCommand.self, ServeCommand.self,
+    StatusCommand.self, PauseCommand.self, ResumeCommand.self, BackupCommand.self, ReportCommand.self,
+]
 
 let generalHelp = """
     dialerd: the Dialer campaign daemon and tools

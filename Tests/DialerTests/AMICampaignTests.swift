@@ -120,7 +120,10 @@ import Testing
         for attempt in attempts {
             #expect(attempt.state == "ended")
             #expect(attempt.outcome.flatMap(CallOutcome.init(rawValue:)) != nil)
-            if attempt.cause == HangupCause.outcomeUnknown.code { unknown += 1 }
+            if attempt.cause == HangupCause.outcomeUnknown.code {
+                unknown += 1
+                #expect(attempt.outcome == CallOutcome.unknown.rawValue, "a call whose end was lost is recorded as unknown")
+            }
             guard let record = tally.records["dialer-\(attempt.id)"] else {
                 #expect(attempt.cause == HangupCause.outcomeUnknown.code, "attempt \(attempt.id) never reached Asterisk")
                 continue

@@ -57,6 +57,37 @@ import Testing
         #expect(newYork.isOpen(at: Self.instant("2026-03-08T16:59:00-04:00")))
     }
 
+    /// 02:00–03:00 does not exist in New York on 8 March 2026: hours of 01:00–04:00 are two real hours.
+    @Test func aSpringForwardGapInsideTheHoursShortensTheWindow() {
+        let sunday = CallingCalendar(
+            hours: CallingHours(weekly: [.sunday: [TimeRange(start: Self.time(1, 0), end: Self.time(4, 0))]]),
+            timeZone: TimeZone(identifier: "America/New_York")!)
+        let window = sunday.window(atOrAfter: Self.instant("2026-03-07T12:00:00-05:00"))
+        #expect(window?.start == Self.instant("2026-03-08T01:00:00-05:00"))
+        #expect(window?.end == Self.instant("2026-03-08T04:00:00-04:00"))
+        #expect((window.map { $0.end.timeIntervalSince($0.start) } ?? 0).rounded() == 2 * 3600)
+        #expect(sunday.isOpen(at: Self.instant("2026-03-08T03:30:00-04:00")))
+        // Hours that start inside the gap open at its end.
+        let inGap = CallingCalendar(
+            hours: CallingHours(weekly: [.sunday: [TimeRange(start: Self.time(2, 30), end: Self.time(5, 0))]]),
+            timeZone: TimeZone(identifier: "America/New_York")!)
+        #expect(inGap.window(atOrAfter: Self.instant("2026-03-07T12:00:00-05:00"))?.start
+                == Self.instant("2026-03-08T03:00:00-04:00"))
+    }
+
+    /// 01:00–02:00 happens twice in New York on 1 November 2026: hours of 00:30–03:00 are three and a half real hours.
+    @Test func aFallBackRepeatInsideTheHoursLengthensTheWindow() {
+        let sunday = CallingCalendar(
+            hours: CallingHours(weekly: [.sunday: [TimeRange(start: Self.time(0, 30), end: Self.time(3, 0))]]),
+            timeZone: TimeZone(identifier: "America/New_York")!)
+        let window = sunday.window(atOrAfter: Self.instant("2026-10-31T12:00:00-04:00"))
+        #expect(window?.start == Self.instant("2026-11-01T00:30:00-04:00"))
+        #expect(window?.end == Self.instant("2026-11-01T03:00:00-05:00"))
+        #expect(window.map { $0.end.timeIntervalSince($0.start) } == 3.5 * 3600)
+        #expect(sunday.isOpen(at: Self.instant("2026-11-01T01:30:00-04:00")), "the first 01:30")
+        #expect(sunday.isOpen(at: Self.instant("2026-11-01T01:30:00-05:00")), "the repeated 01:30")
+    }
+
     @Test func noHoursNeverOpens() {
         let closed = CallingCalendar(hours: CallingHours(weekly: [:]), timeZone: TimeZone(identifier: "UTC")!)
         #expect(closed.window(atOrAfter: Date(timeIntervalSince1970: 0)) == nil)

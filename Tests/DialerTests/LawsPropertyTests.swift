@@ -37,6 +37,11 @@ import Testing
         spec.retry.maxTotal = random.unit() < 0.5 ? int(1...5) : nil
         spec.dncPrefixes = ["+8491100003"]
         if random.unit() < 0.5 { spec.compliance = .ukOfcom }
+        if index % 3 == 2 {
+            // Predictive dialing over-dials; the laws hold whatever the pacer does.
+            spec.dial.mode = .predictive
+            spec.dial.agents = int(4...12)
+        }
         var optedOut: Set<String> = []
         for _ in 0..<5 { optedOut.insert("+8491\(1_000_000 + int(0...59))") }
         let parts = starts[index % starts.count].split(separator: "-").map { Int($0)! }

@@ -149,3 +149,26 @@ import Testing
         #expect(PhoneNumberError(reason: .tooShort(callingCode: 84)).description == "The phone number is too short for Vietnam (+84).")
     }
 }
+
+@Suite struct PhoneNumberFuzzTests {
+    /// Random text made of digits, separators, plus signs, letters and other characters: the parser never
+    /// fails to answer, and every number it accepts is a valid E.164 that parses to itself.
+    @Test func randomTextGivesAValidNumberOrAReason() throws {
+        var random = ContactsTestPRNG(seed: 1_164)
+        let common = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "9", "84", "00", " ", "-", ".", "(", ")"]
+        let rare = ["+", "/", "\u{00A0}", "x", "é", "#", "٣", "😀", "\u{2013}"]
+        var accepted = 0
+        for _ in 0..<30_000 {
+            let text = (0..<Int.random(in: 0...16, using: &random)).map { _ in
+                (Int.random(in: 0..<40, using: &random) == 0 ? rare : common).randomElement(using: &random) ?? ""
+            }.joined()
+            let region = ["VN", "US", "GB", "CZ", "RO", nil].randomElement(using: &random) ?? nil
+            guard case .success(let number) = PhoneNumberParser.parse(text, defaultRegion: region) else { continue }
+            accepted += 1
+            #expect(number.e164.count <= 16)
+            #expect(number.e164.dropFirst().allSatisfy { $0.isASCII && $0.isNumber })
+            #expect(try PhoneNumberParser.parse(number.e164, defaultRegion: nil).get() == number, "\(text)")
+        }
+        #expect(accepted > 500)
+    }
+}

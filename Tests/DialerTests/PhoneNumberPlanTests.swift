@@ -42,8 +42,22 @@ import Testing
         ("+52 1 55 1234 5678", nil, "+525512345678", "MX", .unknown),
         ("0812-3456-789", "ID", "+628123456789", "ID", .mobile),
         ("(021) 1234 5678", "ID", "+622112345678", "ID", .fixed),
-        ("+49 30 1234567", nil, "+49301234567", "DE", .unknown),
-        ("+33 (0)1 23 45 67 89", nil, "+33123456789", "FR", .unknown),
+        ("+49 30 1234567", nil, "+49301234567", "DE", .fixed),
+        ("0151 2345 6789", "DE", "+4915123456789", "DE", .mobile),
+        ("+33 (0)1 23 45 67 89", nil, "+33123456789", "FR", .fixed),
+        ("06 12 34 56 78", "FR", "+33612345678", "FR", .mobile),
+        ("098765 43210", "IN", "+919876543210", "IN", .mobile),
+        ("138 0013 8000", "CN", "+8613800138000", "CN", .mobile),
+        ("010 1234 5678", "CN", "+861012345678", "CN", .fixed),
+        ("081 234 5678", "TH", "+66812345678", "TH", .mobile),
+        ("02 123 4567", "TH", "+6621234567", "TH", .fixed),
+        ("9123 4567", "SG", "+6591234567", "SG", .mobile),
+        ("012-345 6789", "MY", "+60123456789", "MY", .mobile),
+        ("0917 123 4567", "PH", "+639171234567", "PH", .mobile),
+        ("090-1234-5678", "JP", "+819012345678", "JP", .mobile),
+        ("03-1234-5678", "JP", "+81312345678", "JP", .fixed),
+        ("010-1234-5678", "KR", "+821012345678", "KR", .mobile),
+        ("02-123-4567", "KR", "+8221234567", "KR", .fixed),
         ("+39 06 1234 5678", nil, "+390612345678", "IT", .unknown),
         ("06 1234 5678", "IT", "+390612345678", "IT", .unknown),
     ])
@@ -71,6 +85,11 @@ import Testing
         ("+49 12", .tooShort(callingCode: 49)),
         ("+49 1234 5678 9012 34", .tooLong(callingCode: 49)),
         ("+55 20 91234 5678", .invalidLeadingDigits(callingCode: 55)),
+        ("+33 7 12 34 56 78", .invalidLeadingDigits(callingCode: 33)),
+        ("+33 6 12 34 56 7", .tooShort(callingCode: 33)),
+        ("+91 5123 45678", .tooShort(callingCode: 91)),
+        ("+65 5123 4567", .invalidLeadingDigits(callingCode: 65)),
+        ("+86 138 0013 800", .tooShort(callingCode: 86)),
     ])
     func invalidNumbersOfEachPlan(text: String, expected: PhoneNumberError.Reason) {
         #expect(reason(text, nil) == expected)
@@ -95,6 +114,11 @@ import Testing
         Country(region: "RU", code: 7, trunk: "8", prefixes: ["912", "495", "343", "812"], length: 10),
         Country(region: "MX", code: 52, trunk: "", prefixes: ["55", "33", "81", "664"], length: 10),
         Country(region: "ID", code: 62, trunk: "0", prefixes: ["812", "857", "21"], length: 11, codeWithoutPlusIsUnambiguous: false),
+        Country(region: "FR", code: 33, trunk: "0", prefixes: ["6", "73", "78", "1", "4"], length: 9),
+        Country(region: "IN", code: 91, trunk: "0", prefixes: ["98", "70", "22"], length: 10),
+        Country(region: "TH", code: 66, trunk: "0", prefixes: ["81", "96", "61"], length: 9),
+        Country(region: "SG", code: 65, trunk: "", prefixes: ["8", "9", "6"], length: 8),
+        Country(region: "JP", code: 81, trunk: "0", prefixes: ["90", "80", "70"], length: 10),
     ]
 
     /// For every plan: the written forms of random valid numbers all give the same E.164, which parses to itself.

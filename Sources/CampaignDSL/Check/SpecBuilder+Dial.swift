@@ -2,7 +2,7 @@ extension SpecBuilder {
     static let dialKeywords: [DialMode: [String]] = [
         .preview: ["team", "agents", "assigned", "preview", "ring", "calls-per-second"],
         .progressive: ["team", "agents", "ring", "calls-per-second"],
-        .predictive: ["team", "agents", "max-abandon", "ring", "lines", "max-lines-per-agent", "calls-per-second"],
+        .predictive: ["team", "agents", "max-abandon", "pacing", "ring", "lines", "max-lines-per-agent", "calls-per-second"],
         .agentless: ["lines", "survey", "message", "ring", "calls-per-second"],
     ]
 
@@ -46,6 +46,7 @@ extension SpecBuilder {
             case "ring": plan.ringSeconds = readRing(child) ?? plan.ringSeconds
             case "calls-per-second": plan.callsPerSecond = readCount(child, minimum: 1, what: "calls-per-second")
             case "max-abandon": plan.maxAbandonPercent = readMaxAbandon(child)
+            case "pacing": plan.pacing = readPacing(child) ?? plan.pacing
             case "lines": plan.lines = readCount(child, minimum: 1, what: "lines")
             case "max-lines-per-agent": plan.maxLinesPerAgent = readCount(child, minimum: 1, what: "max-lines-per-agent")
             case "survey": readDialSurvey(child, into: &plan)
@@ -151,6 +152,34 @@ extension SpecBuilder {
                 return nil
             }
             return percent
+        }
+    }
+
+    /// `pacing model`, `pacing reactive` or `pacing ratio 2.5` (calls per free agent, 1–10).
+    private func readPacing(_ node: Node) -> PacingStrategy? {
+        var reader = node.reader(diagnostics)
+        let strategies = ["model", "reactive", "ratio"]
+        guard let word = reader.word("a pacing strategy", hint: "strategies: model, reactive, ratio N") else { return nil }
+        switch word.text {
+        case "model":
+            reader.expectEnd()
+            return .model
+        case "reactive":
+            reader.expectEnd()
+            return .reactive
+        case "ratio":
+            guard let number = reader.word("calls per free agent", hint: "e.g. `pacing ratio 2.5`") else { return nil }
+            reader.expectEnd()
+            guard let ratio = Double(number.text), ratio.isFinite, (1...10).contains(ratio) else {
+                diagnostics.error("out-of-range", "the pacing ratio must be a number from 1 to 10, not '\(number.text)'",
+                                  at: node.range(of: number))
+                return nil
+            }
+            return .ratio(ratio)
+        default:
+            diagnostics.error("unknown-value", "unknown pacing strategy '\(word.text)'", at: node.range(of: word),
+                              hint: Suggestion.hint(for: word.text, in: strategies) ?? "strategies: model, reactive, ratio N")
+            return nil
         }
     }
 

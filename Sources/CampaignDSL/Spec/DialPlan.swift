@@ -10,6 +10,16 @@ public enum DialMode: String, Sendable, Hashable, Codable, CaseIterable {
     case agentless
 }
 
+/// How a predictive campaign decides how many calls to place.
+public enum PacingStrategy: Sendable, Hashable, Codable {
+    /// From a model of the calls in flight and the agents, steered under the abandon cap (the default).
+    case model
+    /// A dial level raised while agents wait and cut when drops pass the cap (as VICIdial's adaptive modes).
+    case reactive
+    /// A fixed number of calls per free agent, whatever the abandon rate.
+    case ratio(Double)
+}
+
 /// The dialing mode and its limits.
 public struct DialPlan: Sendable, Hashable, Codable {
     public var mode: DialMode
@@ -27,6 +37,8 @@ public struct DialPlan: Sendable, Hashable, Codable {
     public var previewSeconds: Int?
     /// Predictive: the abandon-rate cap, in percent of calls answered by a person.
     public var maxAbandonPercent: Double?
+    /// Predictive: how the number of calls is decided (`pacing model`, `pacing reactive`, `pacing ratio 2.5`).
+    public var pacing: PacingStrategy
     /// Predictive and agentless: the most calls in progress at once.
     public var lines: Int?
     /// Predictive: the most calls in progress per available agent.
@@ -44,7 +56,7 @@ public struct DialPlan: Sendable, Hashable, Codable {
     public init(
         mode: DialMode, agents: Int, ringSeconds: Int = DialPlan.defaultRingSeconds, team: String? = nil,
         agentIDs: [String] = [], assignedAgents: Bool = false, previewSeconds: Int? = nil, maxAbandonPercent: Double? = nil,
-        lines: Int? = nil, maxLinesPerAgent: Int? = nil, callsPerSecond: Int? = nil, survey: String? = nil,
+        pacing: PacingStrategy = .model, lines: Int? = nil, maxLinesPerAgent: Int? = nil, callsPerSecond: Int? = nil, survey: String? = nil,
         message: String? = nil
     ) {
         self.mode = mode
@@ -55,6 +67,7 @@ public struct DialPlan: Sendable, Hashable, Codable {
         self.assignedAgents = assignedAgents
         self.previewSeconds = previewSeconds
         self.maxAbandonPercent = maxAbandonPercent
+        self.pacing = pacing
         self.lines = lines
         self.maxLinesPerAgent = maxLinesPerAgent
         self.callsPerSecond = callsPerSecond

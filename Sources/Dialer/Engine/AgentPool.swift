@@ -16,10 +16,16 @@ struct AgentPool {
         case paused
     }
 
-    private(set) var activities: [String: Activity]
     /// Agents in the order they were defined or first reported; the one ready longest takes the next call.
     private(set) var agents: [String]
+    /// What each agent does, in the order of `agents` (scanned without hashing on every decision).
+    private var states: [Activity]
+    private var position: [String: Int]
     private var sessionStarts: [String: Date] = [:]
+    /// Agents the backend reports paused or logged out: not logged in with the others.
+    private var away: Set<String> = []
+    /// Presence reported while the agent was busy, applied when the agent is free.
+    private var pendingPresence: [String: AgentPresence] = [:]
     /// Finished login sessions, for the store.
     private(set) var finishedSessions: [(agent: String, start: Date, end: Date)] = []
     /// Whether agents should log out as soon as they are free.
@@ -27,94 +33,124 @@ struct AgentPool {
 
     init(agents: [String]) {
         self.agents = agents
-        self.activities = Dictionary(uniqueKeysWithValues: agents.map { ($0, .loggedOut) })
+        self.states = Array(repeating: .loggedOut, count: agents.count)
+        self.position = Dictionary(agents.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Logs every logged-out agent in.
+    /// What `agent` is doing; nil for an agent the pool does not know.
+    private(set) subscript(agent: String) -> Activity? {
+        get { position[agent].map { states[$0] } }
+        set {
+            if let index = position[agent], let newValue { states[index] = newValue }
+        }
+    }
+
+    /// Logs every logged-out agent in, except those away (paused or logged out by the backend).
     mutating func logInAll(at time: Date) {
         closing = false
-        for agent in agents where activities[agent] == .loggedOut {
-            activities[agent] = .ready(since: time)
+        for index in states.indices where states[index] == .loggedOut && !away.contains(agents[index]) {
+            let agent = agents[index]
+            states[index] = .ready(since: time)
             sessionStarts[agent] = time
         }
     }
 
-    /// Logs out every free agent now and every busy one as soon as it is free.
+    /// Logs out every free or paused agent now and every busy one as soon as it is free.
     mutating func logOutAll(at time: Date) {
         closing = true
-        for agent in agents {
-            if case .ready = activities[agent] { logOut(agent, at: time) }
+        for (index, agent) in agents.enumerated() {
+            if case .ready = states[index] { logOut(agent, at: time) }
+            if states[index] == .paused { states[index] = .loggedOut }
         }
     }
 
     /// The ready agent that has waited longest.
     func longestReady() -> String? {
-        var best: (agent: String, since: Date)?
-        for agent in agents {
-            guard case .ready(let since) = activities[agent] else { continue }
+        var best: (index: Int, since: Date)?
+        for (index, state) in states.enumerated() {
+            guard case .ready(let since) = state else { continue }
             if let current = best, current.since <= since { continue }
-            best = (agent, since)
+            best = (index, since)
         }
-        return best?.agent
+        return best.map { agents[$0.index] }
     }
 
     var readyCount: Int {
-        agents.count { if case .ready = activities[$0] { true } else { false } }
+        states.count { if case .ready = $0 { true } else { false } }
     }
 
-    var loggedInCount: Int { agents.count { activities[$0] != .loggedOut } }
+    /// Agents logged in and not paused.
+    var loggedInCount: Int { states.count { $0 != .loggedOut && $0 != .paused } }
 
-    var isEveryoneLoggedOut: Bool { agents.allSatisfy { activities[$0] == .loggedOut } }
+    var isEveryoneLoggedOut: Bool { states.allSatisfy { $0 == .loggedOut } }
 
     mutating func startPreview(_ agent: String, job: Int64) {
-        activities[agent] = .previewing(job: job)
+        self[agent] = .previewing(job: job)
     }
 
     mutating func reserve(_ agent: String, for call: CallID) {
-        activities[agent] = .reserved(call)
+        self[agent] = .reserved(call)
     }
 
     mutating func startCall(_ agent: String, call: CallID) {
-        activities[agent] = .onCall(call)
+        self[agent] = .onCall(call)
     }
 
     mutating func startWrapUp(_ agent: String) {
-        activities[agent] = .wrapUp
+        self[agent] = .wrapUp
     }
 
-    /// The agent is free again (a reserved call failed, or wrap-up ended).
+    /// The agent is free again (a reserved call failed, or wrap-up ended); presence
+    /// the backend reported meanwhile takes effect now.
     mutating func release(_ agent: String, at time: Date) {
-        guard activities[agent] != nil, activities[agent] != .loggedOut else { return }
-        if closing {
+        guard self[agent] != nil, self[agent] != .loggedOut, self[agent] != .paused else { return }
+        if let presence = pendingPresence.removeValue(forKey: agent) {
+            self[agent] = .ready(since: time)
+            apply(presence, of: agent, at: time)
+        } else if closing {
             logOut(agent, at: time)
         } else {
-            activities[agent] = .ready(since: time)
+            self[agent] = .ready(since: time)
         }
     }
 
     private mutating func logOut(_ agent: String, at time: Date) {
-        activities[agent] = .loggedOut
+        self[agent] = .loggedOut
         if let start = sessionStarts.removeValue(forKey: agent) {
             finishedSessions.append((agent, start, time))
         }
     }
 
     /// Follows the presence a telephony backend reports: an agent it names is
-    /// added if unknown; a paused agent takes no calls until available again.
+    /// added if unknown; a paused agent takes no calls, and its paused time is not
+    /// logged-in time, until available again. A busy agent's change waits for the
+    /// end of the call and its wrap-up.
     mutating func apply(_ presence: AgentPresence, of agent: String, at time: Date) {
-        if activities[agent] == nil {
+        if position[agent] == nil {
+            position[agent] = agents.count
             agents.append(agent)
-            activities[agent] = .loggedOut
+            states.append(.loggedOut)
         }
         switch presence {
-        case .loggedOut:
-            logOut(agent, at: time)
-        case .paused:
-            if sessionStarts[agent] == nil { sessionStarts[agent] = time }
-            activities[agent] = .paused
         case .available:
-            if sessionStarts[agent] == nil { sessionStarts[agent] = time }
-            if activities[agent] == .loggedOut || activities[agent] == .paused { activities[agent] = .ready(since: time) }
+            away.remove(agent)
+            pendingPresence[agent] = nil
+            let returning = self[agent] == .paused || (self[agent] == .loggedOut && !closing)
+            if returning {
+                sessionStarts[agent] = time
+                self[agent] = .ready(since: time)
+            }
+        case .paused, .loggedOut:
+            away.insert(agent)
+            switch self[agent] {
+            case .ready, .paused:
+                logOut(agent, at: time)
+                if presence == .paused { self[agent] = .paused }
+            case .loggedOut, nil:
+                break
+            default:
+                pendingPresence[agent] = presence
+            }
         }
     }
 

@@ -36,6 +36,7 @@ public enum CallOutcome: String, Sendable, Hashable, Codable, CaseIterable {
         case .userBusy: self = .busy
         case .noAnswer, .noUserResponse, .normalClearing: self = .noAnswer
         case .unallocatedNumber, .invalidNumberFormat: self = .invalid
+        case .outcomeUnknown: self = .unknown
         default: self = .failed
         }
     }

@@ -6,15 +6,20 @@ extension CampaignRunner {
         switch event.kind {
         case .ringing:
             break
-        case .answered(let call, _):
-            guard inFlight[call] != nil else { return }
+        case .answered(let call, let party):
+            guard let state = inFlight[call] else { return }
             inFlight[call]?.answeredAt = event.time
-            if driver.routesAnsweredCalls {
+            let needsAgent = party == .person && spec.dial.mode != .agentless
+            pacer.observe(.dialResolved(afterSeconds: event.time.timeIntervalSince(state.placedAt), needsAgent: needsAgent))
+            if party == .machine {
+                // The backend hangs up on (or leaves a message for) what AMD takes for a machine.
+                inFlight[call]?.machine = true
+            } else if driver.routesAnsweredCalls {
                 return
             } else if spec.dial.mode == .agentless {
                 inFlight[call]?.connectedAt = event.time
                 try driver.playMessage(call)
-            } else if let agent = inFlight[call]?.agent ?? agents.longestReady() {
+            } else if let agent = state.agent ?? agents.longestReady() {
                 try connect(call, to: agent)
             } else {
                 waiting.append(call)
@@ -24,19 +29,38 @@ extension CampaignRunner {
             if driver.routesAnsweredCalls, inFlight[call] != nil {
                 inFlight[call]?.agent = agent
                 agents.startCall(agent, call: call)
+                noteAnswer(abandoned: false, at: event.time)
+            }
+        case .agentFoundMachine(let call):
+            guard let state = inFlight[call] else { return }
+            inFlight[call]?.machine = true
+            ledger.recordMachineFound()
+            if let connected = state.connectedAt {
+                pacer.observe(.machineFound(seconds: event.time.timeIntervalSince(connected)))
             }
         case .hungUp(let call, let cause):
             guard let state = inFlight[call] else { return }
             waiting.removeAll { $0 == call }
+            if state.answeredAt == nil {
+                pacer.observe(.dialResolved(afterSeconds: event.time.timeIntervalSince(state.placedAt), needsAgent: false))
+            }
             let outcome: CallOutcome =
-                if state.abandoned { .abandoned }
+                if state.machine { .machine }
+                else if state.abandoned { .abandoned }
+                else if cause == .outcomeUnknown && state.connectedAt == nil { .unknown }
                 else if state.connectedAt != nil { .answered }
                 else if state.answeredAt != nil { .abandoned }
                 else { CallOutcome(unansweredCause: cause) }
+            if outcome == .abandoned, !state.abandoned, spec.dial.mode != .agentless {
+                // The person hung up while waiting, or the backend abandoned the call itself.
+                noteAnswer(abandoned: true, at: event.time)
+            }
             try finish(call, outcome: outcome, cause: cause, at: event.time)
         case .agentReady(let agent):
             if let wrap = wrapUps.removeValue(forKey: agent) {
-                try store.recordWrapUp(call: wrap.call, seconds: event.time.timeIntervalSince(wrap.since))
+                let seconds = event.time.timeIntervalSince(wrap.since)
+                pacer.observe(.wrapEnded(seconds: seconds))
+                try store.recordWrapUp(call: wrap.call, seconds: seconds)
             }
             agents.release(agent, at: event.time)
             try connectWaitingCalls()
@@ -46,10 +70,17 @@ extension CampaignRunner {
         }
     }
 
+    /// Counts an answer that needed an agent, for the abandon rate and the pacer.
+    func noteAnswer(abandoned: Bool, at time: Date) {
+        if abandoned { ledger.recordAbandoned(at: time) } else { ledger.recordConnected(at: time) }
+        pacer.observe(.delivered(at: time, abandoned: abandoned))
+    }
+
     /// Bridges an answered call to an agent.
     func connect(_ call: CallID, to agent: String) throws {
         inFlight[call]?.agent = agent
         agents.startCall(agent, call: call)
+        noteAnswer(abandoned: false, at: clock.now)
         try driver.connect(call, toAgent: agent)
     }
 
@@ -70,6 +101,7 @@ extension CampaignRunner {
         for call in overdue {
             waiting.removeAll { $0 == call }
             inFlight[call]?.abandoned = true
+            noteAnswer(abandoned: true, at: now)
             try driver.abandon(call)
         }
     }
@@ -79,7 +111,7 @@ extension CampaignRunner {
         guard let state = inFlight.removeValue(forKey: call) else { return }
         let history = try store.history(job: state.job) + [PastAttempt(outcome: outcome, placedAt: state.placedAt)]
         let (jobState, nextAt) = transition(after: history, zone: state.zone, at: time)
-        let talked = state.connectedAt != nil && !state.abandoned
+        let talked = outcome == .answered && state.connectedAt != nil
         try store.finishAttempt(
             AttemptResult(
                 call: call, job: state.job, outcome: outcome, cause: cause,
@@ -89,7 +121,8 @@ extension CampaignRunner {
                 agent: state.agent),
             jobState: jobState, nextAt: nextAt)
         guard let agent = state.agent else { return }
-        if talked {
+        if talked, let connected = state.connectedAt {
+            pacer.observe(.talkEnded(seconds: time.timeIntervalSince(connected)))
             agents.startWrapUp(agent)
             wrapUps[agent] = (call, time)
         } else {

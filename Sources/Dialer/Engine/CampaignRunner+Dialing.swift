@@ -8,10 +8,7 @@ extension CampaignRunner {
     /// How many more calls the pacer wants ringing, within lines and the rate limit.
     func capacity(at now: Date) -> Int {
         if spec.dial.mode == .preview { return agents.readyCount }
-        let snapshot = PacingSnapshot(
-            now: now, loggedInAgents: agents.loggedInCount, readyAgents: agents.readyCount,
-            callsRinging: callsRinging, callsWaiting: waiting.count, callsInFlight: inFlight.count)
-        var wanted = pacer.targetCallsRinging(snapshot) - callsRinging
+        var wanted = pacer.targetCallsRinging(snapshot(at: now)) - callsRinging
         if let lines = spec.dial.lines { wanted = min(wanted, lines - inFlight.count) }
         if let perAgent = spec.dial.maxLinesPerAgent, spec.dial.mode != .agentless {
             wanted = min(wanted, perAgent * agents.loggedInCount - inFlight.count)
@@ -19,13 +16,33 @@ extension CampaignRunner {
         return max(0, min(wanted, rateLimiter.allowance(at: now)))
     }
 
-    func hasCapacity() -> Bool { capacity(at: clock.now) > 0 }
+    /// What the pacer sees: the calls ringing and how long, what each busy agent does, the abandon rate.
+    func snapshot(at now: Date) -> PacingSnapshot {
+        var snapshot = PacingSnapshot(
+            now: now, loggedInAgents: agents.loggedInCount, readyAgents: agents.readyCount,
+            callsRinging: callsRinging, callsWaiting: waiting.count, callsInFlight: inFlight.count)
+        guard spec.dial.mode == .predictive else { return snapshot }
+        for call in inFlight.values {
+            if call.answeredAt == nil {
+                snapshot.ringingAges.append(now.timeIntervalSince(call.placedAt))
+            } else if let connected = call.connectedAt, call.agent != nil, !call.abandoned {
+                snapshot.busyAgents.append(.talking(seconds: now.timeIntervalSince(connected)))
+            }
+        }
+        for wrap in wrapUps.values {
+            snapshot.busyAgents.append(.wrappingUp(seconds: now.timeIntervalSince(wrap.since)))
+        }
+        ledger.roll(to: now)
+        (snapshot.abandonedInWindow, snapshot.answeredInWindow) = ledger.totals
+        return snapshot
+    }
 
     /// Places as many calls as the pacer wants, longest-waiting jobs first. Every
     /// due job is put to the permit: dialed, postponed to when the laws allow, or ended.
     /// In preview, a due job goes to a ready agent to look at first.
     func placeCalls(at now: Date) throws {
         var wanted = capacity(at: now)
+        defer { wantsMoreCalls = wanted > 0 }
         var taken = Set(previews.map(\.job.job))
         while wanted > 0 {
             let due = try store.dueJobs(campaign: campaign, at: now, limit: wanted + taken.count)

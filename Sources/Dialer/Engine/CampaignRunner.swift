@@ -20,6 +20,8 @@ final class CampaignRunner {
         var answeredAt: Date?
         var connectedAt: Date?
         var abandoned = false
+        /// AMD classed the answer as a machine, or the agent found one.
+        var machine = false
     }
 
     /// An agent looking at a contact before the call is placed for them.
@@ -41,6 +43,8 @@ final class CampaignRunner {
     /// How long an answered person may wait for an agent before the call is abandoned.
     let connectLimit: TimeInterval
     var pacer: any Pacer
+    /// The campaign's answered and abandoned calls in its compliance window.
+    var ledger: AbandonLedger
     var rateLimiter: CallRateLimiter
     var agents: AgentPool
     var inFlight: [CallID: CallInFlight] = [:]
@@ -49,6 +53,13 @@ final class CampaignRunner {
     var previews: [Preview] = []
     /// Agents in wrap-up: the call they wrap and when it ended.
     var wrapUps: [String: (call: CallID, since: Date)] = [:]
+    /// Whether the last placement wanted more calls than there were due jobs.
+    var wantsMoreCalls = false
+    /// The last calling window looked up.
+    private var openWindow: DateInterval?
+    /// Asked on every turn of the loop; once it says true, no new call is placed
+    /// and the loop returns when the calls in flight have ended (a drain).
+    var stopRequested: () -> Bool = { false }
 
     init(campaign: Int64, spec: CampaignSpec, timeZone: TimeZone, store: CampaignStore,
          doNotCall: DoNotCallRegistry, driver: any TelephonyDriver, clock: any Clock) {
@@ -64,7 +75,9 @@ final class CampaignRunner {
         self.connectLimit = TimeInterval(spec.compliance.connectSeconds ?? 2)
         self.rateLimiter = CallRateLimiter(perSecond: spec.dial.callsPerSecond)
         self.agents = AgentPool(agents: Self.agentIDs(of: spec))
-        self.pacer = Self.pacer(for: spec)
+        self.pacer = Self.pacer(for: spec, timeZone: timeZone, falsePositiveShare: driver.estimatedMachineFalsePositiveShare)
+        self.ledger = AbandonLedger(
+            windowDays: spec.compliance.abandonWindowDays, falsePositiveShare: driver.estimatedMachineFalsePositiveShare, timeZone: timeZone)
     }
 
     /// The agents who take the campaign's calls: its team's, the ones it names, or anonymous ones.
@@ -75,11 +88,22 @@ final class CampaignRunner {
         return (0..<max(1, spec.dial.agents)).map { "agent-\($0 + 1)" }
     }
 
-    /// The pacer of the campaign's dial mode.
-    static func pacer(for spec: CampaignSpec) -> any Pacer {
-        switch spec.dial.mode {
-        case .agentless: LinePacer(lines: spec.dial.lines ?? 1)
-        case .preview, .progressive, .predictive: ProgressivePacer()
+    /// The abandon-rate cap of a campaign, as a fraction: its own, its profile's, or 3 %.
+    static func abandonCap(of spec: CampaignSpec) -> Double {
+        (spec.dial.maxAbandonPercent ?? spec.compliance.maxAbandonPercent ?? 3) / 100
+    }
+
+    /// The pacer of the campaign's dial mode (and, predictive, its pacing strategy).
+    static func pacer(for spec: CampaignSpec, timeZone: TimeZone, falsePositiveShare: Double) -> any Pacer {
+        switch (spec.dial.mode, spec.dial.pacing) {
+        case (.agentless, _): LinePacer(lines: spec.dial.lines ?? 1)
+        case (.preview, _), (.progressive, _): ProgressivePacer()
+        case (.predictive, .model):
+            ModelPacer(settings: ModelPacer.Settings(
+                cap: abandonCap(of: spec), connectLimit: TimeInterval(spec.compliance.connectSeconds ?? 2),
+                ringTimeout: TimeInterval(spec.dial.ringSeconds), falsePositiveShare: falsePositiveShare))
+        case (.predictive, .reactive): ReactivePacer(cap: abandonCap(of: spec), timeZone: timeZone)
+        case (.predictive, .ratio(let ratio)): RatioPacer(ratio: ratio)
         }
     }
 
@@ -87,10 +111,13 @@ final class CampaignRunner {
     /// flight and the agents' wrap-ups finish, and logs the agents out.
     func run(until limit: Date) throws {
         try reconcileInterruptedAttempts()
+        try ledger.resume(at: clock.now, firstCall: store.firstCallTime(campaign: campaign)) {
+            try store.answerCounts(campaign: campaign, since: $0)
+        }
         while true {
             let now = clock.now
-            let dialing = now < limit
-            let window = calendar.window(atOrAfter: now)
+            let dialing = now < limit && !stopRequested()
+            let window = callingWindow(at: now)
             let open = window.map { $0.start <= now } ?? false
             let unfinished = try store.hasUnfinishedJobs(campaign: campaign)
             if dialing && open && unfinished {
@@ -99,7 +126,8 @@ final class CampaignRunner {
                 try placeCalls(at: now)
             } else {
                 try endPreviews(at: now)
-                agents.logOutAll(at: now)
+                // Agents stay for the calls still ringing: a person who answers finds one.
+                if callsRinging == 0 && waiting.isEmpty { agents.logOutAll(at: now) }
             }
             try saveFinishedSessions()
             let busy = !inFlight.isEmpty || !wrapUps.isEmpty || !previews.isEmpty
@@ -127,11 +155,19 @@ final class CampaignRunner {
         guard open else { return unfinished ? window.start : nil }
         var wake = window.end
         if let dialAt = previews.map(\.dialAt).min() { wake = min(wake, dialAt) }
-        if hasCapacity(), let due = try store.nextDueTime(campaign: campaign), due > now {
+        if wantsMoreCalls, let due = try store.nextDueTime(campaign: campaign), due > now {
             wake = min(wake, due)
         }
         if let rate = rateLimiter.nextAllowance(after: now) { wake = min(wake, rate) }
         return wake
+    }
+
+    /// The calling window open at `now`, or the next one; the open one is kept until it ends.
+    private func callingWindow(at now: Date) -> DateInterval? {
+        if let open = openWindow, open.start <= now, now < open.end { return open }
+        let window = calendar.window(atOrAfter: now)
+        openWindow = window
+        return window
     }
 
     /// When each waiting call reaches the connect limit.

@@ -142,7 +142,10 @@ public enum CampaignExplainer {
             case .answer(let question, let answers): when = "when \(question) is answered \(answers.joined(separator: " or "))"
             case .beforeCallback(let seconds): when = "\(PlainWords.duration(seconds: seconds)) before a callback"
             }
+            let length = (try? MessageTemplate(message.template))?.fixedLength ?? SMSLength(measuring: message.template)
             lines.append("  \(when): \"\(message.template)\"")
+            lines.append("    \(length.summary) before its placeholders are filled"
+                         + (message.placeholders.isEmpty ? "" : " (" + message.placeholders.map { "{\($0)}" }.joined(separator: ", ") + ")") + ".")
         }
         return lines
     }

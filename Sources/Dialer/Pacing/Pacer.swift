@@ -1,26 +1,18 @@
 import Foundation
 
-/// What a pacer sees when it decides how many calls to place.
-struct PacingSnapshot {
-    let now: Date
-    /// Agents logged in.
-    let loggedInAgents: Int
-    /// Agents ready for a call right now.
-    let readyAgents: Int
-    /// Placed calls not yet answered.
-    let callsRinging: Int
-    /// Answered calls waiting for an agent.
-    let callsWaiting: Int
-    /// Every call in progress: ringing, waiting, talking, listening to a message.
-    let callsInFlight: Int
-}
-
 /// Decides how many calls should be ringing at once. The runner places calls
 /// until that many ring, within the campaign's lines and rate limits; the
 /// abandonment and connect rules are enforced by the runner whatever a pacer says.
 protocol Pacer {
     /// How many unanswered calls should be in flight now.
     mutating func targetCallsRinging(_ snapshot: PacingSnapshot) -> Int
+    /// Learns from what happened to the campaign's calls and agents.
+    mutating func observe(_ observation: PacingObservation)
+}
+
+extension Pacer {
+    /// Pacers that do not learn ignore observations.
+    mutating func observe(_ observation: PacingObservation) {}
 }
 
 /// One call per free agent: never more ringing than agents ready, so every

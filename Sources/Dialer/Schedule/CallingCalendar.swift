@@ -104,6 +104,11 @@ public struct CallingCalendar: Sendable {
         }
         components.hour = time.hour
         components.minute = time.minute
-        return calendar.date(from: components)
+        guard let resolved = calendar.date(from: components) else { return nil }
+        let local = calendar.dateComponents([.hour, .minute], from: resolved)
+        guard local.hour != time.hour || local.minute != time.minute else { return resolved }
+        // The time fell in a spring-forward gap (Foundation moved it on by the gap's length).
+        let transition = calendar.timeZone.nextDaylightSavingTimeTransition(after: midnight)
+        return transition.map { min($0, resolved) } ?? resolved
     }
 }

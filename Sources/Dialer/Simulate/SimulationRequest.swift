@@ -35,4 +35,6 @@ public struct SimulationResult: Sendable {
     /// The files written, in the order written.
     public let files: [String]
     public let databasePath: String
+    /// What really happened on the simulated network, including what the engine could not see.
+    public let network: SimulationTally
 }

@@ -28,6 +28,11 @@ public enum Simulator {
         let start = try startOfDay(request.start ?? spec.dates?.first, in: zone)
         let clock = VirtualClock(start: start)
         let store = try CampaignStore(path: databasePath, now: start)
+        // A simulation's database is private and can be replayed from its seed: no
+        // file locks per transaction, a rollback journal in memory instead of the
+        // write-ahead log, no waiting for the disk. Every attempt is still committed
+        // before its call is placed.
+        try store.connection.execute("PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;")
         let source = (try? String(contentsOfFile: request.campaignPath, encoding: .utf8)) ?? ""
         let doNotCall = try DoNotCallRegistry(
             spec: spec, store: store,
@@ -35,7 +40,8 @@ public enum Simulator {
         let (campaign, compileReport) = try CampaignCompiler(spec: spec, store: store, doNotCall: doNotCall)
             .compile(sourcePath: request.campaignPath, sourceText: source, at: start)
 
-        let network = SimulatedNetwork(clock: clock, parameters: request.parameters)
+        let network = SimulatedNetwork(
+            clock: clock, parameters: request.parameters, agents: CampaignRunner.agentIDs(of: spec), timeZone: zone)
         let runner = CampaignRunner(
             campaign: campaign, spec: spec, timeZone: zone, store: store, doNotCall: doNotCall, driver: network, clock: clock)
         let firstWindow = CallingCalendar(hours: spec.hours, timeZone: zone).window(atOrAfter: start)?.start ?? start
@@ -57,7 +63,8 @@ public enum Simulator {
             try writer.close()
             written.append(rejectsPath)
         }
-        return SimulationResult(summary: summary, compile: compileReport, files: written, databasePath: databasePath)
+        return SimulationResult(
+            summary: summary, compile: compileReport, files: written, databasePath: databasePath, network: network.tally)
     }
 
     /// The database path to use: a named one must not exist yet (it may be a live database);

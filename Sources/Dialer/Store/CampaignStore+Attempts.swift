@@ -70,6 +70,35 @@ extension CampaignStore {
             [campaign, agent, start, end])
     }
 
+    /// When the campaign's first call was placed; nil before any.
+    func firstCallTime(campaign: Int64) throws -> Date? {
+        try connection.firstRow("SELECT MIN(placed_at) FROM attempts WHERE campaign_id = ?", [campaign]) {
+            $0.optionalDate(0)
+        } ?? nil
+    }
+
+    /// The answers since `start` that needed an agent: connected to one, found a machine at one, or abandoned.
+    func answerCounts(campaign: Int64, since start: Date) throws -> AbandonLedger.Counts {
+        var counts = AbandonLedger.Counts()
+        let rows = try connection.rows(
+            """
+            SELECT outcome, COUNT(*) FROM attempts
+            WHERE campaign_id = ? AND state = 'ended' AND answered_at >= ?
+              AND (outcome IN ('answered', 'abandoned') OR (outcome = 'machine' AND agent IS NOT NULL))
+            GROUP BY outcome
+            """,
+            [campaign, start]
+        ) { ($0.string(0), $0.int(1)) }
+        for (outcome, count) in rows {
+            switch CallOutcome(rawValue: outcome) {
+            case .answered: counts.connected = count
+            case .abandoned: counts.abandoned = count
+            default: counts.machinesAtAgents = count
+            }
+        }
+        return counts
+    }
+
     /// Attempts left in progress by a dialer that stopped (crash, kill, power loss).
     func interruptedAttempts(campaign: Int64) throws -> [InterruptedAttempt] {
         try connection.rows(

@@ -108,5 +108,27 @@ enum Schema {
             CREATE INDEX outbox_due ON outbox(state, next_at);
             CREATE INDEX outbox_campaign ON outbox(campaign_id, state);
             """),
+        Migration(version: 4, name: "daemon lease, campaign controls, daemon settings", sql: """
+            CREATE TABLE daemon_lease (
+                id            INTEGER PRIMARY KEY CHECK (id = 1),
+                holder        TEXT NOT NULL,
+                host          TEXT NOT NULL,
+                pid           INTEGER NOT NULL,
+                token         TEXT NOT NULL,
+                acquired_at   REAL NOT NULL,
+                heartbeat_at  REAL NOT NULL,
+                expires_at    REAL NOT NULL
+            );
+            CREATE TABLE campaign_controls (
+                campaign_id  INTEGER PRIMARY KEY REFERENCES campaigns(id),
+                paused       INTEGER NOT NULL CHECK (paused IN (0, 1)),
+                changed_at   REAL NOT NULL,
+                changed_by   TEXT NOT NULL
+            );
+            CREATE TABLE daemon_settings (
+                key    TEXT PRIMARY KEY,
+                value  TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ]
 }

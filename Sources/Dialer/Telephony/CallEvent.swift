@@ -15,10 +15,16 @@ public struct CallEvent: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// The far end is ringing.
         case ringing(CallID)
-        /// The far end picked up; `party` is what answered, as far as the driver can tell.
+        /// The far end picked up; `party` is what answered, as far as the driver can tell
+        /// (after answering-machine detection when it runs; `person` without it). A call
+        /// classed as a machine is not routed to an agent: the backend hangs up on it
+        /// (or leaves a message) and reports the hang-up.
         case answered(CallID, party: AnsweringParty)
         /// The call was bridged to an agent.
         case connected(CallID, agent: String)
+        /// The agent found an answering machine on a call bridged to them (AMD off or
+        /// wrong); the call ends as `machine` and the agent is free at once.
+        case agentFoundMachine(CallID)
         /// The call ended; `cause` says why.
         case hungUp(CallID, cause: HangupCause)
         /// An agent finished wrap-up and can take the next call.

@@ -11,6 +11,10 @@ public protocol TelephonyDriver: AnyObject {
     /// dialplan). The engine then follows its `connected` and `hungUp` events
     /// instead of calling ``connect(_:toAgent:)`` and ``abandon(_:)``.
     var routesAnsweredCalls: Bool { get }
+    /// The share of persons the backend's answering-machine detection classes as
+    /// machines and hangs up on (0 without AMD). Those calls count as abandoned
+    /// where the profile says so, and the predictive pacer budgets for them.
+    var estimatedMachineFalsePositiveShare: Double { get }
     /// Starts dialing. The attempt has already been recorded durably.
     func place(_ request: CallRequest) throws
     /// Bridges an answered call to an agent.
@@ -25,6 +29,11 @@ public protocol TelephonyDriver: AnyObject {
     /// Waits until events arrive or `deadline` passes, and returns the events
     /// that happened, oldest first (empty when the deadline passed first).
     func events(until deadline: Date) -> [CallEvent]
+}
+
+extension TelephonyDriver {
+    /// No answering-machine detection unless the backend says otherwise.
+    public var estimatedMachineFalsePositiveShare: Double { 0 }
 }
 
 /// A driver could not do what the engine asked.

@@ -8,6 +8,7 @@ enum SimulateCommand: Command {
     static let summary = "run a campaign on the simulated network and write its reports"
     static let help = """
         Usage: dialerd simulate FILE [--out DIR] [--seed N] [--db PATH] [--start YYYY-MM-DD]
+                                [--scenario FILE] [--KEY VALUE]…
 
         Compiles the campaign and runs it on the simulated network in virtual time,
         from its first calling window until every contact is final, then writes
@@ -21,6 +22,11 @@ enum SimulateCommand: Command {
           --db PATH            keep the database at PATH (must not exist yet);
                                default: DIR/simulation.db, replaced each run
           --start YYYY-MM-DD   first day to call, in the campaign's zone (default: today)
+          --scenario FILE      the simulated network's parameters, `key value` per line
+          --KEY VALUE          one parameter, over the scenario's: answer-rate, machine-rate,
+                               busy-rate, invalid-rate, ring, talk, wrap, amd on|off,
+                               amd-false-positive, answer-by-hour, break-every, …
+                               (docs/simulation.md lists them all)
           -h, --help           show this help
 
         Exit status: 0 done, 1 the campaign or its lists have errors, 2 bad usage
@@ -30,7 +36,8 @@ enum SimulateCommand: Command {
     static func run(_ words: [String]) -> ExitCode {
         let arguments: CommandArguments
         do {
-            arguments = try CommandArguments(words, valueOptions: ["out", "seed", "db", "start"], flagOptions: [])
+            arguments = try CommandArguments(
+                words, valueOptions: Set(["out", "db", "start", "scenario"] + SimulationScenario.keys), flagOptions: [])
         } catch {
             return usageFailure(error)
         }
@@ -38,11 +45,17 @@ enum SimulateCommand: Command {
             return usageFailure(UsageError("name exactly one campaign file"))
         }
         var parameters = SimulationParameters()
-        if let seedText = arguments.value("seed") {
-            guard let seed = UInt64(seedText) else {
-                return usageFailure(UsageError("--seed must be a whole number ≥ 0, not '\(seedText)'"))
+        do {
+            if let scenario = arguments.value("scenario") { try SimulationScenario.load(path: scenario, into: &parameters) }
+        } catch {
+            return usageFailure(UsageError("--scenario: \(error.message)"))
+        }
+        do {
+            for key in SimulationScenario.keys {
+                if let value = arguments.value(key) { try SimulationScenario.set(key, to: value, in: &parameters) }
             }
-            parameters.seed = seed
+        } catch {
+            return usageFailure(UsageError("--\(error.message)"))
         }
         var start: LocalDate?
         if let startText = arguments.value("start") {

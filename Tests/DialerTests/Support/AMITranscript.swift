@@ -1,13 +1,12 @@
 @testable import Dialer
 import Foundation
 
-/// The real AMI conversation in `shared/fixtures/asterisk/` (beside the repository):
+/// The real AMI conversation recorded from Asterisk (`Tests/DialerTests/Fixtures/`, see its README):
 /// what Asterisk sent, byte for byte, without the client's `>>> sent` blocks.
 enum AMITranscript {
     static let path = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .appendingPathComponent("../shared/fixtures/asterisk/ami-originate-transcript.txt").standardized.path
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/ami-originate-transcript.txt").path
 
     /// Asterisk's side of the conversation, or nil when the fixture is not there.
     static func asteriskBytes() -> [UInt8]? {

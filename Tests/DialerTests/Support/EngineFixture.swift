@@ -37,15 +37,19 @@ struct EngineFixture {
         try run(parameters: parameters, until: start.addingTimeInterval(horizonDays * 86_400))
     }
 
-    /// Runs the campaign on a simulated network until `limit`, with the mode's pacer or the one given.
-    func run(parameters: SimulationParameters, until limit: Date, pacer: (any Pacer)? = nil) throws {
+    /// Runs the campaign on a simulated network until `limit`, with the mode's pacer or the one given;
+    /// returns what really happened on the network.
+    @discardableResult
+    func run(parameters: SimulationParameters, until limit: Date, pacer: (any Pacer)? = nil) throws -> SimulationTally {
         let clock = VirtualClock(start: start)
-        let network = SimulatedNetwork(clock: clock, parameters: parameters)
+        let network = SimulatedNetwork(
+            clock: clock, parameters: parameters, agents: CampaignRunner.agentIDs(of: spec), timeZone: zone)
         let doNotCall = try DoNotCallRegistry(spec: spec, store: store, cacheDirectory: nil)
         let runner = CampaignRunner(
             campaign: campaign, spec: spec, timeZone: zone, store: store, doNotCall: doNotCall, driver: network, clock: clock)
         if let pacer { runner.pacer = pacer }
         try runner.run(until: limit)
+        return network.tally
     }
 
     /// Every attempt: job, number, the contact's zone, placed time, state, outcome.

@@ -1,21 +1,35 @@
 /// What ``ContactsBenchmarkSupport/measure(contacts:dncNumbers:lookups:seed:folder:)`` measured.
+/// Times are CPU seconds of the measuring thread.
 public struct ContactsBenchmarkReport: Sendable, CustomStringConvertible {
+    /// Rows read from the contacts CSV (records and rejects).
     public let csvRows: Int
+    /// The CSV file's size.
     public let csvBytes: Int
+    /// Time to read every row.
     public let csvSeconds: Double
+    /// Mobile fields parsed.
     public let parsedNumbers: Int
+    /// How many of them were valid numbers.
     public let validNumbers: Int
+    /// Time to parse them all.
     public let parseSeconds: Double
     /// Lines in the DNC file (numbers and bad lines).
     public let dncLines: Int
     /// Distinct numbers in the built index.
     public let dncNumbers: Int
+    /// Time to read, parse and index the DNC file.
     public let dncBuildSeconds: Double
+    /// Time to load the same index from its disk cache.
     public let dncCacheSeconds: Double
+    /// Whether that load did use the cache.
     public let dncFromCache: Bool
+    /// Memory of the index per distinct number.
     public let bytesPerNumber: Double
+    /// Lookups timed (numbers drawn like the list's, about 3 % listed).
     public let lookups: Int
+    /// How many were listed.
     public let lookupHits: Int
+    /// Time for all lookups.
     public let lookupSeconds: Double
 
     public var description: String {

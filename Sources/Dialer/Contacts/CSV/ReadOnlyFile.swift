@@ -24,6 +24,11 @@ final class ReadOnlyFile {
 
     /// Reads up to `buffer.count` bytes; 0 means the end of the file. Retries on `EINTR`.
     func readChunk(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(SystemCallError) -> Int {
+        try readChunk(into: UnsafeMutableRawBufferPointer(buffer))
+    }
+
+    /// Reads up to `buffer.count` bytes into untyped memory (the storage of an integer array); 0 at the end.
+    func readChunk(into buffer: UnsafeMutableRawBufferPointer) throws(SystemCallError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
             let count = read(descriptor, base, buffer.count)

@@ -24,8 +24,18 @@ extension DNCIndex {
             return DNCLoadResult(index: cached.index, rejected: cached.rejected, fromCache: true)
         }
 
-        let parser = DNCListParser(defaultCallingCode: defaultCallingCode)
+        let (index, rejected) = try build(path: path, column: column, defaultCallingCode: defaultCallingCode, size: before.size)
+        // Only a source left unchanged while it was read may be cached under its stamp.
+        if let cache, (try? DNCSourceStamp(path: path)) == before {
+            cache.write(index, rejected: rejected)
+        }
+        return DNCLoadResult(index: index, rejected: rejected, fromCache: false)
+    }
+
+    /// Reads the source and builds the index; the parsed numbers are released as soon as the index is built.
+    private static func build(path: String, column: String?, defaultCallingCode: Int?, size: UInt64) throws -> (DNCIndex, [CSVReject]) {
         if let column {
+            var parser = DNCListParser(defaultCallingCode: defaultCallingCode, expectedEntries: 0)
             let reader: CSVReader
             do {
                 reader = try CSVReader(path: path)
@@ -36,18 +46,16 @@ extension DNCIndex {
                 throw DNCError(path: path, problem: .missingColumn(column, available: reader.header))
             }
             parser.readColumn(index, of: reader)
-        } else {
-            do {
-                try parser.readLines(of: ReadOnlyFile(path: path))
-            } catch {
-                throw DNCError(path: path, problem: .cannotRead(error.reason))
-            }
+            return (DNCIndex(numbers: parser.numbers, prefixes: parser.prefixes), parser.rejected)
         }
-        let index = DNCIndex(numbers: parser.numbers, prefixes: parser.prefixes)
-        // Only a source left unchanged while it was read may be cached under its stamp.
-        if let cache, (try? DNCSourceStamp(path: path)) == before {
-            cache.write(index, rejected: parser.rejected)
+        // A line holds at least 11 bytes ("0912345678" and its line break): reserving that many entries avoids
+        // regrowing (and briefly doubling) the list; pages never written cost no memory.
+        var parser = DNCListParser(defaultCallingCode: defaultCallingCode, expectedEntries: Int(size / 11))
+        do {
+            try parser.readLines(of: ReadOnlyFile(path: path))
+        } catch {
+            throw DNCError(path: path, problem: .cannotRead(error.reason))
         }
-        return DNCLoadResult(index: index, rejected: parser.rejected, fromCache: false)
+        return (DNCIndex(numbers: parser.numbers, prefixes: parser.prefixes), parser.rejected)
     }
 }

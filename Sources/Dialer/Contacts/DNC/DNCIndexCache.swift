@@ -6,26 +6,6 @@ import Glibc
 import Darwin
 #endif
 
-/// The identity of a DNC source file at one moment: path, size, modification time and inode.
-struct DNCSourceStamp: Equatable {
-    let path: String
-    let size: UInt64
-    let modifiedSeconds: Int64
-    let modifiedNanoseconds: Int64
-    let inode: UInt64
-
-    /// Reads the stamp of `path` with `stat(2)`.
-    init(path: String) throws(SystemCallError) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw SystemCallError.lastError("stat") }
-        self.path = URL(fileURLWithPath: path).standardizedFileURL.path
-        size = UInt64(info.st_size)
-        modifiedSeconds = Int64(info.st_mtim.tv_sec)
-        modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
-        inode = UInt64(info.st_ino)
-    }
-}
-
 /// A built DNC index kept on disk, in a binary file named after the source path and load options, and reused
 /// while the source's size, modification time and inode are unchanged. A cache that is missing, stale, or
 /// damaged is ignored and rebuilt; failing to write one leaves the load itself correct.
@@ -55,9 +35,10 @@ struct DNCIndexCache {
     }
 
     /// The cached index and rejects, or nil when there is no usable cache for this source.
+    /// Tables are read straight into their arrays: loading needs no second copy of the file in memory.
     func read() -> (index: DNCIndex, rejected: [CSVReject])? {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: filePath), options: .mappedIfSafe) else { return nil }
-        var reader = BinaryReader(bytes: [UInt8](data))
+        guard let file = try? ReadOnlyFile(path: filePath), let size = try? DNCSourceStamp(path: filePath).size else { return nil }
+        var reader = BinaryFileReader(file: file, size: size)
         guard reader.bytes(DNCIndexCache.magic.count) == DNCIndexCache.magic,
               reader.uint64() == source.size,
               reader.uint64() == UInt64(bitPattern: source.modifiedSeconds),
@@ -66,61 +47,73 @@ struct DNCIndexCache {
               reader.string() == identity
         else { return nil }
 
-        let layout: DNCIndex.Layout
+        let layout: DNCNumberTable.Layout
         switch reader.uint8() {
         case 0:
             guard let keys = reader.uint64Array() else { return nil }
             layout = .plain(keys)
         case 1:
-            guard let base = reader.uint64(), let shift = reader.uint64(), shift <= 32,
-                  let offsets = reader.uint32Array(), let lows = reader.uint32Array(),
-                  DNCIndexCache.offsetsAreConsistent(offsets, lowCount: lows.count)
+            guard let base = reader.uint64(), let coarseShift = reader.uint64(), coarseShift <= 32,
+                  let fineStarts = reader.uint32Array(), let fineShifts = reader.uint8Array(),
+                  let offsets = reader.uint32Array(), let lows = reader.uint32Array()
             else { return nil }
-            layout = .bucketed(base: base, shift: Int(shift), offsets: offsets, lows: lows)
+            layout = .bucketed(
+                base: base, coarseShift: Int(coarseShift), fineStarts: fineStarts, fineShifts: fineShifts,
+                offsets: offsets, lows: lows)
         default:
             return nil
         }
+        guard DNCNumberTable.isConsistent(layout) else { return nil }
         guard let prefixCount = reader.uint64(), prefixCount <= 64 else { return nil }
         var prefixes: [DNCIndex.PrefixSet] = []
         for _ in 0..<prefixCount {
             guard let length = reader.uint64(), length <= UInt64(DNCIndex.maximumDigits), let values = reader.uint64Array() else { return nil }
             prefixes.append(DNCIndex.PrefixSet(length: Int(length), values: values.sorted()))
         }
-        guard let rejectCount = reader.uint64() else { return nil }
+        guard let rejectCount = reader.uint64(), rejectCount <= size else { return nil }
         var rejected: [CSVReject] = []
         for _ in 0..<rejectCount {
             guard let line = reader.uint64(), let reason = reader.string(), let text = reader.string() else { return nil }
             rejected.append(CSVReject(line: Int(truncatingIfNeeded: line), reason: reason, text: text))
         }
         guard reader.bytes(DNCIndexCache.trailer.count) == DNCIndexCache.trailer, reader.isAtEnd else { return nil }
-        return (DNCIndex(layout: layout, prefixes: prefixes), rejected)
+        return (DNCIndex(numbers: DNCNumberTable(layout: layout), prefixes: prefixes), rejected)
     }
 
-    /// Writes the cache atomically (a temporary file renamed into place). Returns false when it could not.
+    /// Writes the cache atomically (a temporary file renamed into place), streaming the tables to disk.
+    /// Returns false when it could not.
     @discardableResult
     func write(_ index: DNCIndex, rejected: [CSVReject]) -> Bool {
-        var out = BinaryWriter()
-        out.appendRaw(DNCIndexCache.magic)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            return false
+        }
+        let temporary = filePath + ".\(getpid()).tmp"
+        guard let out = BinaryFileWriter(path: temporary) else { return false }
+        out.append(DNCIndexCache.magic)
         out.append(source.size)
         out.append(UInt64(bitPattern: source.modifiedSeconds))
         out.append(UInt64(bitPattern: source.modifiedNanoseconds))
         out.append(source.inode)
         out.append(identity)
-        switch index.layout {
+        switch index.numbers.layout {
         case .plain(let keys):
-            out.appendRaw([0])
-            out.append(keys)
-        case .bucketed(let base, let shift, let offsets, let lows):
-            out.appendRaw([1])
+            out.append([0])
+            out.appendArray(keys)
+        case .bucketed(let base, let coarseShift, let fineStarts, let fineShifts, let offsets, let lows):
+            out.append([1])
             out.append(base)
-            out.append(UInt64(shift))
-            out.append(offsets)
-            out.append(lows)
+            out.append(UInt64(coarseShift))
+            out.appendArray(fineStarts)
+            out.appendArray(fineShifts)
+            out.appendArray(offsets)
+            out.appendArray(lows)
         }
         out.append(UInt64(index.prefixes.count))
         for set in index.prefixes {
             out.append(UInt64(set.length))
-            out.append(set.values)
+            out.appendArray(set.values)
         }
         out.append(UInt64(rejected.count))
         for reject in rejected {
@@ -128,111 +121,176 @@ struct DNCIndexCache {
             out.append(reject.reason)
             out.append(reject.text)
         }
-        out.appendRaw(DNCIndexCache.trailer)
-
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let temporary = filePath + ".\(getpid()).tmp"
-            try Data(out.bytes).write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, filePath) == 0 else {
-                unlink(temporary)
-                return false
-            }
-            return true
-        } catch {
+        out.append(DNCIndexCache.trailer)
+        guard out.finish(), rename(temporary, filePath) == 0 else {
+            unlink(temporary)
             return false
         }
-    }
-
-    private static func offsetsAreConsistent(_ offsets: [UInt32], lowCount: Int) -> Bool {
-        guard offsets.count >= 2, offsets.first == 0, Int(offsets[offsets.count - 1]) == lowCount else { return false }
-        for index in 1..<offsets.count where offsets[index] < offsets[index - 1] { return false }
         return true
     }
 }
 
-/// Appends little-endian integers, arrays and strings.
-private struct BinaryWriter {
-    var bytes: [UInt8] = []
+/// Writes little-endian integers, arrays and strings to a new file, through a small buffer; large arrays go
+/// straight from their storage to the file.
+private final class BinaryFileWriter {
+    private let descriptor: Int32
+    private var pending: [UInt8] = []
+    private var failed = false
 
-    mutating func appendRaw(_ raw: [UInt8]) {
-        bytes += raw
+    init?(path: String) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        descriptor = fd
+        pending.reserveCapacity(1 << 16)
     }
 
-    mutating func append(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+    deinit {
+        close(descriptor)
     }
 
-    mutating func append(_ values: [UInt64]) {
-        append(UInt64(values.count))
-        values.map(\.littleEndian).withUnsafeBytes { bytes += $0 }
+    func append(_ raw: [UInt8]) {
+        pending += raw
+        if pending.count >= 1 << 16 { flush() }
     }
 
-    mutating func append(_ values: [UInt32]) {
-        append(UInt64(values.count))
-        values.map(\.littleEndian).withUnsafeBytes { bytes += $0 }
+    func append(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { pending += $0 }
     }
 
-    mutating func append(_ text: String) {
+    func append(_ text: String) {
         append(UInt64(text.utf8.count))
-        bytes += text.utf8
+        append(Array(text.utf8))
+    }
+
+    /// The count, then the elements little-endian.
+    func appendArray<Element: FixedWidthInteger>(_ values: [Element]) {
+        append(UInt64(values.count))
+        flush()
+        #if _endian(little)
+        values.withUnsafeBytes { writeAll($0) }
+        #else
+        values.map(\.littleEndian).withUnsafeBytes { writeAll($0) }
+        #endif
+    }
+
+    /// Writes what is buffered; false when any write failed.
+    func finish() -> Bool {
+        flush()
+        return !failed
+    }
+
+    private func flush() {
+        pending.withUnsafeBytes { writeAll($0) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) {
+        guard var next = bytes.baseAddress, !failed else { return }
+        var left = bytes.count
+        while left > 0 {
+            let written = write(descriptor, next, left)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failed = true
+                return
+            }
+            next += written
+            left -= written
+        }
     }
 }
 
-/// Reads what ``BinaryWriter`` wrote; every read returns nil past the end, so damaged files are refused.
-private struct BinaryReader {
-    let bytes: [UInt8]
-    var position = 0
+/// Reads what ``BinaryFileWriter`` wrote; every read returns nil past the end of the file (or on a read
+/// error), so damaged files are refused, and no count can ask for more memory than the file could fill.
+private struct BinaryFileReader {
+    let file: ReadOnlyFile
+    /// Bytes of the file not yet consumed.
+    private var remaining: UInt64
+    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private var position = 0
+    private var end = 0
 
-    var isAtEnd: Bool { position == bytes.count }
+    init(file: ReadOnlyFile, size: UInt64) {
+        self.file = file
+        remaining = size
+    }
+
+    var isAtEnd: Bool {
+        remaining == 0
+    }
 
     mutating func bytes(_ count: Int) -> [UInt8]? {
-        guard count >= 0, bytes.count - position >= count else { return nil }
-        defer { position += count }
-        return Array(bytes[position..<position + count])
+        guard count >= 0, UInt64(count) <= remaining else { return nil }
+        var out = [UInt8](repeating: 0, count: count)
+        let filled = out.withUnsafeMutableBytes { fill($0) }
+        return filled ? out : nil
     }
 
     mutating func uint8() -> UInt8? {
-        guard position < bytes.count else { return nil }
-        defer { position += 1 }
-        return bytes[position]
+        bytes(1)?.first
     }
 
     mutating func uint64() -> UInt64? {
-        guard bytes.count - position >= 8 else { return nil }
-        var value: UInt64 = 0
-        for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[position + index]) }
-        position += 8
-        return value
+        guard let raw = bytes(8) else { return nil }
+        return raw.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    mutating func string() -> String? {
+        guard let count = uint64(), count <= remaining, let raw = bytes(Int(count)) else { return nil }
+        return String(validating: raw, as: UTF8.self)
+    }
+
+    mutating func uint8Array() -> [UInt8]? {
+        guard let count = uint64(), count <= remaining else { return nil }
+        return bytes(Int(count))
     }
 
     mutating func uint64Array() -> [UInt64]? {
-        guard let count = uint64(), count <= UInt64(bytes.count - position) / 8 else { return nil }
+        guard let count = uint64(), count <= remaining / 8 else { return nil }
         var values = [UInt64](repeating: 0, count: Int(count))
-        values.withUnsafeMutableBytes { target in
-            bytes.withUnsafeBytes { source in
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<position + Int(count) * 8]))
-            }
-        }
-        position += Int(count) * 8
+        guard values.withUnsafeMutableBytes({ fill($0) }) else { return nil }
         return values.map { UInt64(littleEndian: $0) }
     }
 
     mutating func uint32Array() -> [UInt32]? {
-        guard let count = uint64(), count <= UInt64(bytes.count - position) / 4 else { return nil }
-        var values = [UInt32](repeating: 0, count: Int(count))
-        values.withUnsafeMutableBytes { target in
-            bytes.withUnsafeBytes { source in
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<position + Int(count) * 4]))
-            }
+        guard let count = uint64(), count <= remaining / 4 else { return nil }
+        var filled = true
+        let values = DNCNumberTable.makeTable(count: Int(count)) { target in
+            filled = fill(UnsafeMutableRawBufferPointer(target))
+            #if _endian(big)
+            for index in target.indices { target[index] = UInt32(littleEndian: target[index]) }
+            #endif
         }
-        position += Int(count) * 4
-        return values.map { UInt32(littleEndian: $0) }
+        return filled ? values : nil
     }
 
-    mutating func string() -> String? {
-        guard let count = uint64(), count <= UInt64(bytes.count - position) else { return nil }
-        guard let raw = bytes(Int(count)) else { return nil }
-        return String(validating: raw, as: UTF8.self)
+    /// Fills `target` from the buffer, then straight from the file; false at the end of the file or on an error.
+    private mutating func fill(_ target: UnsafeMutableRawBufferPointer) -> Bool {
+        guard UInt64(target.count) <= remaining else { return false }
+        var done = 0
+        while done < target.count {
+            if position < end {
+                let take = min(end - position, target.count - done)
+                buffer.withUnsafeBytes { source in
+                    UnsafeMutableRawBufferPointer(rebasing: target[done..<done + take])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<position + take]))
+                }
+                position += take
+                done += take
+            } else if target.count - done >= buffer.count {
+                // Large arrays are read into place without passing through the buffer.
+                let rest = UnsafeMutableRawBufferPointer(rebasing: target[done...])
+                guard let read = try? file.readChunk(into: rest), read > 0 else { return false }
+                done += read
+            } else {
+                guard let read = try? buffer.withUnsafeMutableBufferPointer({ try file.readChunk(into: $0) }), read > 0 else {
+                    return false
+                }
+                position = 0
+                end = read
+            }
+        }
+        remaining -= UInt64(target.count)
+        return true
     }
 }

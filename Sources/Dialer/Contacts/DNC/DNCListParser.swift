@@ -6,7 +6,7 @@ import Darwin
 
 /// Collects the entries of a Do-Not-Call list, one line (or CSV cell) at a time: numbers in any written form,
 /// `+84190*` prefix entries, `#` comments. Lines that are neither become rejects with their line numbers.
-final class DNCListParser {
+struct DNCListParser {
     private(set) var numbers: [UInt64] = []
     private(set) var prefixes: [String] = []
     private(set) var rejected: [CSVReject] = []
@@ -15,12 +15,14 @@ final class DNCListParser {
     /// The read buffer size, which is also the longest line accepted.
     static let bufferSize = 1 << 20
 
-    init(defaultCallingCode: Int?) {
+    /// `expectedEntries` reserves room for that many numbers up front.
+    init(defaultCallingCode: Int?, expectedEntries: Int) {
         self.defaultCallingCode = defaultCallingCode
+        numbers.reserveCapacity(expectedEntries)
     }
 
     /// Reads a plain list: one entry per line.
-    func readLines(of file: ReadOnlyFile) throws(SystemCallError) {
+    mutating func readLines(of file: ReadOnlyFile) throws(SystemCallError) {
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: DNCListParser.bufferSize)
         defer { buffer.deallocate() }
         var start = 0
@@ -63,7 +65,7 @@ final class DNCListParser {
     }
 
     /// Reads one column of a CSV file; empty cells are skipped, bad rows are kept as rejects.
-    func readColumn(_ column: Int, of reader: CSVReader) {
+    mutating func readColumn(_ column: Int, of reader: CSVReader) {
         while let row = reader.next() {
             switch row {
             case .rejected(let reject):
@@ -76,7 +78,7 @@ final class DNCListParser {
     }
 
     /// Adds one entry: a number, a `…*` prefix, or nothing for blank and comment lines.
-    func addEntry(_ raw: UnsafeBufferPointer<UInt8>, line: Int) {
+    mutating func addEntry(_ raw: UnsafeBufferPointer<UInt8>, line: Int) {
         var end = raw.count
         if let hash = raw.firstIndex(of: UInt8(ascii: "#")) { end = hash }
         var start = 0
@@ -97,7 +99,7 @@ final class DNCListParser {
         }
     }
 
-    private func reject(_ entry: UnsafeBufferPointer<UInt8>, line: Int, reason: String) {
+    private mutating func reject(_ entry: UnsafeBufferPointer<UInt8>, line: Int, reason: String) {
         let text = String(decoding: UnsafeBufferPointer(rebasing: entry.prefix(CSVReader.rejectTextLimit)), as: UTF8.self)
         rejected.append(CSVReject(line: line, reason: reason, text: text))
     }

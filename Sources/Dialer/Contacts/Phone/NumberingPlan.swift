@@ -39,6 +39,16 @@ enum NumberingPlan {
         case 62: indonesia(number)
         case 84: vietnam(number)
         case 420: czechia(number)
+        case 33: france(number)
+        case 49: germany(number)
+        case 60: malaysia(number)
+        case 63: philippines(number)
+        case 65: singapore(number)
+        case 66: thailand(number)
+        case 81: japan(number)
+        case 82: southKorea(number)
+        case 86: china(number)
+        case 91: india(number)
         default: generic(number, callingCode: callingCode)
         }
     }
@@ -268,6 +278,146 @@ enum NumberingPlan {
             }
         case 2...7, 9: return length(number, 8...11, .fixed, "ID")
         case 1: return length(number, 6...8, .unknown, "ID")
+        default: return .invalidLeadingDigits
+        }
+    }
+
+    /// France: 9 digits after the trunk 0; 06 and 07 mobile, 01–05 fixed, 09 voip, 080 toll-free, 089 premium.
+    private static func france(_ number: NationalNumber) -> Verdict {
+        switch number.leading(1) {
+        case 1...5: return length(number, 9, .fixed, "FR")
+        case 6: return length(number, 9, .mobile, "FR")
+        case 7: return number.leading(2) >= 73 ? length(number, 9, .mobile, "FR") : shortOrInvalid(number, 2)
+        case 8:
+            switch number.leading(2) {
+            case 80: return length(number, 9, .tollFree, "FR")
+            case 89: return length(number, 9, .premium, "FR")
+            case 81, 82, 84: return length(number, 9, .unknown, "FR")
+            default: return shortOrInvalid(number, 2)
+            }
+        case 9: return length(number, 9, .voip, "FR")
+        default: return .invalidLeadingDigits
+        }
+    }
+
+    /// Germany: mobiles 015x, 016x, 017x (10–11 digits after the trunk 0); fixed lines 5–11 digits; 0800, 0900.
+    private static func germany(_ number: NationalNumber) -> Verdict {
+        switch number.leading(2) {
+        case 15, 16, 17: return length(number, 10...11, .mobile, "DE")
+        case 18, 19, 10...14: return length(number, 5...11, .unknown, "DE")
+        case -1: return .tooShort
+        default: break
+        }
+        switch number.leading(3) {
+        case 800: return length(number, 10...11, .tollFree, "DE")
+        case 900: return length(number, 10...11, .premium, "DE")
+        default: break
+        }
+        switch number.leading(1) {
+        case 2...9: return length(number, 5...11, .fixed, "DE")
+        default: return .invalidLeadingDigits
+        }
+    }
+
+    /// India: 10 digits after the trunk 0; mobiles start with 6–9; 1800 toll-free.
+    private static func india(_ number: NationalNumber) -> Verdict {
+        switch number.leading(1) {
+        case 6...9: return length(number, 10, .mobile, "IN")
+        case 2...5: return length(number, 10, .fixed, "IN")
+        case 1: return number.leading(4) == 1800 ? length(number, 10...11, .tollFree, "IN") : shortOrInvalid(number, 4)
+        default: return .invalidLeadingDigits
+        }
+    }
+
+    /// China: mobiles 13x–19x (11 digits); fixed lines area code + subscriber (10–11 digits); 400 and 800.
+    private static func china(_ number: NationalNumber) -> Verdict {
+        switch number.leading(2) {
+        case 13...19: return length(number, 11, .mobile, "CN")
+        case 10, 20...29: return length(number, 10, .fixed, "CN")
+        case -1: return .tooShort
+        default: break
+        }
+        switch number.leading(3) {
+        case 400: return length(number, 10, .unknown, "CN")
+        case 800: return length(number, 10, .tollFree, "CN")
+        default: break
+        }
+        switch number.leading(1) {
+        case 3...9: return length(number, 10...11, .fixed, "CN")
+        default: return .invalidLeadingDigits
+        }
+    }
+
+    /// Thailand: mobiles 06, 08, 09 (9 digits after the trunk 0); fixed 02–07 (8 digits); 1800 toll-free.
+    private static func thailand(_ number: NationalNumber) -> Verdict {
+        switch number.leading(1) {
+        case 6, 8, 9: return length(number, 9, .mobile, "TH")
+        case 2...5, 7: return length(number, 8, .fixed, "TH")
+        case 1: return number.leading(4) == 1800 ? length(number, 10, .tollFree, "TH") : shortOrInvalid(number, 4)
+        default: return .invalidLeadingDigits
+        }
+    }
+
+    /// Singapore: 8 digits, no trunk prefix; 8 and 9 mobile, 6 fixed, 3 voip; 1800 toll-free (11 digits).
+    private static func singapore(_ number: NationalNumber) -> Verdict {
+        switch number.leading(1) {
+        case 8, 9: return length(number, 8, .mobile, "SG")
+        case 6: return length(number, 8, .fixed, "SG")
+        case 3: return length(number, 8, .voip, "SG")
+        case 1: return number.leading(4) == 1800 ? length(number, 11, .tollFree, "SG") : shortOrInvalid(number, 4)
+        default: return .invalidLeadingDigits
+        }
+    }
+
+    /// Malaysia: mobiles 01x (9–10 digits after the trunk 0), fixed 03–09 (8–9 digits); 1800 toll-free.
+    private static func malaysia(_ number: NationalNumber) -> Verdict {
+        switch number.leading(1) {
+        case 1:
+            switch number.leading(3) {
+            case 180: return length(number, 9, .tollFree, "MY")
+            case 130, 160, 170, 190: return length(number, 9...10, .unknown, "MY")
+            default: return length(number, 9...10, .mobile, "MY")
+            }
+        case 3...9: return length(number, 8...9, .fixed, "MY")
+        default: return .invalidLeadingDigits
+        }
+    }
+
+    /// The Philippines: mobiles 09xx (10 digits after the trunk 0), fixed 02 and provinces (9 digits).
+    private static func philippines(_ number: NationalNumber) -> Verdict {
+        switch number.leading(1) {
+        case 9: return length(number, 10, .mobile, "PH")
+        case 2...8: return length(number, 9, .fixed, "PH")
+        case 1: return number.leading(4) == 1800 ? length(number, 11...12, .tollFree, "PH") : shortOrInvalid(number, 4)
+        default: return .invalidLeadingDigits
+        }
+    }
+
+    /// Japan: mobiles 070, 080, 090 (10 digits after the trunk 0); fixed lines 9 digits; 050 voip; 0120 toll-free.
+    private static func japan(_ number: NationalNumber) -> Verdict {
+        switch number.leading(2) {
+        case 70, 80, 90: return length(number, 10, .mobile, "JP")
+        case 50: return length(number, 10, .voip, "JP")
+        case -1: return .tooShort
+        default: break
+        }
+        if number.leading(3) == 120 { return length(number, 9, .tollFree, "JP") }
+        switch number.leading(1) {
+        case 1...9: return length(number, 9, .fixed, "JP")
+        default: return .invalidLeadingDigits
+        }
+    }
+
+    /// South Korea: mobiles 010 (10 digits after the trunk 0), Seoul 02 (8–9 digits), other areas 03x–06x (9–10).
+    private static func southKorea(_ number: NationalNumber) -> Verdict {
+        switch number.leading(2) {
+        case 10: return length(number, 10, .mobile, "KR")
+        case 11...19: return length(number, 9...10, .mobile, "KR")
+        case 20...29: return length(number, 8...9, .fixed, "KR")
+        case 31...33, 41...44, 51...55, 61...64: return length(number, 9...10, .fixed, "KR")
+        case 70: return length(number, 10, .voip, "KR")
+        case 80: return length(number, 9...10, .tollFree, "KR")
+        case -1: return .tooShort
         default: return .invalidLeadingDigits
         }
     }

@@ -102,9 +102,15 @@ final class SQLiteConnection {
 
     private func prepare(_ sql: String, persistent: Bool) throws(SQLiteError) -> SQLiteStatement {
         var prepared: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
+        var code: Int32 = SQLITE_OK
+        var trailingStatement = false
         let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
-        let code = sqlite3_prepare_v3(handle, sql, -1, flags, &prepared, &tail)
+        // The tail points into the C string, so it is read while the string is alive.
+        sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            code = sqlite3_prepare_v3(handle, text, -1, flags, &prepared, &tail)
+            if code == SQLITE_OK, let tail { trailingStatement = holdsStatement(tail) }
+        }
         guard code == SQLITE_OK else {
             throw SQLiteError(function: "sqlite3_prepare_v3", code: code, db: handle, sql: sql)
         }
@@ -112,7 +118,7 @@ final class SQLiteConnection {
             throw SQLiteError(function: "sqlite3_prepare_v3", code: SQLITE_MISUSE, message: "the SQL holds no statement", sql: sql)
         }
         let statement = SQLiteStatement(handle: prepared, sql: sql)
-        if let tail, holdsStatement(tail) {
+        if trailingStatement {
             throw SQLiteError(
                 function: "sqlite3_prepare_v3",
                 code: SQLITE_MISUSE,

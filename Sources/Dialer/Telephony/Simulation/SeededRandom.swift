@@ -48,4 +48,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         let mu = log(mean) - sigmaSquared / 2
         return exp(mu + sigmaSquared.squareRoot() * normal())
     }
+
+    /// An exponential value with the given mean.
+    public mutating func exponential(mean: Double) -> Double {
+        -mean * log(max(1 - unit(), .leastNonzeroMagnitude))
+    }
 }

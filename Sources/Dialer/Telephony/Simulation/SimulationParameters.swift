@@ -5,6 +5,8 @@ public struct SimulationParameters: Sendable, Hashable, Codable {
     public var seed: UInt64
     /// Share of dials a person answers (if they pick up before the ring timeout).
     public var personAnswerShare: Double
+    /// Share of dials an answering machine answers.
+    public var machineShare: Double
     /// Share of dials that are busy.
     public var busyShare: Double
     /// Share of dials to numbers the network does not know (cause 1).
@@ -13,6 +15,8 @@ public struct SimulationParameters: Sendable, Hashable, Codable {
     public var ringMeanSeconds: Double
     /// Coefficient of variation of the ring time.
     public var ringCV: Double
+    /// Mean seconds before an answering machine picks up (log-normal, CV 0.3).
+    public var machineRingMeanSeconds: Double
     /// Mean talk time in seconds (log-normal).
     public var talkMeanSeconds: Double
     /// Coefficient of variation of the talk time.
@@ -25,33 +29,81 @@ public struct SimulationParameters: Sendable, Hashable, Codable {
     public var safeHarbourSeconds: Double
     /// Mean seconds a person listens to an agentless message or survey (log-normal, CV 0.5).
     public var messageMeanSeconds: Double
+    /// Whether answering-machine detection runs on answered calls. Off: every answer
+    /// goes to an agent, who spends `machineAgentSeconds` on a machine.
+    public var amd: Bool
+    /// Mean seconds AMD listens before it decides (log-normal, CV 0.2); the agent's 2 s start after it.
+    public var amdDelaySeconds: Double
+    /// Share of persons AMD classes as machines: they are hung up on, which counts as abandoned.
+    public var amdFalsePositiveShare: Double
+    /// Share of machines AMD classes as persons: they reach an agent.
+    public var amdFalseNegativeShare: Double
+    /// Seconds an agent spends on a machine that reached them (not productive time).
+    public var machineAgentSeconds: Double
+    /// Multipliers of the person answer share by hour of the day (0–23) in the campaign's zone; missing hours are 1.
+    public var answerByHour: [Int: Double]
+    /// Mean seconds an agent works between breaks (exponential); 0 for no breaks.
+    public var breakEverySeconds: Double
+    /// Mean length of a break in seconds (log-normal, CV 0.5).
+    public var breakMeanSeconds: Double
+    /// Share of breaks for which the agent logs out (and back in) rather than pausing.
+    public var logoutShare: Double
 
-    /// Figures typical of outbound calling (see docs/simulation.md).
+    /// Figures typical of outbound calling (see docs/simulation.md); machines, AMD and breaks off.
     public init(
         seed: UInt64 = 1,
         personAnswerShare: Double = 0.30,
+        machineShare: Double = 0,
         busyShare: Double = 0.05,
         unallocatedShare: Double = 0.05,
         ringMeanSeconds: Double = 9,
         ringCV: Double = 0.5,
+        machineRingMeanSeconds: Double = 12,
         talkMeanSeconds: Double = 150,
         talkCV: Double = 1,
         wrapMeanSeconds: Double = 30,
         wrapCV: Double = 0.5,
         safeHarbourSeconds: Double = 8,
-        messageMeanSeconds: Double = 40
+        messageMeanSeconds: Double = 40,
+        amd: Bool = false,
+        amdDelaySeconds: Double = 2.5,
+        amdFalsePositiveShare: Double = 0.01,
+        amdFalseNegativeShare: Double = 0.10,
+        machineAgentSeconds: Double = 5,
+        answerByHour: [Int: Double] = [:],
+        breakEverySeconds: Double = 0,
+        breakMeanSeconds: Double = 900,
+        logoutShare: Double = 0
     ) {
         self.seed = seed
         self.personAnswerShare = personAnswerShare
+        self.machineShare = machineShare
         self.busyShare = busyShare
         self.unallocatedShare = unallocatedShare
         self.ringMeanSeconds = ringMeanSeconds
         self.ringCV = ringCV
+        self.machineRingMeanSeconds = machineRingMeanSeconds
         self.talkMeanSeconds = talkMeanSeconds
         self.talkCV = talkCV
         self.wrapMeanSeconds = wrapMeanSeconds
         self.wrapCV = wrapCV
         self.safeHarbourSeconds = safeHarbourSeconds
         self.messageMeanSeconds = messageMeanSeconds
+        self.amd = amd
+        self.amdDelaySeconds = amdDelaySeconds
+        self.amdFalsePositiveShare = amdFalsePositiveShare
+        self.amdFalseNegativeShare = amdFalseNegativeShare
+        self.machineAgentSeconds = machineAgentSeconds
+        self.answerByHour = answerByHour
+        self.breakEverySeconds = breakEverySeconds
+        self.breakMeanSeconds = breakMeanSeconds
+        self.logoutShare = logoutShare
+    }
+
+    /// The reference scenario of the pacing benchmark: 30 % persons (ring mean 9 s),
+    /// 15 % machines, 5 % busy, 10 % invalid, the rest no answer; talk mean 150 s
+    /// (CV 1), wrap-up mean 30 s; AMD off.
+    public static func reference(seed: UInt64) -> SimulationParameters {
+        SimulationParameters(seed: seed, personAnswerShare: 0.30, machineShare: 0.15, busyShare: 0.05, unallocatedShare: 0.10)
     }
 }

@@ -1,0 +1,315 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The numbers of a ``DNCIndex``: a sorted set of keys (see ``key(_:length:)``) in at most 8 bytes per number.
+///
+/// The bucketed layout keeps only the low 32 bits of each key. A coarse table on the key's high bits (small
+/// enough to stay in the processor's cache) gives each coarse range as many fine buckets as its numbers need
+/// (about 4–8 numbers each, however crowded the range: national lists bunch up on a few operator prefixes),
+/// and a fine offset table gives each fine bucket its slice of the sorted lows. A lookup is two table reads
+/// and a branch-free bisection of one cache line. Lists too small or too spread out for that keep whole keys
+/// (8 bytes each), searched by bisection.
+struct DNCNumberTable: Sendable {
+    /// How the numbers are stored, as written to the disk cache.
+    enum Layout: Sendable, Equatable {
+        /// Key `base + offset`: coarse bucket `offset >> coarseShift`; its fine buckets start at `fineStarts[c]`
+        /// and split it by `fineShifts[c]`; `lows[offsets[f]..<offsets[f + 1]]` are the sorted low 32 bits of the
+        /// offsets in fine bucket `f`.
+        case bucketed(base: UInt64, coarseShift: Int, fineStarts: [UInt32], fineShifts: [UInt8], offsets: [UInt32], lows: [UInt32])
+        /// Sorted, distinct keys.
+        case plain([UInt64])
+    }
+
+    /// The longest number kept: E.164 allows 15 digits.
+    static let maximumDigits = 15
+
+    // Stored flat, so that a lookup touches no enum payload or reference count.
+    private let isBucketed: Bool
+    private let base: UInt64
+    private let coarseShift: UInt64
+    private let coarseMask: UInt64
+    private let fineStarts: [UInt32]
+    private let fineShifts: [UInt8]
+    private let offsets: [UInt32]
+    private let lows: [UInt32]
+    private let keys: [UInt64]
+
+    init(layout: Layout) {
+        switch layout {
+        case .bucketed(let base, let coarseShift, let fineStarts, let fineShifts, let offsets, let lows):
+            isBucketed = true
+            self.base = base
+            self.coarseShift = UInt64(coarseShift)
+            coarseMask = (1 << UInt64(coarseShift)) &- 1
+            self.fineStarts = fineStarts
+            self.fineShifts = fineShifts
+            self.offsets = offsets
+            self.lows = lows
+            keys = []
+        case .plain(let keys):
+            (isBucketed, base, coarseShift, coarseMask) = (false, 0, 0, 0)
+            (fineStarts, fineShifts, offsets, lows) = ([], [], [], [])
+            self.keys = keys
+        }
+    }
+
+    /// The stored parts.
+    var layout: Layout {
+        isBucketed
+            ? .bucketed(base: base, coarseShift: Int(coarseShift), fineStarts: fineStarts, fineShifts: fineShifts, offsets: offsets, lows: lows)
+            : .plain(keys)
+    }
+
+    /// Distinct numbers.
+    var count: Int {
+        isBucketed ? lows.count : keys.count
+    }
+
+    /// Bytes used by the tables.
+    var storageBytes: Int {
+        isBucketed ? (fineStarts.count * 5 + offsets.count * 4 + lows.count * 4) : keys.count * 8
+    }
+
+    /// The digits aligned left on 15 digits, times 16, plus the digit count: ordered like the digit strings,
+    /// and distinct for distinct numbers ("8490" and "849" differ by their count). Below 2^54.
+    @inline(__always)
+    static func key(_ digits: UInt64, length: Int) -> UInt64 {
+        (digits &* PhoneNumber.powerOfTen(maximumDigits - length)) << 4 | UInt64(length)
+    }
+
+    /// Whether the key is stored.
+    func contains(key: UInt64) -> Bool {
+        guard isBucketed else { return DNCNumberTable.sortedContains(keys, key) }
+        guard key >= base else { return false }
+        let offset = key &- base
+        let coarse = Int(truncatingIfNeeded: offset >> coarseShift)
+        guard coarse < fineStarts.count else { return false }
+        let fine = fineStarts.withUnsafeBufferPointer { starts in
+            fineShifts.withUnsafeBufferPointer { shifts in
+                Int(starts[coarse]) + Int(truncatingIfNeeded: (offset & coarseMask) >> UInt64(shifts[coarse]))
+            }
+        }
+        let low = UInt32(truncatingIfNeeded: offset)
+        return offsets.withUnsafeBufferPointer { offsets in
+            let start = Int(offsets[fine])
+            let end = Int(offsets[fine + 1])
+            guard start < end else { return false }
+            return lows.withUnsafeBufferPointer { lows in
+                // Bisect the rare large bucket down to 16 entries, then four branch-free steps find how many
+                // entries are below `low` (up to 15); the same number of steps every time keeps the processor
+                // running ahead into the next lookup while this one waits for memory.
+                var lower = start
+                var upper = end
+                while upper - lower > 16 {
+                    let middle = (lower + upper) / 2
+                    if lows[middle - 1] < low { lower = middle } else { upper = middle }
+                }
+                var step = 8
+                while step > 0 {
+                    let candidate = min(lower + step, upper)
+                    lower = lows[candidate - 1] < low ? candidate : lower
+                    step >>= 1
+                }
+                return lows[min(lower, upper - 1)] == low
+            }
+        }
+    }
+
+    static func sortedContains(_ values: [UInt64], _ value: UInt64) -> Bool {
+        values.withUnsafeBufferPointer { values in
+            var lower = 0
+            var upper = values.count
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if values[middle] < value { lower = middle + 1 } else { upper = middle }
+            }
+            return lower < values.count && values[lower] == value
+        }
+    }
+
+    /// Whether stored parts fit together (table sizes, monotone offsets, shifts in range), so lookups stay in
+    /// bounds: the disk cache is checked with this before use.
+    static func isConsistent(_ layout: Layout) -> Bool {
+        switch layout {
+        case .plain:
+            return true
+        case .bucketed(_, let coarseShift, let fineStarts, let fineShifts, let offsets, let lows):
+            guard coarseShift <= 32, !fineStarts.isEmpty, fineStarts.count == fineShifts.count, offsets.count >= 2,
+                  offsets[0] == 0, Int(offsets[offsets.count - 1]) == lows.count
+            else { return false }
+            for index in 1..<offsets.count where offsets[index] < offsets[index - 1] { return false }
+            let fineCount = offsets.count - 1
+            for coarse in fineStarts.indices {
+                let shift = Int(fineShifts[coarse])
+                guard shift <= coarseShift, Int(fineStarts[coarse]) + (1 << (coarseShift - shift)) <= fineCount else { return false }
+            }
+            return true
+        }
+    }
+
+    // MARK: - Building
+
+    /// Fine buckets aim at this many numbers at most.
+    private static let numbersPerFineBucket = 8
+
+    /// Sorts and deduplicates the numbers (E.164 digits; 0 and numbers of more than 15 digits are ignored).
+    static func build(_ numbers: [UInt64]) -> DNCNumberTable {
+        var minimum = UInt64.max
+        var maximum: UInt64 = 0
+        var valid = 0
+        for digits in numbers {
+            let length = PhoneNumber.digitCount(digits)
+            guard digits > 0, length <= maximumDigits else { continue }
+            let key = key(digits, length: length)
+            minimum = min(minimum, key)
+            maximum = max(maximum, key)
+            valid += 1
+        }
+        guard valid > 0 else { return DNCNumberTable(layout: .plain([])) }
+        let rangeBits = 64 - (maximum - minimum).leadingZeroBitCount
+        // A coarse table of at most 2^16 entries (320 KiB), and no fewer than needed for fine buckets to span
+        // at most 2^32 keys.
+        let coarseBits = min(rangeBits, max(rangeBits - 32, min(16, (64 - valid.leadingZeroBitCount) - 3)))
+        // Coarse entries (5 bytes) and fine offsets (4 bytes each, at most one per coarse entry plus one per
+        // 4 numbers) next to the 4-byte lows stay within 8 bytes per number; otherwise whole keys are cheaper.
+        guard valid >= 256, (1 << coarseBits) * 9 + 4 <= valid * 3 else {
+            return DNCNumberTable(layout: .plain(sortedDistinctKeys(numbers)))
+        }
+        return bucketed(numbers, base: minimum, coarseShift: rangeBits - coarseBits, coarseCount: 1 << coarseBits, valid: valid)
+    }
+
+    private static func sortedDistinctKeys(_ numbers: [UInt64]) -> [UInt64] {
+        var keys: [UInt64] = []
+        keys.reserveCapacity(numbers.count)
+        for digits in numbers {
+            let length = PhoneNumber.digitCount(digits)
+            guard digits > 0, length <= maximumDigits else { continue }
+            keys.append(key(digits, length: length))
+        }
+        keys.sort()
+        var distinct = 0
+        for index in keys.indices where index == 0 || keys[index] != keys[distinct - 1] {
+            keys[distinct] = keys[index]
+            distinct += 1
+        }
+        keys.removeLast(keys.count - distinct)
+        return keys
+    }
+
+    /// Counting sorts on the coarse then the fine bucket, then each small bucket sorted and deduplicated.
+    private static func bucketed(_ numbers: [UInt64], base: UInt64, coarseShift: Int, coarseCount: Int, valid: Int) -> DNCNumberTable {
+        let shift = UInt64(coarseShift)
+        let mask = (UInt64(1) << shift) &- 1
+        // Each coarse bucket gets a power of two of fine buckets, enough for about 4–8 numbers each.
+        var coarseCounts = [UInt32](repeating: 0, count: coarseCount)
+        forEachOffset(numbers, base: base) { offset in
+            coarseCounts[Int(truncatingIfNeeded: offset >> shift)] += 1
+        }
+        var fineStarts = [UInt32](repeating: 0, count: coarseCount)
+        var fineShifts = [UInt8](repeating: 0, count: coarseCount)
+        var fineCount = 0
+        for coarse in 0..<coarseCount {
+            let wanted = (Int(coarseCounts[coarse]) + numbersPerFineBucket - 1) / numbersPerFineBucket
+            let splitBits = min(coarseShift, wanted <= 1 ? 0 : 64 - (wanted - 1).leadingZeroBitCount)
+            fineStarts[coarse] = UInt32(fineCount)
+            fineShifts[coarse] = UInt8(coarseShift - splitBits)
+            fineCount += 1 << splitBits
+        }
+        let starts = fineStarts
+        let shifts = fineShifts
+        func fineBucket(_ offset: UInt64) -> Int {
+            let coarse = Int(truncatingIfNeeded: offset >> shift)
+            return Int(starts[coarse]) + Int(truncatingIfNeeded: (offset & mask) >> UInt64(shifts[coarse]))
+        }
+
+        var offsets = makeTable(count: fineCount + 1) { $0.initialize(repeating: 0) }
+        forEachOffset(numbers, base: base) { offset in
+            offsets[fineBucket(offset) + 1] += 1
+        }
+        for fine in 0..<fineCount {
+            offsets[fine + 1] += offsets[fine]
+        }
+        var next = Array(offsets.dropLast())
+        // Every slot is written once by the scatter.
+        var lows = makeTable(count: valid) { _ in }
+        lows.withUnsafeMutableBufferPointer { lows in
+            forEachOffset(numbers, base: base) { offset in
+                let fine = fineBucket(offset)
+                lows[Int(next[fine])] = UInt32(truncatingIfNeeded: offset)
+                next[fine] += 1
+            }
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                // Sort each bucket and squeeze out duplicates, moving the buckets down as they shrink.
+                var write = 0
+                var start = 0
+                for fine in 0..<fineCount {
+                    let end = Int(offsets[fine + 1])
+                    var slice = UnsafeMutableBufferPointer(rebasing: lows[start..<end])
+                    if slice.count > 16 {
+                        slice.sort()
+                    } else {
+                        insertionSort(slice)
+                    }
+                    offsets[fine] = UInt32(write)
+                    for index in start..<end where write == Int(offsets[fine]) || lows[index] != lows[write - 1] {
+                        lows[write] = lows[index]
+                        write += 1
+                    }
+                    start = end
+                }
+                offsets[fineCount] = UInt32(write)
+            }
+        }
+        let distinct = Int(offsets[fineCount])
+        if distinct < lows.count { lows.removeLast(lows.count - distinct) }
+        return DNCNumberTable(layout: .bucketed(
+            base: base, coarseShift: coarseShift, fineStarts: fineStarts, fineShifts: fineShifts, offsets: offsets, lows: lows))
+    }
+
+    /// Calls `body` with `key - base` of every number kept.
+    private static func forEachOffset(_ numbers: [UInt64], base: UInt64, _ body: (UInt64) -> Void) {
+        numbers.withUnsafeBufferPointer { numbers in
+            for digits in numbers {
+                let length = PhoneNumber.digitCount(digits)
+                guard digits > 0, length <= maximumDigits else { continue }
+                body(key(digits, length: length) &- base)
+            }
+        }
+    }
+
+    private static func insertionSort(_ values: UnsafeMutableBufferPointer<UInt32>) {
+        guard values.count > 1 else { return }
+        for index in 1..<values.count {
+            let value = values[index]
+            var position = index
+            while position > 0 && values[position - 1] > value {
+                values[position] = values[position - 1]
+                position -= 1
+            }
+            values[position] = value
+        }
+    }
+
+    /// A table of `count` entries set by `fill` (which must set them all), backed by 2 MiB pages where the
+    /// kernel allows: random lookups then miss the TLB far less often.
+    static func makeTable(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt32>) -> Void) -> [UInt32] {
+        [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+            fill(buffer)
+            initialized = count
+        }
+    }
+
+    /// Asks for 2 MiB pages on the aligned part of `memory`, before its pages are first touched.
+    private static func adviseHugePages(_ memory: UnsafeMutableRawBufferPointer) {
+        let hugePage = 2 << 20
+        guard memory.count >= 2 * hugePage, let base = memory.baseAddress else { return }
+        let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
+        let end = (Int(bitPattern: base) + memory.count) & ~(hugePage - 1)
+        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(aligned, end - start, MADV_HUGEPAGE)
+    }
+}

@@ -1,0 +1,112 @@
+import CampaignDSL
+import Foundation
+
+/// One process's hold on a database: the store, the lease and its heartbeat, the
+/// daemon's clock, and the campaign files of the folder.
+final class DaemonSession {
+    let options: DaemonOptions
+    let logger: Logger
+    let store: CampaignStore
+    let lease: DaemonLease
+    let telephony: DaemonTelephony
+    /// The daemon's clock (scaled for the simulated network).
+    let time: any Clock
+    let cacheDirectory: String
+    private(set) var leaseLost = false
+
+    /// Opens the database (creating it, mode 0600), takes the lease, sets up the clock.
+    init(options: DaemonOptions, logger: Logger) throws {
+        self.options = options
+        self.logger = logger
+        let config = options.config
+        let path = config.databasePath
+        let folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+            throw EnvironmentError("the folder of the database \(path) does not exist; create it or name another with --db")
+        }
+        let wall = WallClock()
+        store = try CampaignStore(path: path, now: wall.now)
+        lease = try DaemonLease(store: store, databasePath: path, clock: wall)
+        do {
+            telephony = try DaemonTelephony.make(config.telephony, store: store)
+        } catch {
+            try? lease.release()
+            throw error
+        }
+        time = telephony.clock
+        cacheDirectory = (folder.isEmpty ? "." : folder) + "/.dnc-cache"
+        logger.info("lease taken", ["database": path, "holder": lease.holder])
+    }
+
+    /// Gives the lease back (a clean exit).
+    func close() {
+        guard !leaseLost else { return }
+        do {
+            try lease.release()
+            logger.info("lease released", ["database": options.config.databasePath])
+        } catch {
+            logger.error("could not release the lease", ["error": "\(error)"])
+        }
+    }
+
+    /// Renews the lease when due; a lost lease raises `stop` so every worker drains.
+    func heartbeat(stop: StopSignal) {
+        guard !leaseLost else { return }
+        do {
+            try lease.beatIfDue()
+        } catch {
+            leaseLost = true
+            logger.error("lease lost; draining", ["error": "\(error)"])
+            stop.raise()
+        }
+    }
+
+    /// Checks every campaign file of the folder and compiles or merges the new and changed ones.
+    /// `skipping` names campaigns that must not be touched now (their worker is running).
+    func installChanged(skipping running: Set<String> = []) throws -> [(path: String, outcome: InstallOutcome)] {
+        let installer = CampaignInstaller(store: store, cacheDirectory: cacheDirectory, logger: logger)
+        var results: [(path: String, outcome: InstallOutcome)] = []
+        for source in try CampaignSource.scan(folder: options.config.campaignsFolder) {
+            if let name = source.check.spec?.id, running.contains(name) { continue }
+            results.append((source.path, installer.install(source, at: time.now).outcome))
+        }
+        return results
+    }
+
+    /// The stored campaigns whose file is in the folder now.
+    func activeCampaigns() throws -> [StoredCampaign] {
+        let folder = options.config.campaignsFolder
+        let files = Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".campaign") }.map { (folder as NSString).appendingPathComponent($0) })
+        return try store.storedCampaigns().filter { files.contains($0.sourcePath) }
+    }
+
+    /// The stored campaigns whose file changed since it was compiled (or that are new), by name.
+    func changedCampaigns() throws -> Set<String> {
+        let stored = Dictionary(try store.storedCampaigns().map { ($0.name, $0.sourceHash) }, uniquingKeysWith: { a, _ in a })
+        var changed = Set<String>()
+        for source in try CampaignSource.scan(folder: options.config.campaignsFolder) {
+            guard let name = source.check.spec?.id, !source.check.hasErrors else { continue }
+            if stored[name] != source.sourceHash { changed.insert(name) }
+        }
+        return changed
+    }
+
+    /// The plan for dialing a campaign until `limit`.
+    func plan(_ campaign: StoredCampaign, spec: CampaignSpec, zone: TimeZone, until limit: Date,
+              stop: StopSignal, ownStop: StopSignal) -> WorkerPlan {
+        WorkerPlan(databasePath: options.config.databasePath, campaign: campaign.id, spec: spec, timeZone: zone,
+                   limit: limit, telephony: telephony, cacheDirectory: cacheDirectory,
+                   reportsFolder: options.config.reportsFolder, logger: logger, stop: stop, ownStop: ownStop)
+    }
+
+    /// The compiled spec of a stored campaign and its zone.
+    func spec(of campaign: StoredCampaign) throws -> (CampaignSpec, TimeZone) {
+        let spec = try JSONDecoder().decode(CampaignSpec.self, from: Data(campaign.specJSON.utf8))
+        guard let zone = TimeZone(identifier: spec.timeZone) else {
+            throw EnvironmentError("this system does not know the time zone \(spec.timeZone); install tzdata")
+        }
+        return (spec, zone)
+    }
+}

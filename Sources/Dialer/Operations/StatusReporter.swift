@@ -1,0 +1,94 @@
+public import CampaignDSL
+import Foundation
+
+/// Reads a database's status for `dialerd status`, without taking the lease.
+public enum StatusReporter {
+    /// Reasons a pending contact waits that are not a law's refusal.
+    static let waitingForRetry = "waiting-for-retry"
+    static let paused = "paused"
+
+    /// The status of every campaign in the database `config` names.
+    public static func status(config: DaemonConfig) throws -> DaemonStatus {
+        let store = try ExistingDatabase.open(config.databasePath)
+        let clock: any Clock
+        if case .simulated(let settings) = config.telephony,
+           let scaled = try DaemonClockFactory.existingClock(for: settings, store: store) {
+            clock = scaled
+        } else {
+            clock = WallClock()
+        }
+        let now = clock.now
+        let wallNow = WallClock().now
+        let iso = ISO8601DateFormatter()
+        let lease = try store.lease().map {
+            LeaseStatus(holder: $0.holder, heartbeat: iso.string(from: $0.heartbeatAt), expires: iso.string(from: $0.expiresAt),
+                        live: $0.expiresAt > wallNow)
+        }
+        let folder = (config.databasePath as NSString).deletingLastPathComponent
+        let cache = (folder.isEmpty ? "." : folder) + "/.dnc-cache"
+        var campaigns: [CampaignStatus] = []
+        for stored in try store.storedCampaigns() {
+            campaigns.append(try campaignStatus(stored, store: store, now: now, cacheDirectory: cache))
+        }
+        return DaemonStatus(database: config.databasePath, now: iso.string(from: now), lease: lease, campaigns: campaigns)
+    }
+
+    private static func campaignStatus(_ stored: StoredCampaign, store: CampaignStore, now: Date,
+                                       cacheDirectory: String) throws -> CampaignStatus {
+        let spec = try JSONDecoder().decode(CampaignSpec.self, from: Data(stored.specJSON.utf8))
+        guard let zone = TimeZone(identifier: spec.timeZone) else {
+            throw EnvironmentError("this system does not know the time zone \(spec.timeZone); install tzdata")
+        }
+        let calendar = CallingCalendar(hours: spec.hours, timeZone: zone, dates: spec.dates)
+        let registry = try DoNotCallRegistry(spec: spec, store: store, cacheDirectory: cacheDirectory)
+        let permit = DialPermit(spec: spec, campaignCalendar: calendar, doNotCall: registry)
+        let paused = try store.isPaused(campaign: stored.id)
+
+        var jobs: [String: Int] = [:]
+        for (state, count) in try store.connection.rows(
+            "SELECT state, COUNT(*) FROM jobs WHERE campaign_id = ? GROUP BY state", [stored.id], { ($0.string(0), $0.int(1)) }) {
+            jobs[state] = count
+        }
+        var reasons: [String: Int] = [:]
+        for state in [JobState.dnc, .exhausted, .invalid, .duplicate, .cancelled] {
+            if let count = jobs[state.rawValue], count > 0 { reasons[state.rawValue, default: 0] += count }
+        }
+        var dueNow = 0
+        let pending = try store.connection.rows(
+            """
+            SELECT j.id, c.phone_e164, c.time_zone, j.next_at FROM jobs j JOIN contacts c ON c.id = j.contact_id
+            WHERE j.campaign_id = ? AND j.state = 'pending'
+            """, [stored.id]) { ($0.int64(0), $0.string(1), $0.optionalString(2), $0.optionalDate(3)) }
+        for (job, number, numberZone, nextAt) in pending {
+            let decision = try permit.decide(number: number, zone: numberZone ?? spec.timeZone,
+                                             history: try store.history(job: job), at: now)
+            switch decision {
+            case .never(_, let refusal), .notBefore(_, let refusal):
+                reasons[refusal.rawValue, default: 0] += 1
+            case .allowed:
+                if let nextAt, nextAt > now {
+                    reasons[waitingForRetry, default: 0] += 1
+                } else if paused {
+                    reasons[Self.paused, default: 0] += 1
+                } else {
+                    dueNow += 1
+                }
+            }
+        }
+        let summary = try CampaignSummary(store: store, campaign: stored.id, name: spec.id, timeZone: zone)
+        let window = calendar.window(atOrAfter: now)
+        let open = window.map { $0.start <= now } ?? false
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = zone
+        let cap = spec.dial.maxAbandonPercent ?? spec.compliance.maxAbandonPercent
+        let finalCount = jobs.filter { JobState(rawValue: $0.key)?.isFinal ?? false }.values.reduce(0, +)
+        return CampaignStatus(
+            campaign: spec.id, paused: paused, timeZone: spec.timeZone, contacts: summary.contacts, done: finalCount,
+            jobs: jobs, dueNow: dueNow, open: open,
+            nextWindow: window.map { formatter.string(from: open ? $0.end : $0.start) },
+            callsInFlight: try store.attemptsInFlight(campaign: stored.id),
+            agents: CampaignRunner.agentIDs(of: spec).count,
+            attempts: summary.attempts, answered: summary.answered, abandoned: summary.abandoned,
+            abandonRate: summary.abandonRate, abandonCap: cap.map { $0 / 100 }, notDialed: reasons)
+    }
+}

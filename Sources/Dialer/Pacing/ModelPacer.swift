@@ -1,0 +1,284 @@
+import Foundation
+
+/// The predictive pacer (design.md §5): it places a call when the chance that
+/// it is answered and finds no agent within the connect limit is small enough,
+/// with that threshold steered so the campaign's abandon rate settles below its cap.
+///
+/// At each decision it looks over the next seconds, at a grid of instants τ:
+/// - each ringing call, given how long it has rung, may be answered by τ
+///   (learnt from how the campaign's own dials resolved);
+/// - each busy agent, given how long they have been on the call or wrapped up,
+///   may be free by τ plus the connect limit (learnt from the campaign's talk and
+///   wrap-up times, and from how often and how fast agents find machines);
+/// - answers minus free agents by τ is a sum of independent chances, taken as normal.
+/// One more call is answered at τ with the learnt chance, and is abandoned when
+/// the others' answers already use every agent free by then. It places calls while
+/// that chance, over the call's chance of being answered, stays under `gain ×
+/// (setpoint − AMD's false positives)`. The gain is steered by what really happens:
+/// each answer that finds an agent raises it a little, each abandoned one lowers
+/// it, so the abandon rate settles at the setpoint.
+///
+/// It dials progressively while it knows too little (few dials, talks or wrap-ups
+/// seen), with too few agents, and while two more abandoned calls would bring the
+/// campaign's rate in its compliance window near the cap (which also holds it
+/// back until a window has enough answers to absorb them).
+struct ModelPacer: Pacer {
+    /// The campaign's limits and the pacer's aims.
+    struct Settings {
+        /// The abandon-rate cap, as a fraction (0.03 for 3 %).
+        var cap: Double
+        /// The rate aimed at, below the cap.
+        var setpoint: Double
+        /// Seconds an answered person may wait for an agent.
+        var connectLimit: Double
+        /// How long a call rings before it is given up.
+        var ringTimeout: Double
+        /// The share of persons AMD hangs up on; they count against the setpoint.
+        var falsePositiveShare: Double = 0
+        /// Fewer agents logged in than this: progressive.
+        var minimumAgents = 4
+
+        /// The setpoint for a cap: five sixths of it (2.5 % for 3 %).
+        init(cap: Double, connectLimit: Double, ringTimeout: Double, falsePositiveShare: Double = 0) {
+            self.cap = cap
+            self.setpoint = cap * 5 / 6
+            self.connectLimit = connectLimit
+            self.ringTimeout = ringTimeout
+            self.falsePositiveShare = falsePositiveShare
+        }
+    }
+
+    let settings: Settings
+    /// The instants looked at, in seconds from now.
+    private let grid: [Double]
+    /// When dials resolved, and when those that needed an agent were answered.
+    private var dials = DurationHistogram(width: 0.5, limit: 180)
+    private var deliveries = DurationHistogram(width: 0.5, limit: 180)
+    private var talks = DurationHistogram(width: 2, limit: 7_200)
+    private var wraps = DurationHistogram(width: 1, limit: 1_800)
+    private var unrefreshedDials = 0
+    private var unrefreshedTalks = 0
+    private var unrefreshedWraps = 0
+    /// Quantiles of the wrap-up time, convolved with the rest of a talk.
+    private var wrapQuantiles: [Double] = []
+    /// Cached chances by age (half seconds for calls, seconds for agents), over the grid.
+    private var ringRows: [Int: [Double]] = [:]
+    private var talkRows: [Int: [Double]] = [:]
+    private var wrapRows: [Int: [Double]] = [:]
+    /// Seconds agents spent on machines that reached them, and how many calls they took of each kind.
+    private var machineCalls = DurationHistogram(width: 0.5, limit: 120)
+    private var personCallCount = 0.0
+    /// The steered multiplier of the allowed abandon chance, as a logarithm.
+    private var logGain = 0.0
+
+    /// Statistics below these: progressive.
+    static let minimumDials = 100.0
+    static let minimumTalks = 20.0
+    static let minimumWraps = 10.0
+    /// How fast the gain follows the abandon rate.
+    static let gainStep = 0.1
+
+    init(settings: Settings) {
+        self.settings = settings
+        // Answers further off than this are left to later decisions.
+        let end = max(10, settings.ringTimeout - 5)
+        var grid: [Double] = []
+        var tau = 0.5
+        while tau < end {
+            grid.append(tau)
+            tau += tau < 4 ? 0.5 : tau < 12 ? 1 : 2
+        }
+        grid.append(end)
+        self.grid = grid
+    }
+
+    /// Whether the pacer has seen enough to trust its model.
+    var isInformed: Bool {
+        dials.total >= Self.minimumDials && talks.total >= Self.minimumTalks && wraps.total >= Self.minimumWraps
+    }
+
+    mutating func observe(_ observation: PacingObservation) {
+        switch observation {
+        case .dialResolved(let seconds, let needsAgent):
+            dials.add(seconds)
+            if needsAgent { deliveries.add(seconds) }
+            unrefreshedDials += 1
+            if unrefreshedDials >= 50 {
+                unrefreshedDials = 0
+                // Older dials fade, so the answer rate follows the hour of the day.
+                if dials.total > 4_000 {
+                    dials.fade(by: 0.5)
+                    deliveries.fade(by: 0.5)
+                }
+                dials.refresh()
+                deliveries.refresh()
+                ringRows.removeAll(keepingCapacity: true)
+            }
+        case .delivered(_, let abandoned):
+            let aim = max(settings.setpoint - settings.falsePositiveShare, settings.setpoint / 10)
+            logGain += Self.gainStep * (aim - (abandoned ? 1 : 0))
+            logGain = min(3, max(-4, logGain))
+        case .machineFound(let seconds):
+            machineCalls.add(seconds)
+            machineCalls.refresh()
+            talkRows.removeAll(keepingCapacity: true)
+        case .talkEnded(let seconds):
+            personCallCount += 1
+            talks.add(seconds)
+            unrefreshedTalks += 1
+            if unrefreshedTalks >= 20 {
+                unrefreshedTalks = 0
+                if talks.total > 2_000 { talks.fade(by: 0.5) }
+                talks.refresh()
+                talkRows.removeAll(keepingCapacity: true)
+            }
+        case .wrapEnded(let seconds):
+            wraps.add(seconds)
+            unrefreshedWraps += 1
+            if unrefreshedWraps >= 10 {
+                unrefreshedWraps = 0
+                if wraps.total > 2_000 { wraps.fade(by: 0.5) }
+                wraps.refresh()
+                wrapQuantiles = [1.0 / 6, 3.0 / 6, 5.0 / 6].map { wraps.quantile($0) }
+                wrapRows.removeAll(keepingCapacity: true)
+                talkRows.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    mutating func targetCallsRinging(_ snapshot: PacingSnapshot) -> Int {
+        let progressive = max(0, snapshot.readyAgents - snapshot.callsWaiting)
+        guard isInformed, snapshot.loggedInAgents >= settings.minimumAgents, !isNearTheCap(snapshot) else {
+            return progressive
+        }
+        let count = grid.count
+        // Answers minus free agents by each instant: mean and variance.
+        var mean = Array(repeating: Double(snapshot.callsWaiting - snapshot.readyAgents), count: count)
+        var variance = Array(repeating: 0.0, count: count)
+        var byAge: [Int: Int] = [:]
+        for age in snapshot.ringingAges { byAge[Int(age * 2), default: 0] += 1 }
+        for (age, calls) in byAge {
+            let row = ringRow(halfSeconds: age)
+            let weight = Double(calls)
+            for index in 0..<count {
+                mean[index] += weight * row[index]
+                variance[index] += weight * row[index] * (1 - row[index])
+            }
+        }
+        for work in snapshot.busyAgents {
+            let row: [Double]
+            switch work {
+            case .talking(let seconds): row = talkRow(seconds: Int(seconds))
+            case .wrappingUp(let seconds): row = wrapRow(seconds: Int(seconds))
+            }
+            for index in 0..<count {
+                mean[index] -= row[index]
+                variance[index] += row[index] * (1 - row[index])
+            }
+        }
+        let fresh = ringRow(halfSeconds: 0)
+        let allowed = exp(logGain) * max(settings.setpoint - settings.falsePositiveShare, settings.setpoint / 10)
+        // The chance that one more call, placed after `calls` others, is answered and finds no agent.
+        func abandonChance(after calls: Int) -> Double {
+            let added = Double(calls)
+            var chance = 0.0
+            var previous = 0.0
+            for index in 0..<count {
+                let answered = fresh[index] - previous
+                previous = fresh[index]
+                guard answered > 0 else { continue }
+                let m = mean[index] + added * fresh[index] + 1
+                let v = variance[index] + added * fresh[index] * (1 - fresh[index])
+                chance += answered * Self.normalAbove(mean: m, variance: v, threshold: 0.5)
+            }
+            return chance
+        }
+        func acceptable(_ calls: Int) -> Bool {
+            abandonChance(after: calls - 1) <= allowed * fresh[count - 1]
+        }
+        // The largest acceptable number of new calls: double, then bisect.
+        let most = 4 * snapshot.loggedInAgents + 8
+        var low = 0
+        var high = 1
+        while high <= most && acceptable(high) {
+            low = high
+            high *= 2
+        }
+        high = min(high, most + 1)
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if acceptable(middle) { low = middle } else { high = middle }
+        }
+        return max(progressive, snapshot.callsRinging + low)
+    }
+
+    /// Whether two more abandoned calls (a burst of calls already in flight) would bring
+    /// the window's rate to halfway between the setpoint and the cap.
+    func isNearTheCap(_ snapshot: PacingSnapshot) -> Bool {
+        let nearCap = settings.setpoint + (settings.cap - settings.setpoint) / 2
+        return (snapshot.abandonedInWindow + 2) / (snapshot.answeredInWindow + 2) >= nearCap
+    }
+
+    /// P(X > threshold) for X normal with this mean and variance.
+    static func normalAbove(mean: Double, variance: Double, threshold: Double) -> Double {
+        guard variance > 1e-9 else { return mean > threshold ? 1 : 0 }
+        return 0.5 * erfc((threshold - mean) / (2 * variance).squareRoot())
+    }
+
+    /// Chances that a call which has rung `halfSeconds / 2` seconds is answered, needing an agent, by each instant.
+    private mutating func ringRow(halfSeconds: Int) -> [Double] {
+        if let row = ringRows[halfSeconds] { return row }
+        let age = Double(halfSeconds) / 2
+        let all = dials.weight(atMost: .greatestFiniteMagnitude)
+        let unresolved = all - dials.weight(atMost: age)
+        let answeredBefore = deliveries.weight(atMost: age)
+        let row = grid.map { tau in
+            unresolved > 1e-9 ? min(1, max(0, (deliveries.weight(atMost: age + tau) - answeredBefore) / unresolved)) : 0
+        }
+        ringRows[halfSeconds] = row
+        return row
+    }
+
+    /// Chances that an agent who has been on a call for `seconds` is free by each
+    /// instant plus the connect limit: a person's call ends after its talk and a
+    /// wrap-up, a machine's (AMD off or wrong) when the agent finds it, with no wrap-up.
+    private mutating func talkRow(seconds: Int) -> [Double] {
+        if let row = talkRows[seconds] { return row }
+        let talked = Double(seconds)
+        let machineWeight = machineCalls.total / max(1, machineCalls.total + personCallCount)
+        let talkEnded = talks.share(atMost: talked)
+        let machineEnded = machineCalls.share(atMost: talked)
+        // The chance that a call still going after `talked` seconds is a person's, or a machine's.
+        let personStill = (1 - machineWeight) * (1 - talkEnded)
+        let machineStill = machineWeight * (1 - machineEnded)
+        let quantiles = wrapQuantiles.isEmpty ? [0.0] : wrapQuantiles
+        let row = grid.map { tau -> Double in
+            let horizon = tau + settings.connectLimit
+            guard personStill + machineStill > 1e-6 else {
+                return Double(quantiles.count { $0 <= horizon }) / Double(quantiles.count)
+            }
+            var personFree = 0.0
+            for wrap in quantiles where wrap < horizon {
+                personFree += max(0, talks.share(atMost: talked + horizon - wrap) - talkEnded)
+            }
+            personFree *= (1 - machineWeight) / Double(quantiles.count)
+            let machineFree = machineWeight * max(0, machineCalls.share(atMost: talked + horizon) - machineEnded)
+            return min(1, (personFree + machineFree) / (personStill + machineStill))
+        }
+        talkRows[seconds] = row
+        return row
+    }
+
+    /// Chances that an agent who has wrapped up for `seconds` is free by each instant plus the connect limit.
+    private mutating func wrapRow(seconds: Int) -> [Double] {
+        if let row = wrapRows[seconds] { return row }
+        let wrapped = Double(seconds)
+        let ended = wraps.share(atMost: wrapped)
+        let remaining = 1 - ended
+        let row = grid.map { tau in
+            remaining > 1e-6 ? min(1, max(0, (wraps.share(atMost: wrapped + tau + settings.connectLimit) - ended) / remaining)) : 1
+        }
+        wrapRows[seconds] = row
+        return row
+    }
+}
