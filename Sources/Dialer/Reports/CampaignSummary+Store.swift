@@ -3,9 +3,12 @@ import Foundation
 
 extension CampaignSummary {
     /// The summary of every call of campaign `campaign` (its id), named `name`, for `dialerd status`
-    /// and the daemon; reads the spec the campaign was compiled from.
+    /// and the daemon. The abandon cap, agents' names and surveys come from the spec the campaign
+    /// was compiled from; when that cannot be read, the counts are still given, without them.
     init(store: CampaignStore, campaign: Int64, name: String, timeZone: TimeZone) throws {
-        var spec = try store.compiledSpec(campaign: campaign)
+        var spec = (try? store.compiledSpec(campaign: campaign)) ?? CampaignSpec(
+            id: name, timeZone: timeZone.identifier, lists: [], hours: CallingHours(weekly: [:]),
+            dial: DialPlan(mode: .progressive, agents: 0), retry: RetryPolicy())
         spec.id = name
         var noLastCalls: LastCalls?
         let tally = try AttemptsReport(store: store, campaign: campaign, zone: timeZone, range: .all)
