@@ -83,7 +83,7 @@ enum SVGChart {
             let y = Double(top) + plotHeight - rule.value / scale * plotHeight
             svg += "<line x1=\"\(left)\" y1=\"\(format(y))\" x2=\"\(width - 10)\" y2=\"\(format(y))\" stroke=\"\(rule.color)\" "
                 + "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
-            svg += "<text x=\"\(width - 12)\" y=\"\(format(y - 5))\" text-anchor=\"end\" fill=\"\(rule.color)\" "
+            svg += "<text x=\"\(width - 12)\" y=\"\(format(y - 5))\" text-anchor=\"end\" style=\"fill:\(rule.color)\" "
                 + "stroke=\"#fff\" stroke-width=\"4\" paint-order=\"stroke\" font-weight=\"600\">"
                 + "\(HTMLText.escape(rule.label))</text>"
         }
