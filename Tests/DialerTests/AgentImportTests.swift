@@ -86,7 +86,7 @@ struct AgentCampaign {
     /// Writes an import file with the columns given and these rows; returns its path.
     func sheet(_ header: [String], _ rows: [[String]]) throws -> String {
         let path = directory.file("sheet-\(UUID().uuidString).csv")
-        let writer = try CSVWriter(path: path)
+        var writer = try CSVWriter(path: path)
         try writer.writeRow(header)
         for row in rows { try writer.writeRow(row) }
         try writer.close()

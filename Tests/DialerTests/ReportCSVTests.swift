@@ -18,7 +18,7 @@ struct ReportCSVTests {
                 }
             }
             let path = directory.file("round\(round).csv")
-            let writer = try CSVWriter(path: path, byteOrderMark: round.isMultiple(of: 2))
+            var writer = try CSVWriter(path: path, byteOrderMark: round.isMultiple(of: 2))
             for row in rows { try writer.writeRow(row) }
             try writer.close()
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -39,7 +39,7 @@ struct ReportCSVTests {
 
     @Test func anE164NumberIsTextForASpreadsheetAndStillTheNumber() throws {
         let directory = TemporaryDirectory()
-        let writer = try CSVWriter(path: directory.file("n.csv"))
+        var writer = try CSVWriter(path: directory.file("n.csv"))
         try writer.writeRow(["+84912345678", "=1+1", "-2", "0912345678", "Bình, Hà Nội"])
         try writer.close()
         let text = try String(contentsOfFile: directory.file("n.csv"), encoding: .utf8)
@@ -48,7 +48,7 @@ struct ReportCSVTests {
 
     @Test func numbersAndSecondsAreWrittenPlainly() throws {
         let directory = TemporaryDirectory()
-        let writer = try CSVWriter(path: directory.file("s.csv"))
+        var writer = try CSVWriter(path: directory.file("s.csv"))
         writer.cell(Int64(0))
         writer.cell(Int64(-1_234_567_890_123))
         writer.cell(seconds: 12.345)

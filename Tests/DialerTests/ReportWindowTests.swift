@@ -109,3 +109,46 @@ struct ReportWindowTests {
         #expect(result.overCap)
     }
 }
+
+@Suite("Report survey aggregates")
+struct ReportSurveyTests {
+    @Test func answersAreCountedInTheQuestionsOwnOrderWithOthersAfter() {
+        let survey = Survey(name: "s", questions: [
+            Question(id: "rating", prompt: "Rate us", kind: .scale(low: 1, high: 5)),
+            Question(id: "renew", prompt: "Renew?", kind: .yesNo),
+            Question(id: "plan", prompt: "Which plan?", kind: .choice(["basic", "plus"])),
+            Question(id: "why", prompt: "Why?", kind: .text),
+        ])
+        let spec = CampaignSpec(id: "t", timeZone: "UTC", lists: [], hours: CallingHours(weekly: [:]),
+                                dial: DialPlan(mode: .agentless, agents: 0), retry: RetryPolicy(), surveys: [survey])
+        var tally = SurveyTally(spec: spec)
+        var random = ReportSplitMix64(seed: 5)
+        var given: [String: [String: Int]] = [:]
+        for _ in 0..<1_000 {
+            let question = survey.questions[random.below(survey.questions.count)]
+            let answer = switch question.kind {
+            case .scale: String(random.below(7))
+            case .yesNo: ["yes", "no"][random.below(2)]
+            case .choice(let options): (options + ["other"])[random.below(3)]
+            default: "free text \(random.below(50))"
+            }
+            tally.add(survey: "s", question: question.id, answer: answer)
+            given[question.id, default: [:]][answer, default: 0] += 1
+        }
+        let figures = tally.figures
+        #expect(figures.map(\.question) == ["rating", "renew", "plan", "why"])
+        for figure in figures {
+            let counts = given[figure.question] ?? [:]
+            #expect(figure.answered == counts.values.reduce(0, +))
+            if figure.kind == "text" {
+                #expect(figure.answers.isEmpty, "free text is counted, not listed")
+            } else {
+                #expect(Dictionary(uniqueKeysWithValues: figure.answers.map { ($0.answer, $0.count) })
+                        == counts.merging(figure.answers.filter { $0.count == 0 }.map { ($0.answer, 0) }) { a, _ in a })
+            }
+        }
+        #expect(figures[0].answers.map(\.answer) == ["1", "2", "3", "4", "5", "0", "6"], "the scale in order, then answers outside it")
+        #expect(figures[1].answers.map(\.answer) == ["yes", "no"])
+        #expect(figures[2].answers.map(\.answer) == ["basic", "plus", "other"])
+    }
+}

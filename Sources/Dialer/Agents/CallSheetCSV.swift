@@ -2,7 +2,7 @@
 /// the list's own columns, then empty outcome columns to fill in and import.
 enum CallSheetCSV {
     static func write(_ sheet: CallSheet, to path: String) throws {
-        let writer = try CSVWriter(path: path)
+        var writer = try CSVWriter(path: path)
         let listColumns = Self.listColumns(of: sheet)
         let fixed = [CallSheetColumns.campaign, CallSheetColumns.rowKey, CallSheetColumns.agent, "order", "name", "numbers",
                      "time_zone", "window", "next_allowed", "callback_agreed", "history"]

@@ -3,7 +3,7 @@ public struct AgentFigures: Sendable, Hashable, Codable {
     public var agent: String
     /// The display name from the campaign's team, if it gives one.
     public var name: String?
-    /// Calls that reached this agent (persons and machines).
+    /// Calls placed for this agent or taken by it (whatever their outcome).
     public var calls: Int
     /// Persons connected to this agent.
     public var connects: Int

@@ -7,7 +7,6 @@ struct AttemptTally {
         /// Persons connected to an agent.
         var connects = 0
         var abandoned = 0
-        var machines = 0
         var talkSeconds = 0.0
         var wrapSeconds = 0.0
 
@@ -38,7 +37,6 @@ struct AttemptTally {
             counts.connects = 1
             counts.talkSeconds = talk ?? 0
         case CallOutcome.abandoned.rawValue: counts.abandoned = 1
-        case CallOutcome.machine.rawValue: counts.machines = 1
         default: break
         }
         counts.wrapSeconds = wrap ?? 0
@@ -57,7 +55,6 @@ extension AttemptTally.Counts {
         calls += other.calls
         connects += other.connects
         abandoned += other.abandoned
-        machines += other.machines
         talkSeconds += other.talkSeconds
         wrapSeconds += other.wrapSeconds
     }

@@ -30,7 +30,7 @@ struct AttemptsReport {
             """)
         defer { statement.reset() }
         try statement.bind([campaign, start, end])
-        let writer = try path.map { try CSVWriter(path: $0, byteOrderMark: byteOrderMark) }
+        var writer = try path.map { try CSVWriter(path: $0, byteOrderMark: byteOrderMark) }
         try writer?.writeRow(Self.columns)
         var clock = ReportClock(zone: zone)
         var tally = AttemptTally()
@@ -46,39 +46,39 @@ struct AttemptsReport {
             tally.add(outcome: outcome, placedAt: placed, endedAt: ended, day: day, hour: hour, agent: agent,
                       talk: row.optionalDouble(8), wrap: row.optionalDouble(9))
             lastCalls?.note(job: row.int64(3), placed: placed, agent: agent)
-            guard let writer else { continue }
-            writer.cell(row.int64(0))
-            writer.cell(jobs?.contact(ofJob: row.int64(3)) ?? 0)
-            row.withBytes(1) { writer.cell(bytes: $0) }
+            guard writer != nil else { continue }
+            writer?.cell(row.int64(0))
+            writer?.cell(jobs?.contact(ofJob: row.int64(3)) ?? 0)
+            row.withBytes(1) { writer?.cell(bytes: $0) }
             time.removeAll(keepingCapacity: true)
             clock.appendISO(placed, utc: false, to: &time)
-            writer.plainCell(time)
+            writer?.plainCell(time)
             time.removeAll(keepingCapacity: true)
             clock.appendISO(placed, utc: true, to: &time)
-            writer.plainCell(time)
+            writer?.plainCell(time)
             if let ended {
                 time.removeAll(keepingCapacity: true)
                 clock.appendISO(ended, utc: false, to: &time)
-                writer.plainCell(time)
+                writer?.plainCell(time)
             } else {
-                writer.emptyCell()
+                writer?.emptyCell()
             }
-            writer.cell(outcome)
+            writer?.cell(outcome)
             if let cause = row.optionalInt64(6) {
-                writer.cell(cause)
+                writer?.cell(cause)
                 if causeTexts[cause] == nil { causeTexts[cause] = HangupCause(code: Int(cause)).description }
-                writer.cell(causeTexts[cause] ?? "")
+                writer?.cell(causeTexts[cause] ?? "")
             } else {
-                writer.emptyCell()
-                writer.emptyCell()
+                writer?.emptyCell()
+                writer?.emptyCell()
             }
-            writer.cell(seconds: row.optionalDouble(7))
-            writer.cell(seconds: row.optionalDouble(8))
-            writer.cell(seconds: row.optionalDouble(9))
-            writer.cell(agent ?? "")
-            row.withBytes(11) { writer.cell(bytes: $0) }
-            row.withBytes(12) { writer.cell(bytes: $0) }
-            try writer.endRow()
+            writer?.cell(seconds: row.optionalDouble(7))
+            writer?.cell(seconds: row.optionalDouble(8))
+            writer?.cell(seconds: row.optionalDouble(9))
+            writer?.cell(agent ?? "")
+            row.withBytes(11) { writer?.cell(bytes: $0) }
+            row.withBytes(12) { writer?.cell(bytes: $0) }
+            try writer?.endRow()
         }
         try writer?.close()
         return tally

@@ -2,14 +2,15 @@ import Foundation
 
 /// Writes RFC 4180 CSV: comma-separated, CRLF line ends, fields quoted when they
 /// hold a comma, quote, CR or LF, or start or end with a space, quotes doubled.
-/// Buffers in memory and writes in large blocks.
+/// Buffers in memory and writes in large blocks. A struct, so the hot path pays no dynamic
+/// exclusivity checks; `close()` it when done.
 ///
 /// Safe to open in a spreadsheet: a cell that starts with `=`, `+`, `-`, `@`, a tab or
 /// a CR (which Excel, LibreOffice and Google Sheets would read as a formula) gets a
 /// leading apostrophe, the spreadsheets' own "this is text" mark. So `+84912345678`
 /// is written `'+84912345678` and shows as `+84912345678`, text, never a formula
 /// (see docs/reports.md).
-final class CSVWriter {
+struct CSVWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var rowHasCells = false
@@ -28,37 +29,37 @@ final class CSVWriter {
     }
 
     /// Writes one whole row.
-    func writeRow(_ fields: [String]) throws {
+    mutating func writeRow(_ fields: [String]) throws {
         for field in fields { cell(field) }
         try endRow()
     }
 
     /// Adds a text cell to the current row.
-    func cell(_ field: String) {
+    mutating func cell(_ field: String) {
         var field = field
         field.withUTF8 { cell(bytes: $0) }
     }
 
     /// Adds a text cell given as UTF-8 bytes.
-    func cell(bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func cell(bytes: UnsafeBufferPointer<UInt8>) {
         separate()
         Self.append(bytes, to: &buffer)
     }
 
     /// Adds a cell known to hold nothing that needs quoting or guarding (digits, ISO dates, plain words).
-    func plainCell(_ bytes: some Collection<UInt8>) {
+    mutating func plainCell(_ bytes: some Collection<UInt8>) {
         separate()
         buffer.append(contentsOf: bytes)
     }
 
     /// Adds a whole number.
-    func cell(_ number: Int64) {
+    mutating func cell(_ number: Int64) {
         separate()
         Self.appendDecimal(number, to: &buffer)
     }
 
     /// Adds a number of seconds with one decimal (`12.5`), or an empty cell for nil.
-    func cell(seconds: Double?) {
+    mutating func cell(seconds: Double?) {
         separate()
         guard let seconds, seconds.isFinite else { return }
         let tenths = Int64((seconds * 10).rounded())
@@ -69,27 +70,27 @@ final class CSVWriter {
     }
 
     /// Adds an empty cell.
-    func emptyCell() { separate() }
+    mutating func emptyCell() { separate() }
 
     /// Ends the current row.
-    func endRow() throws {
+    mutating func endRow() throws {
         buffer.append(13)
         buffer.append(10)
         rowHasCells = false
         if buffer.count >= Self.flushSize { try flush() }
     }
 
-    func close() throws {
+    mutating func close() throws {
         try flush()
         try handle.close()
     }
 
-    private func flush() throws {
+    mutating private func flush() throws {
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func separate() {
+    mutating private func separate() {
         if rowHasCells { buffer.append(UInt8(ascii: ",")) }
         rowHasCells = true
     }

@@ -7,5 +7,5 @@ protocol ContactColumns {
     var header: [String] { get }
     /// Writes this contact's cells, exactly `header.count` of them. Called once per contact,
     /// in ascending contact id, so a conformer can stream its rows ordered by contact id.
-    mutating func write(contact: Int64, to writer: CSVWriter) throws
+    mutating func write(contact: Int64, to writer: inout CSVWriter) throws
 }

@@ -107,14 +107,15 @@ struct ReportClock {
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// Appends `value` (0...9999) as `width` (2 or 4) digits.
     private static func append(_ value: Int, width: Int, to buffer: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        var rest = max(0, value)
-        while divisor > 0 {
-            buffer.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
+        let value = min(max(0, value), 9_999)
+        let zero = UInt8(ascii: "0")
+        if width == 4 {
+            buffer.append(zero + UInt8(value / 1_000))
+            buffer.append(zero + UInt8(value / 100 % 10))
         }
+        buffer.append(zero + UInt8(value / 10 % 10))
+        buffer.append(zero + UInt8(value % 10))
     }
 }

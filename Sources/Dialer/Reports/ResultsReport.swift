@@ -29,7 +29,7 @@ struct ResultsReport {
             (list.id, list.header.map { name in columns.firstIndex(of: name) ?? 0 })
         })
         var extras = extraColumns
-        let writer = try CSVWriter(path: path, byteOrderMark: byteOrderMark)
+        var writer = try CSVWriter(path: path, byteOrderMark: byteOrderMark)
         try writer.writeRow(columns + Self.dialerColumns + extras.flatMap(\.header))
         let statement = try store.connection.statement(
             """
@@ -66,7 +66,7 @@ struct ResultsReport {
             } else {
                 writer.emptyCell()
             }
-            for index in extras.indices { try extras[index].write(contact: contact, to: writer) }
+            for index in extras.indices { try extras[index].write(contact: contact, to: &writer) }
             try writer.endRow()
             rows += 1
         }

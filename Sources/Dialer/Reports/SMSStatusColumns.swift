@@ -14,7 +14,7 @@ struct SMSStatusColumns: ContactColumns {
         try statement.bind([campaign])
     }
 
-    mutating func write(contact: Int64, to writer: CSVWriter) throws {
+    mutating func write(contact: Int64, to writer: inout CSVWriter) throws {
         var latest: String?
         while true {
             if current == nil && !done {

@@ -63,10 +63,10 @@ enum SVGChart {
             svg += "<text x=\"\(left - 6)\" y=\"\(format(y + 4))\" text-anchor=\"end\" class=\"axis\">\(HTMLText.escape(axis(value)))</text>"
         }
         let slot = plotWidth / Double(max(categories.count, 1))
-        let barWidth = max(1, slot * 0.8 / Double(max(series.count, 1)))
+        let barWidth = min(48, max(1, slot * 0.8 / Double(max(series.count, 1))))
         let labelEvery = max(1, Int((40 / slot).rounded(.up)))
         for (index, category) in categories.enumerated() {
-            let x = Double(left) + slot * Double(index) + slot * 0.1
+            let x = Double(left) + slot * Double(index) + (slot - barWidth * Double(series.count)) / 2
             for (offset, line) in series.enumerated() where index < line.values.count {
                 let value = line.values[index]
                 let barHeight = value / scale * plotHeight
@@ -75,7 +75,7 @@ enum SVGChart {
                     + "<title>\(HTMLText.escape("\(category) \(line.name): \(axis(value))"))</title></rect>"
             }
             if index % labelEvery == 0 {
-                svg += "<text x=\"\(format(x + slot * 0.4))\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\" class=\"axis\">"
+                svg += "<text x=\"\(format(Double(left) + slot * (Double(index) + 0.5)))\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\" class=\"axis\">"
                     + "\(HTMLText.escape(category))</text>"
             }
         }
@@ -83,7 +83,8 @@ enum SVGChart {
             let y = Double(top) + plotHeight - rule.value / scale * plotHeight
             svg += "<line x1=\"\(left)\" y1=\"\(format(y))\" x2=\"\(width - 10)\" y2=\"\(format(y))\" stroke=\"\(rule.color)\" "
                 + "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
-            svg += "<text x=\"\(width - 12)\" y=\"\(format(y - 5))\" text-anchor=\"end\" fill=\"\(rule.color)\">"
+            svg += "<text x=\"\(width - 12)\" y=\"\(format(y - 5))\" text-anchor=\"end\" style=\"fill:\(rule.color)\" "
+                + "stroke=\"#fff\" stroke-width=\"4\" paint-order=\"stroke\" font-weight=\"600\">"
                 + "\(HTMLText.escape(rule.label))</text>"
         }
         var legendX = left

@@ -56,7 +56,7 @@ public enum Simulator {
         let rejectsPath = output.appendingPathComponent("rejects.csv").path
         try? files.removeItem(atPath: rejectsPath)
         if !compileReport.rejectedRows.isEmpty {
-            let writer = try CSVWriter(path: rejectsPath)
+            var writer = try CSVWriter(path: rejectsPath)
             try writer.writeRow(["list", "line", "reason", "row"])
             for reject in compileReport.rejectedRows {
                 try writer.writeRow([reject.list, String(reject.line), reject.reason, reject.text])
