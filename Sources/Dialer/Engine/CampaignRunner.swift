@@ -163,6 +163,8 @@ final class CampaignRunner {
             wake = min(wake, due)
         }
         if let rate = rateLimiter.nextAllowance(after: now) { wake = min(wake, rate) }
+        // A predictive pacer's view changes as calls ring on and agents wrap up: look again each second.
+        if spec.dial.mode == .predictive { wake = min(wake, now.addingTimeInterval(1)) }
         return wake
     }
 
