@@ -2,8 +2,8 @@ import Foundation
 
 /// Every subcommand, in the order `dialerd --help` lists them.
 let commands: [any Command.Type] = [
-    CheckCommand.self, FmtCommand.self, ExplainCommand.self, SimulateCommand.self, RunCommand.self, ServeCommand.self,
-    StatusCommand.self, PauseCommand.self, ResumeCommand.self, BackupCommand.self, ReportCommand.self,
+    CheckCommand.self, FmtCommand.self, ExplainCommand.self, SimulateCommand.self, ReportCommand.self, RunCommand.self,
+    ServeCommand.self, StatusCommand.self, PauseCommand.self, ResumeCommand.self, BackupCommand.self, AgentsCommand.self,
 ]
 
 let generalHelp = """

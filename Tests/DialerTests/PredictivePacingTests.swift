@@ -96,7 +96,7 @@ import Testing
             spec.dial.mode = mode
             let fixture = try EngineFixture(spec: spec, contacts: 1_800, start: Self.monday)
             try fixture.run(parameters: .reference(seed: 3), until: Self.monday.addingTimeInterval(86_400))
-            return try CampaignSummary(store: fixture.store, campaign: fixture.campaign, name: "t", timeZone: fixture.zone).occupancy
+            return try CampaignSummary(store: fixture.store, campaign: fixture.campaign).occupancy
         }
         #expect(try occupancy(.predictive) > occupancy(.progressive))
     }

@@ -34,6 +34,8 @@ import Testing
             case "amd": "on"
             case "answer-by-hour": "10=1.1"
             case "seed": "7"
+            case "agent-dispositions": "done=2"
+            case "agent-callback-hours": "1-3"
             default: "0.7"
             }
             try SimulationScenario.set(key, to: value, in: &parameters)

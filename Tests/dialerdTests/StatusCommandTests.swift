@@ -25,6 +25,16 @@ import Testing
         #expect(text.stdout.contains("next window 2026-03-02T08:30:00+07:00"))
     }
 
+    @Test func aCallbackSetForLaterIsCountedAsCallbackPending() throws {
+        let fixture = try OperationsFixture(contacts: 10, seed: 15)
+        #expect(try fixture.dialerd(["run", "--config", fixture.config]).status == 0)
+        // An agent set a callback far ahead for one pending contact.
+        try fixture.write("UPDATE jobs SET callback_at = 4102444800 WHERE id = (SELECT MIN(id) FROM jobs WHERE state = 'pending')")
+        Thread.sleep(forTimeInterval: 1.2)  // past 08:30: the hours are open, so only the callback holds it back
+        let reasons = try #require(try status(fixture)["not_dialed"] as? [String: Int])
+        #expect(reasons["callback-pending"] == 1)
+    }
+
     @Test func pauseAndResumeAreRecordedAndShown() throws {
         let fixture = try OperationsFixture(contacts: 10, seed: 13)
         #expect(try fixture.dialerd(["run", "--config", fixture.config]).status == 0)

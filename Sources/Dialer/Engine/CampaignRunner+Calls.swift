@@ -61,6 +61,7 @@ extension CampaignRunner {
                 let seconds = event.time.timeIntervalSince(wrap.since)
                 pacer.observe(.wrapEnded(seconds: seconds))
                 try store.recordWrapUp(call: wrap.call, seconds: seconds)
+                try recordAgentOutcome(call: wrap.call, agent: agent, at: event.time)  // agents: disposition, answers, callback
             }
             agents.release(agent, at: event.time)
             try connectWaitingCalls()
@@ -120,6 +121,7 @@ extension CampaignRunner {
                 talkSeconds: talked ? state.connectedAt.map { time.timeIntervalSince($0) } : nil,
                 agent: state.agent),
             jobState: jobState, nextAt: nextAt)
+        try recordKeypadAnswers(call: call, talked: talked, agent: state.agent, at: time)  // agents: agentless survey keys
         guard let agent = state.agent else { return }
         if talked, let connected = state.connectedAt {
             pacer.observe(.talkEnded(seconds: time.timeIntervalSince(connected)))

@@ -51,16 +51,23 @@ extension CampaignRunner {
             for job in due {
                 guard wanted > 0 else { return }
                 let history = try store.history(job: job.job)
-                switch try permit.decide(number: job.number, zone: job.timeZone ?? zone.identifier, history: history, at: now) {
+                switch try permit.decide(number: job.number, zone: job.timeZone ?? zone.identifier, history: history,
+                                         callbackAt: job.callbackAt, at: now) {
                 case .allowed:
+                    // agents: a callback or an assigned contact waits for its own agent
+                    let routing = try routing(for: job, at: now)
+                    if routing == .wait {
+                        taken.insert(job.job)
+                        continue
+                    }
                     if spec.dial.mode == .preview {
-                        guard let agent = agents.longestReady() else { return }
+                        guard let agent = routing.agent ?? agents.longestReady() else { return }
                         agents.startPreview(agent, job: job.job)
                         let seconds = TimeInterval(spec.dial.previewSeconds ?? 0)
                         previews.append(Preview(agent: agent, job: job, dialAt: now.addingTimeInterval(seconds)))
                         taken.insert(job.job)
                     } else {
-                        try dial(job, agent: nil, at: now)
+                        try dial(job, agent: routing.agent, at: now)
                     }
                     wanted -= 1
                 case .notBefore(let time, _) where time == .distantFuture:
@@ -81,7 +88,8 @@ extension CampaignRunner {
         for preview in due {
             let history = try store.history(job: preview.job.job)
             let zoneName = preview.job.timeZone ?? zone.identifier
-            switch try permit.decide(number: preview.job.number, zone: zoneName, history: history, at: now) {
+            switch try permit.decide(number: preview.job.number, zone: zoneName, history: history,
+                                     callbackAt: preview.job.callbackAt, at: now) {
             case .allowed:
                 try dial(preview.job, agent: preview.agent, at: now)
             case .notBefore(let time, _):

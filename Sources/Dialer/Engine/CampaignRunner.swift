@@ -60,6 +60,10 @@ final class CampaignRunner {
     /// Asked on every turn of the loop; once it says true, no new call is placed
     /// and the loop returns when the calls in flight have ended (a drain).
     var stopRequested: () -> Bool = { false }
+    /// Agents: where agents' outcomes and callees' keys come from (none: outcomes are imported).
+    var agentDesk: (any AgentDesk)?
+    /// Agents: the follow-ups enqueued with each recorded outcome.
+    var followUps: FollowUpPlanner?
 
     init(campaign: Int64, spec: CampaignSpec, timeZone: TimeZone, store: CampaignStore,
          doNotCall: DoNotCallRegistry, driver: any TelephonyDriver, clock: any Clock) {

@@ -52,10 +52,16 @@ final class DialPermit {
         self.doNotCall = doNotCall
     }
 
-    /// The decision for dialing `number` (E.164, in zone `zone`) at `instant`.
-    func decide(number: String, zone: String, history: [PastAttempt], at instant: Date) throws -> DialDecision {
+    /// The decision for dialing `number` (E.164, in zone `zone`) at `instant`. For a callback the contact
+    /// asked for (`callbackAt`), the retry rules count only the calls since the callback fell due; every
+    /// other law (Do-Not-Call, hours, caps, the total) counts every call.
+    func decide(number: String, zone: String, history: [PastAttempt], callbackAt: Date? = nil,
+                at instant: Date) throws -> DialDecision {
         if try doNotCall.blocks(number) { return .never(.dnc, .doNotCall) }
-        guard limits.allowsAnotherCall(after: history.map(\.outcome)) else { return .never(.exhausted, .attemptLimitReached) }
+        let governed = callbackAt.map { due in history.filter { $0.placedAt >= due } } ?? history
+        guard limits.allowsAnotherCall(after: governed.map(\.outcome)) else {
+            return .never(.exhausted, .attemptLimitReached)
+        }
         if let maxTotal, history.count >= maxTotal { return .never(.exhausted, .attemptLimitReached) }
         return earliestTime(zone: zone, history: history, atOrAfter: instant)
     }

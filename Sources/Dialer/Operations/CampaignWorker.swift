@@ -78,7 +78,10 @@ final class CampaignWorker: @unchecked Sendable {
             logger.info("dialing", ["campaign": name, "until": ISO8601DateFormatter().string(from: plan.limit)])
             try runner.run(until: plan.limit)
             let placed = try attemptCount(store, plan.campaign) - before
-            let summary = try writeReports(store: store, plan: plan)
+            let summary = try CampaignReports.write(
+                store: store, campaign: plan.campaign, range: .all,
+                to: URL(fileURLWithPath: plan.reportsFolder).appendingPathComponent(name).path,
+                formats: [.csv, .json, .html]).summary
             logger.info("stopped dialing", ["campaign": name, "placed": String(placed), "attempts": String(summary.attempts),
                                             "pending": String(summary.pending)])
             return CampaignRunOutcome(campaign: name, state: .dialed, placed: placed, reconciled: reconciled, summary: summary)
@@ -108,13 +111,6 @@ final class CampaignWorker: @unchecked Sendable {
 
     private static func attemptCount(_ store: CampaignStore, _ campaign: Int64) throws -> Int {
         try store.connection.firstRow("SELECT COUNT(*) FROM attempts WHERE campaign_id = ?", [campaign]) { $0.int(0) } ?? 0
-    }
-
-    /// The campaign's reports in `REPORTS/CAMPAIGN/` (docs/reports.md), replaced after each run; returns the summary.
-    private static func writeReports(store: CampaignStore, plan: WorkerPlan) throws -> CampaignSummary {
-        let folder = URL(fileURLWithPath: plan.reportsFolder).appendingPathComponent(plan.spec.id)
-        return try CampaignReports.write(
-            store: store, campaign: plan.campaign, range: .all, to: folder.path, formats: ReportSpec.Format.allCases).summary
     }
 }
 

@@ -160,7 +160,7 @@ public final class Daemon {
     /// The outcome of a campaign that does not dial in this run, with its totals.
     private func idle(_ campaign: StoredCampaign, spec: CampaignSpec, zone: TimeZone, state: CampaignRunOutcome.State,
                       session: DaemonSession) throws -> CampaignRunOutcome {
-        let summary = try CampaignSummary(store: session.store, campaign: campaign.id, name: spec.id, timeZone: zone)
+        let summary = try CampaignSummary(store: session.store, campaign: campaign.id)
         return CampaignRunOutcome(campaign: spec.id, state: state, placed: 0, reconciled: 0, summary: summary)
     }
 }

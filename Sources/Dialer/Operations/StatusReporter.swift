@@ -5,6 +5,7 @@ import Foundation
 public enum StatusReporter {
     /// Reasons a pending contact waits that are not a law's refusal.
     static let waitingForRetry = "waiting-for-retry"
+    static let callbackPending = "callback-pending"
     static let paused = "paused"
 
     /// The status of every campaign in the database `config` names.
@@ -56,17 +57,19 @@ public enum StatusReporter {
         var dueNow = 0
         let pending = try store.connection.rows(
             """
-            SELECT j.id, c.phone_e164, c.time_zone, j.next_at FROM jobs j JOIN contacts c ON c.id = j.contact_id
+            SELECT j.id, c.phone_e164, c.time_zone, j.next_at, j.callback_at FROM jobs j JOIN contacts c ON c.id = j.contact_id
             WHERE j.campaign_id = ? AND j.state = 'pending'
-            """, [stored.id]) { ($0.int64(0), $0.string(1), $0.optionalString(2), $0.optionalDate(3)) }
-        for (job, number, numberZone, nextAt) in pending {
+            """, [stored.id]) { ($0.int64(0), $0.string(1), $0.optionalString(2), $0.optionalDate(3), $0.optionalDate(4)) }
+        for (job, number, numberZone, nextAt, callbackAt) in pending {
             let decision = try permit.decide(number: number, zone: numberZone ?? spec.timeZone,
                                              history: try store.history(job: job), at: now)
             switch decision {
             case .never(_, let refusal), .notBefore(_, let refusal):
                 reasons[refusal.rawValue, default: 0] += 1
             case .allowed:
-                if let nextAt, nextAt > now {
+                if let callbackAt, callbackAt > now {
+                    reasons[callbackPending, default: 0] += 1
+                } else if let nextAt, nextAt > now {
                     reasons[waitingForRetry, default: 0] += 1
                 } else if paused {
                     reasons[Self.paused, default: 0] += 1
@@ -75,7 +78,7 @@ public enum StatusReporter {
                 }
             }
         }
-        let summary = try CampaignSummary(store: store, campaign: stored.id, name: spec.id, timeZone: zone)
+        let summary = try CampaignSummary(store: store, campaign: stored.id)
         let window = calendar.window(atOrAfter: now)
         let open = window.map { $0.start <= now } ?? false
         let formatter = ISO8601DateFormatter()

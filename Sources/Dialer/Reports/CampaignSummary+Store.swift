@@ -89,3 +89,18 @@ extension CampaignSummary {
         verdict = ReportVerdict(summary: self)
     }
 }
+
+extension CampaignSummary {
+    /// The summary of a whole campaign, read from the store alone (for `run`, `serve` and `status`).
+    init(store: CampaignStore, campaign: Int64) throws {
+        let spec = try store.compiledSpec(campaign: campaign)
+        guard let zone = TimeZone(identifier: spec.timeZone) else {
+            throw EnvironmentError("this system does not know the time zone \(spec.timeZone); install tzdata")
+        }
+        var noLastCalls: LastCalls?
+        let tally = try AttemptsReport(store: store, campaign: campaign, zone: zone, range: .all)
+            .run(writingTo: nil, jobs: nil, byteOrderMark: false, lastCalls: &noLastCalls)
+        try self.init(store: store, campaign: campaign, spec: spec, zone: zone, range: .all, tally: tally,
+                      surveys: SurveyTally(spec: spec))
+    }
+}

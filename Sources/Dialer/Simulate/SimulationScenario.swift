@@ -31,6 +31,13 @@ public enum SimulationScenario {
         ("break-every", { p, v throws(ScenarioError) in p.breakEverySeconds = try seconds(v) }),
         ("break-length", { p, v throws(ScenarioError) in p.breakMeanSeconds = try seconds(v) }),
         ("logout-share", { p, v throws(ScenarioError) in p.logoutShare = try share(v) }),
+        ("agent-dispositions", { p, v throws(ScenarioError) in p.agentBehaviour.dispositionShares = try weights(v) }),
+        ("agent-yes-share", { p, v throws(ScenarioError) in p.agentBehaviour.yesShare = try share(v) }),
+        ("agent-high-answers", { p, v throws(ScenarioError) in p.agentBehaviour.highAnswerShare = try share(v) }),
+        ("agent-skip-optional", { p, v throws(ScenarioError) in p.agentBehaviour.skipOptionalShare = try share(v) }),
+        ("agent-callback-hours", { p, v throws(ScenarioError) in p.agentBehaviour.callbackHours = try hoursRange(v) }),
+        ("agent-same-callbacks", { p, v throws(ScenarioError) in p.agentBehaviour.sameAgentCallbackShare = try share(v) }),
+        ("keypad-answers", { p, v throws(ScenarioError) in p.agentBehaviour.keypadAnswerShare = try share(v) }),
     ]
 
     /// The keys, in the order the documentation lists them.
@@ -108,6 +115,29 @@ public enum SimulationScenario {
         case "off": return false
         default: throw ScenarioError("'\(text)' is neither on nor off")
         }
+    }
+
+    /// `done=3,callback=1`: disposition id = relative weight.
+    private static func weights(_ text: String) throws(ScenarioError) -> [String: Double] {
+        var weights: [String: Double] = [:]
+        for part in text.split(separator: ",") {
+            let pair = part.split(separator: "=")
+            guard pair.count == 2, !pair[0].trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ScenarioError("'\(part)' is not DISPOSITION=WEIGHT")
+            }
+            weights[pair[0].trimmingCharacters(in: .whitespaces)] = try number(pair[1].trimmingCharacters(in: .whitespaces))
+        }
+        return weights
+    }
+
+    /// `2-48`: from and to, in hours.
+    private static func hoursRange(_ text: String) throws(ScenarioError) -> ClosedRange<Double> {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let low = Double(parts[0]), let high = Double(parts[1]), low.isFinite, high.isFinite,
+              low >= 0, low <= high else {
+            throw ScenarioError("'\(text)' is not LOW-HIGH hours with LOW ≤ HIGH")
+        }
+        return low...high
     }
 
     /// `9=0.8,10=1.2`: hour of the day (0–23) = multiplier of the answer share.

@@ -44,6 +44,7 @@ public enum Simulator {
             clock: clock, parameters: request.parameters, agents: CampaignRunner.agentIDs(of: spec), timeZone: zone)
         let runner = CampaignRunner(
             campaign: campaign, spec: spec, timeZone: zone, store: store, doNotCall: doNotCall, driver: network, clock: clock)
+        try prepareAgents(runner, campaign: campaign, request: request, store: store, at: start)
         let firstWindow = CallingCalendar(hours: spec.hours, timeZone: zone).window(atOrAfter: start)?.start ?? start
         try runner.run(until: firstWindow.addingTimeInterval(min(request.duration ?? horizon, horizon)))
 
@@ -65,6 +66,21 @@ public enum Simulator {
         }
         return SimulationResult(
             summary: summary, compile: compileReport, files: written, databasePath: databasePath, network: network.tally)
+    }
+
+    /// Agents: simulated desks choose outcomes, their follow-ups are enqueued in the store's outbox (as the
+    /// offline configuration plans them), and an assigned preview campaign's contacts are shared out first.
+    private static func prepareAgents(_ runner: CampaignRunner, campaign: Int64, request: SimulationRequest,
+                                      store: CampaignStore, at start: Date) throws {
+        runner.agentDesk = try SimulatedAgentDesk(spec: runner.spec, behaviour: request.parameters.agentBehaviour,
+                                                  seed: request.parameters.seed)
+        let outbox = URL(fileURLWithPath: request.outputDirectory).appendingPathComponent("outbox.jsonl").path
+        runner.followUps = try FollowUpPlanner(campaign: campaign, spec: runner.spec,
+                                               configuration: .offline(outboxPath: outbox))
+        if runner.spec.dial.mode == .preview, runner.spec.dial.assignedAgents {
+            _ = try CallAssignments.assignUnassigned(
+                store: store, campaign: CompiledCampaign(id: campaign, spec: runner.spec), method: nil, at: start)
+        }
     }
 
     /// The database path to use: a named one must not exist yet (it may be a live database);

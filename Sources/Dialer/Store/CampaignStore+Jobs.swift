@@ -12,6 +12,8 @@ struct DueJob: Equatable {
     let contact: Int64
     let number: String
     let timeZone: String?
+    /// Agents: when the callback the contact asked for fell due, if the job waits for one.
+    var callbackAt: Date? = nil
 }
 
 extension CampaignStore {
@@ -19,14 +21,15 @@ extension CampaignStore {
     func dueJobs(campaign: Int64, at time: Date, limit: Int) throws -> [DueJob] {
         try connection.rows(
             """
-            SELECT j.id, j.contact_id, c.phone_e164, c.time_zone
+            SELECT j.id, j.contact_id, c.phone_e164, c.time_zone, j.callback_at
             FROM jobs j JOIN contacts c ON c.id = j.contact_id
             WHERE j.campaign_id = ? AND j.state = 'pending' AND j.next_at <= ?
             ORDER BY j.next_at, j.id LIMIT ?
             """,
             [campaign, time, limit]
         ) { row in
-            DueJob(job: row.int64(0), contact: row.int64(1), number: row.string(2), timeZone: row.optionalString(3))
+            DueJob(job: row.int64(0), contact: row.int64(1), number: row.string(2), timeZone: row.optionalString(3),
+                   callbackAt: row.optionalDouble(4).map(Date.init(timeIntervalSince1970:)))
         }
     }
 

@@ -130,5 +130,40 @@ enum Schema {
                 value  TEXT NOT NULL
             ) WITHOUT ROWID;
             """),
+        Migration(version: 5, name: "agents: assignments, outcomes, survey answers, callbacks", sql: """
+            CREATE TABLE assignments (
+                contact_id   INTEGER PRIMARY KEY REFERENCES contacts(id),
+                campaign_id  INTEGER NOT NULL REFERENCES campaigns(id),
+                agent        TEXT NOT NULL,
+                method       TEXT NOT NULL,
+                assigned_at  REAL NOT NULL
+            );
+            CREATE INDEX assignments_agent ON assignments(campaign_id, agent);
+            CREATE TABLE outcomes (
+                id              INTEGER PRIMARY KEY,
+                campaign_id     INTEGER NOT NULL REFERENCES campaigns(id),
+                contact_id      INTEGER NOT NULL REFERENCES contacts(id),
+                attempt_id      INTEGER REFERENCES attempts(id),
+                agent           TEXT,
+                disposition     TEXT,
+                callback_at     REAL,
+                callback_agent  TEXT,
+                opt_out         INTEGER NOT NULL DEFAULT 0,
+                source          TEXT NOT NULL CHECK (source IN ('agent','keypad','import')),
+                row_key         TEXT UNIQUE,
+                recorded_at     REAL NOT NULL
+            );
+            CREATE INDEX outcomes_contact ON outcomes(contact_id);
+            CREATE TABLE survey_answers (
+                outcome_id   INTEGER NOT NULL REFERENCES outcomes(id),
+                contact_id   INTEGER NOT NULL REFERENCES contacts(id),
+                question     TEXT NOT NULL,
+                answer       TEXT NOT NULL,
+                PRIMARY KEY (outcome_id, question)
+            );
+            CREATE INDEX survey_answers_contact ON survey_answers(contact_id, question);
+            ALTER TABLE jobs ADD COLUMN callback_at REAL;
+            ALTER TABLE jobs ADD COLUMN callback_agent TEXT;
+            """),
     ]
 }

@@ -12,7 +12,7 @@ enum StatusCommand: Command {
         For each campaign: progress, contacts due now, the next window, calls in
         flight, agents, the abandon rate against its cap, and why contacts are not
         being dialed, counted by reason (dnc, outside-hours, outside-callee-window,
-        waiting-for-retry, daily-cap, 24h-cap, abandon-lockout, attempt-limit,
+        waiting-for-retry, callback-pending, daily-cap, 24h-cap, abandon-lockout, attempt-limit,
         campaign-over, exhausted, invalid, duplicate, cancelled, paused). Also who
         holds the database. Works while a daemon runs.
 

@@ -18,7 +18,9 @@ struct EngineFixture {
         self.start = start
         zone = TimeZone(identifier: spec.timeZone)!
         store = try CampaignStore(path: directory.file("test.db"), now: start)
-        campaign = try store.insertCampaign(name: spec.id, specJSON: "{}", sourcePath: "test", sourceHash: "x", at: start)
+        campaign = try store.insertCampaign(
+            name: spec.id, specJSON: String(decoding: try JSONEncoder().encode(spec), as: UTF8.self),
+            sourcePath: "test", sourceHash: "x", at: start)
         let list = try store.insertList(campaign: campaign, position: 0, path: "test.csv", header: ["Phone"])
         try store.connection.writeTransaction {
             for index in 0..<contacts {

@@ -110,6 +110,18 @@ struct OperationsFixture {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
     }
 
+    /// Changes the database through the sqlite3 shell, as an agent's tool or an operator might.
+    func write(_ sql: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", database, sql]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw FixtureError("sqlite3 failed on: \(sql)") }
+    }
+
     /// A single number from a query.
     func count(_ sql: String) throws -> Int {
         guard let text = try query(sql).first?.first, let value = Int(text) else { throw FixtureError("no number from: \(sql)") }

@@ -48,6 +48,8 @@ public struct SimulationParameters: Sendable, Hashable, Codable {
     public var breakMeanSeconds: Double
     /// Share of breaks for which the agent logs out (and back in) rather than pausing.
     public var logoutShare: Double
+    /// How simulated agents fill in dispositions, surveys and callbacks, and callees answer keyed surveys.
+    public var agentBehaviour = SimulatedAgentBehaviour()
 
     /// Figures typical of outbound calling (see docs/simulation.md); machines, AMD and breaks off.
     public init(
