@@ -13,8 +13,10 @@ extension CampaignSummary {
         var noLastCalls: LastCalls?
         let tally = try AttemptsReport(store: store, campaign: campaign, zone: timeZone, range: .all)
             .run(writingTo: nil, jobs: nil, lastCalls: &noLastCalls)
+        var surveys = SurveyTally(spec: spec)
+        try surveys.read(store: store, campaign: campaign, from: -.greatestFiniteMagnitude, to: .greatestFiniteMagnitude)
         try self.init(store: store, campaign: campaign, spec: spec, zone: timeZone, range: .all, tally: tally,
-                      surveys: SurveyTally(spec: spec))
+                      surveys: surveys)
     }
 
     /// The summary of one campaign: contacts from the store, calls from `tally` (a pass over the
@@ -40,6 +42,15 @@ extension CampaignSummary {
         let names = Dictionary(spec.teams.flatMap(\.agents).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let agentIDs = Set(tally.agents.keys).union(loggedIn.keys).sorted()
         let outbox = try store.outboxSummary(campaign: campaign)
+        var dispositions: [String: Int] = [:]
+        for (disposition, count) in try db.rows(
+            """
+            SELECT disposition, COUNT(*) FROM outcomes WHERE campaign_id = ? AND disposition IS NOT NULL
+                AND recorded_at >= ? AND recorded_at < ? GROUP BY disposition
+            """,
+            [campaign, start, end], { ($0.string(0), $0.int(1)) }) {
+            dispositions[disposition] = count
+        }
         let outcomes = tally.outcomes
         let answered = outcomes[CallOutcome.answered.rawValue, default: 0]
         let abandoned = outcomes[CallOutcome.abandoned.rawValue, default: 0]
@@ -82,6 +93,7 @@ extension CampaignSummary {
             days: tally.days.keys.sorted().map { day in
                 PeriodFigures(day: ReportClock.dayText(day), counts: tally.days[day] ?? AttemptTally.Counts())
             },
+            dispositions: dispositions,
             surveys: surveys.figures,
             sms: DeliveryFigures(outbox, .sms),
             webhooks: DeliveryFigures(outbox, .webhook),
