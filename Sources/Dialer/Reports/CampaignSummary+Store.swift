@@ -2,23 +2,6 @@ import CampaignDSL
 import Foundation
 
 extension CampaignSummary {
-    /// The summary of every call of campaign `campaign` (its id), named `name`, for `dialerd status`
-    /// and the daemon. The abandon cap, agents' names and surveys come from the spec the campaign
-    /// was compiled from; when that cannot be read, the counts are still given, without them.
-    init(store: CampaignStore, campaign: Int64, name: String, timeZone: TimeZone) throws {
-        var spec = (try? store.compiledSpec(campaign: campaign)) ?? CampaignSpec(
-            id: name, timeZone: timeZone.identifier, lists: [], hours: CallingHours(weekly: [:]),
-            dial: DialPlan(mode: .progressive, agents: 0), retry: RetryPolicy())
-        spec.id = name
-        var noLastCalls: LastCalls?
-        let tally = try AttemptsReport(store: store, campaign: campaign, zone: timeZone, range: .all)
-            .run(writingTo: nil, jobs: nil, lastCalls: &noLastCalls)
-        var surveys = SurveyTally(spec: spec)
-        try surveys.read(store: store, campaign: campaign, from: -.greatestFiniteMagnitude, to: .greatestFiniteMagnitude)
-        try self.init(store: store, campaign: campaign, spec: spec, zone: timeZone, range: .all, tally: tally,
-                      surveys: surveys)
-    }
-
     /// The summary of one campaign: contacts from the store, calls from `tally` (a pass over the
     /// range's calls), agents' sessions clipped to the range, the outbox, survey answers.
     init(store: CampaignStore, campaign: Int64, spec: CampaignSpec, zone: TimeZone, range: ReportRange,
@@ -112,7 +95,8 @@ extension CampaignSummary {
         var noLastCalls: LastCalls?
         let tally = try AttemptsReport(store: store, campaign: campaign, zone: zone, range: .all)
             .run(writingTo: nil, jobs: nil, byteOrderMark: false, lastCalls: &noLastCalls)
-        try self.init(store: store, campaign: campaign, spec: spec, zone: zone, range: .all, tally: tally,
-                      surveys: SurveyTally(spec: spec))
+        var surveys = SurveyTally(spec: spec)
+        try surveys.read(store: store, campaign: campaign, from: -.greatestFiniteMagnitude, to: .greatestFiniteMagnitude)
+        try self.init(store: store, campaign: campaign, spec: spec, zone: zone, range: .all, tally: tally, surveys: surveys)
     }
 }
