@@ -80,7 +80,7 @@ struct ReportReconciliationTests {
         let results = try Self.rows(folder + "/results.csv")
         #expect(summary.contacts == contacts)
         #expect(results.count == contacts)
-        let header = ["Customer ID", "Full name", "Phone", "City"] + ResultsReport.dialerColumns + ["sms"]
+        let header = ["Customer ID", "Full name", "Phone", "City"] + ResultsReport.dialerColumns + ["disposition", "answer:renew", "sms"]
         #expect(results.allSatisfy { $0.count == header.count })
         let attemptsColumn = 4 + (try #require(ResultsReport.dialerColumns.firstIndex(of: "attempts")))
         #expect(results.map { Int($0[attemptsColumn]) ?? 0 }.reduce(0, +) == ended, "the attempts column adds up to every call")
@@ -144,5 +144,47 @@ struct ReportReconciliationTests {
         #expect(written.summary.verdict?.status == .nothingDialed)
         #expect(try Self.rows(folder + "/attempts.csv").isEmpty)
         #expect(written.summary.firstCall == nil)
+    }
+
+    @Test func dispositionsAndSurveyAnswersFromAgentsReachResultsAndSummary() throws {
+        let fixture = try Fixture(seed: 12)
+        var random = ReportSplitMix64(seed: 12)
+        let db = fixture.store.connection
+        var latest: [Int64: (disposition: String, answer: String)] = [:]
+        for round in 0..<600 {
+            let contact = Int64(1 + random.below(300))
+            let disposition = ["sale", "no-sale", "callback"][random.below(3)]
+            let answer = ["yes", "no"][random.below(2)]
+            try db.run(
+                """
+                INSERT INTO outcomes (campaign_id, contact_id, agent, disposition, source, recorded_at)
+                VALUES (?, ?, 'agent-1', ?, 'agent', ?)
+                """,
+                [fixture.campaign, contact, disposition, 1_772_500_000.0 + Double(round)])
+            try db.run("INSERT INTO survey_answers (outcome_id, contact_id, question, answer) VALUES (?, ?, 'renew', ?)",
+                       [db.lastInsertRowID, contact, answer])
+            latest[contact] = (disposition, answer)
+        }
+        let (written, folder) = try fixture.write()
+        let results = try Self.rows(folder + "/results.csv")
+        let header = ["Customer ID", "Full name", "Phone", "City"] + ResultsReport.dialerColumns
+        let contactColumn = try #require(header.firstIndex(of: "contact_id"))
+        for row in results {
+            let contact = try #require(Int64(row[contactColumn]))
+            #expect(row[header.count] == latest[contact]?.disposition ?? "", "disposition of contact \(contact)")
+            #expect(row[header.count + 1] == latest[contact]?.answer ?? "", "answer of contact \(contact)")
+        }
+        var dispositions: [String: Int] = [:]
+        for (name, n) in try db.rows("SELECT disposition, COUNT(*) FROM outcomes GROUP BY disposition", [], {
+            ($0.string(0), $0.int(1))
+        }) { dispositions[name] = n }
+        #expect(written.summary.dispositions == dispositions)
+        let renew = try #require(written.summary.surveys.first { $0.question == "renew" })
+        #expect(renew.answered == 600)
+        #expect(renew.answers.map(\.count).reduce(0, +) == 600)
+        #expect(renew.answers.first { $0.answer == "yes" }?.count
+                == (try fixture.count("SELECT COUNT(*) FROM survey_answers WHERE answer = 'yes'")))
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        #expect(html.contains("Will you renew?"))
     }
 }

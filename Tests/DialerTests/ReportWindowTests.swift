@@ -132,7 +132,7 @@ struct ReportSurveyTests {
             case .choice(let options): (options + ["other"])[random.below(3)]
             default: "free text \(random.below(50))"
             }
-            tally.add(survey: "s", question: question.id, answer: answer)
+            tally.add(question: question.id, answer: answer)
             given[question.id, default: [:]][answer, default: 0] += 1
         }
         let figures = tally.figures

@@ -36,7 +36,7 @@ import Testing
         let results = String(decoding: resultsData.dropFirst(3), as: UTF8.self)
         let rows = results.split(separator: "\r\n")
         let header = "Customer ID,Full name,Mobile,Home,City,number_e164,status,attempts,last_outcome,note,"
-            + "contact_id,agent,last_call,sms"
+            + "contact_id,agent,last_call,disposition,sms"
         #expect(rows.first.map(String.init) == header)
         #expect(rows.count - 1 == summary["contacts"] as? Int)
         let contacts = try #require(summary["contacts"] as? Int)

@@ -59,9 +59,11 @@ public enum CampaignReports {
                 byteOrderMark: byteOrderMark)
             files.append(path("results.csv"))
         }
+        var surveys = SurveyTally(spec: spec)
+        let (start, end) = range.interval(in: zone)
+        try surveys.read(store: store, campaign: campaign, from: start, to: end)
         let summary = try CampaignSummary(
-            store: store, campaign: campaign, spec: spec, zone: zone, range: range, tally: tally,
-            surveys: SurveyTally(spec: spec))
+            store: store, campaign: campaign, spec: spec, zone: zone, range: range, tally: tally, surveys: surveys)
         if formats.contains(.json) {
             try write(Data(summary.jsonText().utf8), to: path("summary.json"))
             files.append(path("summary.json"))

@@ -2,21 +2,6 @@ import CampaignDSL
 import Foundation
 
 extension CampaignSummary {
-    /// The summary of every call of campaign `campaign` (its id), named `name`, for `dialerd status`
-    /// and the daemon. The abandon cap, agents' names and surveys come from the spec the campaign
-    /// was compiled from; when that cannot be read, the counts are still given, without them.
-    init(store: CampaignStore, campaign: Int64, name: String, timeZone: TimeZone) throws {
-        var spec = (try? store.compiledSpec(campaign: campaign)) ?? CampaignSpec(
-            id: name, timeZone: timeZone.identifier, lists: [], hours: CallingHours(weekly: [:]),
-            dial: DialPlan(mode: .progressive, agents: 0), retry: RetryPolicy())
-        spec.id = name
-        var noLastCalls: LastCalls?
-        let tally = try AttemptsReport(store: store, campaign: campaign, zone: timeZone, range: .all)
-            .run(writingTo: nil, jobs: nil, lastCalls: &noLastCalls)
-        try self.init(store: store, campaign: campaign, spec: spec, zone: timeZone, range: .all, tally: tally,
-                      surveys: SurveyTally(spec: spec))
-    }
-
     /// The summary of one campaign: contacts from the store, calls from `tally` (a pass over the
     /// range's calls), agents' sessions clipped to the range, the outbox, survey answers.
     init(store: CampaignStore, campaign: Int64, spec: CampaignSpec, zone: TimeZone, range: ReportRange,
@@ -40,6 +25,15 @@ extension CampaignSummary {
         let names = Dictionary(spec.teams.flatMap(\.agents).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let agentIDs = Set(tally.agents.keys).union(loggedIn.keys).sorted()
         let outbox = try store.outboxSummary(campaign: campaign)
+        var dispositions: [String: Int] = [:]
+        for (disposition, count) in try db.rows(
+            """
+            SELECT disposition, COUNT(*) FROM outcomes WHERE campaign_id = ? AND disposition IS NOT NULL
+                AND recorded_at >= ? AND recorded_at < ? GROUP BY disposition
+            """,
+            [campaign, start, end], { ($0.string(0), $0.int(1)) }) {
+            dispositions[disposition] = count
+        }
         let outcomes = tally.outcomes
         let answered = outcomes[CallOutcome.answered.rawValue, default: 0]
         let abandoned = outcomes[CallOutcome.abandoned.rawValue, default: 0]
@@ -82,6 +76,7 @@ extension CampaignSummary {
             days: tally.days.keys.sorted().map { day in
                 PeriodFigures(day: ReportClock.dayText(day), counts: tally.days[day] ?? AttemptTally.Counts())
             },
+            dispositions: dispositions,
             surveys: surveys.figures,
             sms: DeliveryFigures(outbox, .sms),
             webhooks: DeliveryFigures(outbox, .webhook),
@@ -100,7 +95,8 @@ extension CampaignSummary {
         var noLastCalls: LastCalls?
         let tally = try AttemptsReport(store: store, campaign: campaign, zone: zone, range: .all)
             .run(writingTo: nil, jobs: nil, byteOrderMark: false, lastCalls: &noLastCalls)
-        try self.init(store: store, campaign: campaign, spec: spec, zone: zone, range: .all, tally: tally,
-                      surveys: SurveyTally(spec: spec))
+        var surveys = SurveyTally(spec: spec)
+        try surveys.read(store: store, campaign: campaign, from: -.greatestFiniteMagnitude, to: .greatestFiniteMagnitude)
+        try self.init(store: store, campaign: campaign, spec: spec, zone: zone, range: .all, tally: tally, surveys: surveys)
     }
 }

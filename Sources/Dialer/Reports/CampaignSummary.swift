@@ -59,6 +59,8 @@ public struct CampaignSummary: Sendable, Hashable, Codable {
     public var hours: [PeriodFigures]
     /// Per day with calls, in the campaign's zone.
     public var days: [PeriodFigures]
+    /// Outcomes recorded in the range (by agents, the keypad or imported sheets), by disposition.
+    public var dispositions: [String: Int]
     public var surveys: [SurveyFigures]
     public var sms: DeliveryFigures
     public var webhooks: DeliveryFigures
@@ -67,7 +69,7 @@ public struct CampaignSummary: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case campaign, from, to, contacts, attempts, answered, busy, failed, abandoned, machine, unknown, invalid
-        case completed, exhausted, duplicate, pending, occupancy, abandon, agents, hours, days, surveys, sms, webhooks
+        case completed, exhausted, duplicate, pending, occupancy, abandon, agents, hours, days, dispositions, surveys, sms, webhooks
         case verdict
         case timeZone = "time_zone"
         case noAnswer = "no_answer"

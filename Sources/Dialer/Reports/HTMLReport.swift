@@ -21,6 +21,7 @@ struct HTMLReport {
         page += section("Calls and connects per hour of day", perHour())
         page += section("Abandon rate against the cap", abandonOverTime())
         page += section("Agents", agentTable())
+        page += section("Dispositions", dispositions())
         page += section("Survey answers", surveys())
         page += section("Text messages and webhooks", delivery())
         page += section("Contacts", contactTable())
@@ -173,6 +174,20 @@ struct HTMLReport {
                 + "<td>\(ReportVerdict.percent(agent.occupancy))</td></tr>"
         }
         return body + "</table>"
+    }
+
+    private func dispositions() -> String {
+        let total = summary.dispositions.values.reduce(0, +)
+        guard total > 0 else { return none("No disposition recorded in this range.") }
+        let order = spec.dispositions.map(\.id)
+        let names = summary.dispositions.keys.sorted {
+            (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1)
+        }
+        return SVGChart.horizontalBars(names.map { name in
+            let count = summary.dispositions[name] ?? 0
+            return SVGChart.Bar(label: name, value: Double(count), color: Self.colors.accent,
+                                note: "\(count) (\(ReportVerdict.percent(Double(count) / Double(total))))")
+        })
     }
 
     private func surveys() -> String {

@@ -14,7 +14,9 @@ struct ResultsReport {
 
     /// The extra columns, in order. Add a disposition or survey-answer column here.
     static func extraColumns(store: CampaignStore, campaign: Int64, spec: CampaignSpec) throws -> [any ContactColumns] {
-        [try SMSStatusColumns(store: store, campaign: campaign)]
+        [try LatestValueColumn.disposition(store: store, campaign: campaign),
+         try SurveyAnswerColumns(store: store, campaign: campaign, spec: spec),
+         try LatestValueColumn.sms(store: store, campaign: campaign)]
     }
 
     /// Writes the file; returns how many contacts it lists.

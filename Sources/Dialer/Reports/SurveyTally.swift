@@ -22,26 +22,36 @@ public struct SurveyFigures: Sendable, Hashable, Codable {
 
 /// Counts survey answers against the campaign's questions.
 ///
-/// The extension point for survey aggregates: whoever records answers feeds them with
-/// `add(survey:question:answer:)` (in `CampaignReports.summary`); until the store keeps
-/// answers, every question is reported with none.
+/// Answers are counted by question id (`read` takes them from the store's `survey_answers`).
 struct SurveyTally {
     private let surveys: [Survey]
-    private var counts: [String: [String: [String: Int]]] = [:]
-    private var answered: [String: [String: Int]] = [:]
+    private var counts: [String: [String: Int]] = [:]
+    private var answered: [String: Int] = [:]
 
     init(spec: CampaignSpec) { surveys = spec.surveys }
 
-    mutating func add(survey: String, question: String, answer: String) {
-        counts[survey, default: [:]][question, default: [:]][answer, default: 0] += 1
-        answered[survey, default: [:]][question, default: 0] += 1
+    mutating func add(question: String, answer: String, count: Int = 1) {
+        counts[question, default: [:]][answer, default: 0] += count
+        answered[question, default: 0] += count
+    }
+
+    /// Adds the answers of the campaign's outcomes recorded in `[start, end)` (seconds since 1970).
+    mutating func read(store: CampaignStore, campaign: Int64, from start: Double, to end: Double) throws {
+        for (question, answer, count) in try store.connection.rows(
+            """
+            SELECT a.question, a.answer, COUNT(*) FROM survey_answers a JOIN outcomes o ON o.id = a.outcome_id
+            WHERE o.campaign_id = ? AND o.recorded_at >= ? AND o.recorded_at < ? GROUP BY a.question, a.answer
+            """,
+            [campaign, start, end], { ($0.string(0), $0.string(1), $0.int(2)) }) {
+            add(question: question, answer: answer, count: count)
+        }
     }
 
     /// The figures, in the campaign's order of surveys and questions.
     var figures: [SurveyFigures] {
         surveys.flatMap { survey in
             survey.questions.map { question in
-                let given = counts[survey.name]?[question.id] ?? [:]
+                let given = counts[question.id] ?? [:]
                 let (kind, natural) = Self.describe(question.kind)
                 var answers = natural.map { SurveyFigures.AnswerCount(answer: $0, count: given[$0] ?? 0) }
                 if question.kind != .text {
@@ -54,7 +64,7 @@ struct SurveyTally {
                     answers += others.map { SurveyFigures.AnswerCount(answer: $0, count: given[$0] ?? 0) }
                 }
                 return SurveyFigures(survey: survey.name, question: question.id, prompt: question.prompt, kind: kind,
-                                     answered: answered[survey.name]?[question.id] ?? 0, answers: answers)
+                                     answered: answered[question.id] ?? 0, answers: answers)
             }
         }
     }
