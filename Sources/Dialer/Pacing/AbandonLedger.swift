@@ -82,15 +82,15 @@ struct AbandonLedger {
         Double(counts.connected + counts.abandoned) * falsePositiveShare / (1 - falsePositiveShare)
     }
 
-    /// Abandoned and answered persons, with AMD's estimated false positives (and two
-    /// standard deviations more) on both sides. A call that found no agent may
+    /// Abandoned and answered persons, with AMD's estimated false positives (and a
+    /// standard deviation more) on both sides. A call that found no agent may
     /// have been a machine (AMD off or wrong): abandoned calls count as persons in
     /// the share that agents found persons rather than machines.
     var totals: (abandoned: Double, answered: Double) {
         let reached = counts.connected + counts.machinesAtAgents
         let personShare = reached > 0 ? Double(counts.connected) / Double(reached) : 1
-        // The true number of false positives varies around the estimate: allow two standard deviations.
-        let falsePositives = estimatedFalsePositives + 2 * estimatedFalsePositives.squareRoot()
+        // The true number of false positives varies around the estimate: allow a standard deviation.
+        let falsePositives = estimatedFalsePositives + estimatedFalsePositives.squareRoot()
         let abandoned = Double(counts.abandoned) * personShare + falsePositives
         return (abandoned, Double(counts.connected) + abandoned)
     }

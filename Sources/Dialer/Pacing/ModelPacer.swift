@@ -92,6 +92,10 @@ struct ModelPacer: Pacer {
         self.grid = grid
     }
 
+    /// The abandon rate the pacer's own calls may cause: the setpoint less AMD's false
+    /// positives, with a quarter more of them as a margin for their variation.
+    var aim: Double { max(settings.setpoint - 1.25 * settings.falsePositiveShare, settings.setpoint / 10) }
+
     /// Whether the pacer has seen enough to trust its model.
     var isInformed: Bool {
         dials.total >= Self.minimumDials && talks.total >= Self.minimumTalks && wraps.total >= Self.minimumWraps
@@ -115,7 +119,6 @@ struct ModelPacer: Pacer {
                 ringRows.removeAll(keepingCapacity: true)
             }
         case .delivered(_, let abandoned):
-            let aim = max(settings.setpoint - settings.falsePositiveShare, settings.setpoint / 10)
             logGain += Self.gainStep * (aim - (abandoned ? 1 : 0))
             logGain = min(3, max(-4, logGain))
         case .machineFound(let seconds):
@@ -177,7 +180,7 @@ struct ModelPacer: Pacer {
             }
         }
         let fresh = ringRow(halfSeconds: 0)
-        let allowed = exp(logGain) * max(settings.setpoint - settings.falsePositiveShare, settings.setpoint / 10)
+        let allowed = exp(logGain) * aim
         // The chance that one more call, placed after `calls` others, is answered and finds no agent.
         func abandonChance(after calls: Int) -> Double {
             let added = Double(calls)
