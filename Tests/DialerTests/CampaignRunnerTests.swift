@@ -88,3 +88,27 @@ import Testing
         }
     }
 }
+
+@Suite struct ChangedUnderTheRunnerTests {
+    /// An outcome imported (or an operator's change) after the runner read a due job: the job is
+    /// skipped, nothing is recorded or dialed, and the campaign goes on.
+    @Test func aJobThatStoppedBeingPendingIsSkippedNotDialed() throws {
+        let start = CampaignRunnerTests.monday.addingTimeInterval(10 * 3600)
+        let fixture = try EngineFixture(spec: EngineFixture.spec(), contacts: 2, start: start)
+        let clock = VirtualClock(start: start)
+        let network = SimulatedNetwork(
+            clock: clock, parameters: SimulationParameters(seed: 1), agents: CampaignRunner.agentIDs(of: fixture.spec),
+            timeZone: fixture.zone)
+        let runner = CampaignRunner(
+            campaign: fixture.campaign, spec: fixture.spec, timeZone: fixture.zone, store: fixture.store,
+            doNotCall: try DoNotCallRegistry(spec: fixture.spec, store: fixture.store, cacheDirectory: nil),
+            driver: network, clock: clock)
+        let job = try #require(try fixture.store.dueJobs(campaign: fixture.campaign, at: start, limit: 1).first)
+        try fixture.store.connection.run("UPDATE jobs SET state = 'completed' WHERE id = ?", [job.job])
+        #expect(try runner.dial(job, agent: nil, at: start) == false)
+        #expect(try fixture.attempts().isEmpty)
+        try runner.run(until: start.addingTimeInterval(30 * 86_400))
+        #expect(try fixture.attempts().allSatisfy { $0.job != job.job }, "the completed job is never dialed")
+        #expect(try fixture.jobStates()["completed", default: 0] >= 1)
+    }
+}

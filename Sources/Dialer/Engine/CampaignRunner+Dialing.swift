@@ -66,8 +66,8 @@ extension CampaignRunner {
                         let seconds = TimeInterval(spec.dial.previewSeconds ?? 0)
                         previews.append(Preview(agent: agent, job: job, dialAt: now.addingTimeInterval(seconds)))
                         taken.insert(job.job)
-                    } else {
-                        try dial(job, agent: routing.agent, at: now)
+                    } else if try !dial(job, agent: routing.agent, at: now) {
+                        continue
                     }
                     wanted -= 1
                 case .notBefore(let time, _) where time == .distantFuture:
@@ -109,8 +109,17 @@ extension CampaignRunner {
     }
 
     /// Commits the attempt, then asks the driver to dial (law 5: the record comes first).
-    func dial(_ job: DueJob, agent: String?, at now: Date) throws {
-        let call = try store.beginAttempt(campaign: campaign, job: job, agent: agent, at: now)
+    /// Returns false, placing nothing, when the job stopped being pending since it was read
+    /// (an agent's imported outcome, an operator): it is skipped, never dialed twice.
+    @discardableResult
+    func dial(_ job: DueJob, agent: String?, at now: Date) throws -> Bool {
+        let call: CallID
+        do {
+            call = try store.beginAttempt(campaign: campaign, job: job, agent: agent, at: now)
+        } catch StoreError.jobNotPending {
+            if let agent { agents.release(agent, at: now) }
+            return false
+        }
         if let agent { agents.reserve(agent, for: call) }
         rateLimiter.recordPlacement(at: now)
         inFlight[call] = CallInFlight(job: job.job, zone: job.timeZone ?? zone.identifier, placedAt: now, agent: agent)
@@ -123,5 +132,6 @@ extension CampaignRunner {
         } catch {
             try finish(call, outcome: .failed, cause: nil, at: now)
         }
+        return true
     }
 }
