@@ -1,4 +1,4 @@
-import CampaignDSL
+@testable import CampaignDSL
 import Foundation
 import Testing
 

@@ -71,7 +71,7 @@ struct GSMEncodingTests {
 
     @Test("for random texts the count of parts is the least that holds every character whole")
     func randomTexts() {
-        var random = MessagingSplitMix64(seed: 0x5EED_0008)
+        var random = SeededRandom(seed: 0x5EED_0008)
         let gsm: [Character] = Array("aZ0 @£éÇ\nΔ€[]^")
         let gsmCount = gsm.count
         let pool = gsm + Array("ệđươ") + ["😀", "👍"]

@@ -287,7 +287,7 @@ struct OutboxDeliveryTests {
 
     @Test("backoff waits stay within [d/2, d] for d = min(cap, base × 2^(n−1)), over many seeded draws")
     func backoffBounds() {
-        var random = MessagingSplitMix64(seed: 7)
+        var random = SeededRandom(seed: 7)
         for _ in 0..<200 {
             let base = Double.random(in: 1...60, using: &random)
             let backoff = RetryBackoff(maxTries: 20, baseSeconds: base, capSeconds: base * Double.random(in: 1...100, using: &random))

@@ -15,9 +15,9 @@ struct OutboxPropertyTests {
 
     /// Answers each request at random (seeded) and records the key and the answer.
     final class ScriptedTransport: HTTPTransport {
-        private let state: Mutex<(random: MessagingSplitMix64, log: [(key: String, answer: Answer)])>
+        private let state: Mutex<(random: SeededRandom, log: [(key: String, answer: Answer)])>
 
-        init(seed: UInt64) { state = Mutex((MessagingSplitMix64(seed: seed), [])) }
+        init(seed: UInt64) { state = Mutex((SeededRandom(seed: seed), [])) }
 
         var log: [(key: String, answer: Answer)] { state.withLock { $0.log } }
 
@@ -41,7 +41,7 @@ struct OutboxPropertyTests {
     @Test("through failures and crashes, every entry ends sent or failed, and nothing is requested after a confirmed success",
           arguments: 0..<40)
     func randomRuns(seed: Int) async throws {
-        var random = MessagingSplitMix64(seed: UInt64(seed) &* 0x9E37_79B9)
+        var random = SeededRandom(seed: UInt64(seed) &* 0x9E37_79B9)
         let honoursKey = seed % 2 == 0
         let maxTries = Int.random(in: 1...5, using: &random)
         let fixture = try OutboxFixture(contacts: 8)

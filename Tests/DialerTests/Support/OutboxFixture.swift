@@ -48,7 +48,7 @@ final class OutboxFixture {
     /// A delivery over the given gateway configuration, with seeded jitter.
     func delivery(_ configuration: MessagingConfiguration, transport: any HTTPTransport) throws -> OutboxDelivery {
         try OutboxDelivery(store: store, configuration: configuration, transport: transport, clock: clock,
-                           random: MessagingSplitMix64(seed: 42))
+                           random: SeededRandom(seed: 42))
     }
 
     /// Delivers until nothing is queued, moving the virtual clock to each wake-up. Returns the passes.
