@@ -133,6 +133,32 @@ import Testing
         #expect(try connection.rows("SELECT x FROM t ORDER BY x") { $0.int(0) } == [1, 3, 4])
     }
 
+    @Test func failedCommitRollsBackAndLeavesNoTransactionOpen() throws {
+        let scratch = try SQLiteScratchDirectory()
+        let connection = try SQLiteConnection(path: scratch.path("commit.sqlite"))
+        try connection.execute(
+            """
+            CREATE TABLE campaigns (id INTEGER PRIMARY KEY);
+            CREATE TABLE jobs (
+                id INTEGER PRIMARY KEY,
+                campaign_id INTEGER NOT NULL REFERENCES campaigns(id) DEFERRABLE INITIALLY DEFERRED
+            );
+            """
+        )
+        // A deferred foreign key is only checked at COMMIT.
+        let error = try #require(throws: SQLiteError.self) {
+            try connection.writeTransaction { try connection.run("INSERT INTO jobs (campaign_id) VALUES (?)", [9]) }
+        }
+        #expect(error.function == "sqlite3_exec")
+        #expect(error.sql == "COMMIT")
+        #expect(error.isConstraintViolation)
+        try connection.writeTransaction {
+            try connection.run("INSERT INTO campaigns (id) VALUES (?)", [1])
+            try connection.run("INSERT INTO jobs (campaign_id) VALUES (?)", [1])
+        }
+        #expect(try connection.rows("SELECT campaign_id FROM jobs") { $0.int(0) } == [1])
+    }
+
     @Test func writerHeldByAnotherConnectionIsReportedBusy() throws {
         let scratch = try SQLiteScratchDirectory()
         let path = scratch.path("busy.sqlite")
