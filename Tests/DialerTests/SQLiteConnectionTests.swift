@@ -233,12 +233,13 @@ import Testing
         #expect(second.row.isNull(0))
         #expect(second.row.isNull(1))
 
-        // Handed back in the middle of its rows, it starts again from the first row.
+        // Left in the middle of its rows, it is handed back from the first row again.
         try connection.execute("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2), (3);")
         let partial = try connection.statement("SELECT x FROM t ORDER BY x")
         #expect(try partial.step())
-        partial.reset()
+        #expect(try partial.step())
         let again = try connection.statement("SELECT x FROM t ORDER BY x")
+        #expect(again === partial)
         #expect(try again.step())
         #expect(again.row.int(0) == 1)
     }
