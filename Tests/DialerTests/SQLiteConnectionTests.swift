@@ -59,6 +59,7 @@ import Testing
         let error = try #require(throws: SQLiteError.self) { try SQLiteConnection(path: path, options: options) }
         #expect(error.code & 0xFF == SQLITE_CANTOPEN)
         #expect(error.function == "sqlite3_open_v2")
+        #expect(error.message == "unable to open database file: \(path)")
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 

@@ -39,7 +39,8 @@ final class SQLiteConnection {
         var opened: OpaquePointer?
         let code = sqlite3_open_v2(path, &opened, flags, nil)
         guard code == SQLITE_OK, let opened else {
-            let error = SQLiteError(function: "sqlite3_open_v2", code: code, db: opened)
+            var error = SQLiteError(function: "sqlite3_open_v2", code: code, db: opened)
+            error.message += ": \(path)"
             sqlite3_close_v2(opened)
             throw error
         }
