@@ -9,7 +9,9 @@ extension SQLiteConnection {
         defer { sqlite3_close_v2(opened) }
         let openCode = sqlite3_open_v2(path, &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
         guard openCode == SQLITE_OK, let destination = opened else {
-            throw SQLiteError(function: "sqlite3_open_v2", code: openCode, db: opened)
+            var error = SQLiteError(function: "sqlite3_open_v2", code: openCode, db: opened)
+            error.message += ": \(path)"
+            throw error
         }
         guard let backup = sqlite3_backup_init(destination, "main", handle, "main") else {
             throw SQLiteError(function: "sqlite3_backup_init", code: sqlite3_extended_errcode(destination), db: destination)

@@ -39,7 +39,8 @@ final class SQLiteConnection {
         var opened: OpaquePointer?
         let code = sqlite3_open_v2(path, &opened, flags, nil)
         guard code == SQLITE_OK, let opened else {
-            let error = SQLiteError(function: "sqlite3_open_v2", code: code, db: opened)
+            var error = SQLiteError(function: "sqlite3_open_v2", code: code, db: opened)
+            error.message += ": \(path)"
             sqlite3_close_v2(opened)
             throw error
         }
@@ -84,16 +85,17 @@ final class SQLiteConnection {
 
     /// A prepared statement for `sql` (exactly one statement), cached by its text.
     ///
-    /// Each call hands it back reset with its bindings cleared. While the cached statement is
-    /// still stepping through rows (a nested query with the same text), a fresh uncached one is
-    /// handed back instead, so the outer iteration is not disturbed.
+    /// Each call hands it back reset with its bindings cleared, so a statement left in the middle
+    /// of its rows starts again (and stops holding its read snapshot). Hold one at a time per SQL
+    /// text. While `run`, `rows` or `firstRow` is stepping through the cached statement (a nested
+    /// query with the same text), a fresh uncached one is handed back so the outer one goes on.
     func statement(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
         if let cached = cache[sql] {
-            if !cached.isBusy {
-                cached.reset()
-                return cached
+            if cached.isRunning {
+                return try prepare(sql, persistent: false)
             }
-            return try prepare(sql, persistent: false)
+            cached.reset()
+            return cached
         }
         let statement = try prepare(sql, persistent: true)
         cache[sql] = statement
@@ -140,7 +142,11 @@ final class SQLiteConnection {
     /// Runs one statement with parameters to completion (INSERT, UPDATE, DELETE, DDL).
     func run(_ sql: String, _ values: [any SQLiteBindable] = []) throws(SQLiteError) {
         let statement = try statement(sql)
-        defer { statement.reset() }
+        statement.isRunning = true
+        defer {
+            statement.isRunning = false
+            statement.reset()
+        }
         try statement.bind(values)
         while try statement.step() {}
     }
@@ -148,7 +154,11 @@ final class SQLiteConnection {
     /// Runs a query; `decode` sees each row while it is current.
     func rows<T>(_ sql: String, _ values: [any SQLiteBindable] = [], _ decode: (SQLiteRow) throws -> T) throws -> [T] {
         let statement = try statement(sql)
-        defer { statement.reset() }
+        statement.isRunning = true
+        defer {
+            statement.isRunning = false
+            statement.reset()
+        }
         try statement.bind(values)
         var result: [T] = []
         while try statement.step() {
@@ -160,7 +170,11 @@ final class SQLiteConnection {
     /// The first row of a query decoded, or nil when there is none.
     func firstRow<T>(_ sql: String, _ values: [any SQLiteBindable] = [], _ decode: (SQLiteRow) throws -> T) throws -> T? {
         let statement = try statement(sql)
-        defer { statement.reset() }
+        statement.isRunning = true
+        defer {
+            statement.isRunning = false
+            statement.reset()
+        }
         try statement.bind(values)
         return try statement.step() ? decode(statement.row) : nil
     }

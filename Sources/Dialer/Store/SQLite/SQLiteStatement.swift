@@ -89,8 +89,9 @@ final class SQLiteStatement {
         sqlite3_clear_bindings(handle)
     }
 
-    /// True between the first step and the end of the rows (or a reset).
-    var isBusy: Bool { sqlite3_stmt_busy(handle) != 0 }
+    /// True while the connection's `run`, `rows` or `firstRow` steps through this statement;
+    /// `SQLiteConnection.statement(_:)` then prepares a fresh one instead of resetting it.
+    var isRunning = false
 
     /// The current row; valid only until the next step or reset.
     var row: SQLiteRow { SQLiteRow(statement: handle) }
