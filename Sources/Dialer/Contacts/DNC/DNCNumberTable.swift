@@ -199,72 +199,101 @@ struct DNCNumberTable: Sendable {
         return keys
     }
 
-    /// Counting sorts on the coarse then the fine bucket, then each small bucket sorted and deduplicated.
+    /// One scattering pass by coarse bucket (its cursors stay in cache), then each coarse bucket — small, so in
+    /// cache too — counting-sorted by fine bucket, each fine bucket sorted and deduplicated. Every number is
+    /// written once to a random place in memory; everything else is sequential or cache-resident.
     private static func bucketed(_ numbers: [UInt64], base: UInt64, coarseShift: Int, coarseCount: Int, valid: Int) -> DNCNumberTable {
         let shift = UInt64(coarseShift)
         let mask = (UInt64(1) << shift) &- 1
-        // Each coarse bucket gets a power of two of fine buckets, enough for about 4–8 numbers each.
-        var coarseCounts = [UInt32](repeating: 0, count: coarseCount)
+        var coarseStarts = [Int](repeating: 0, count: coarseCount + 1)
         forEachOffset(numbers, base: base) { offset in
-            coarseCounts[Int(truncatingIfNeeded: offset >> shift)] += 1
+            coarseStarts[Int(truncatingIfNeeded: offset >> shift) + 1] += 1
         }
+        // Each coarse bucket gets a power of two of fine buckets, enough for about 4–8 numbers each.
         var fineStarts = [UInt32](repeating: 0, count: coarseCount)
         var fineShifts = [UInt8](repeating: 0, count: coarseCount)
         var fineCount = 0
+        var largestCoarse = 0
+        var mostFine = 1
         for coarse in 0..<coarseCount {
-            let wanted = (Int(coarseCounts[coarse]) + numbersPerFineBucket - 1) / numbersPerFineBucket
+            let count = coarseStarts[coarse + 1]
+            let wanted = (count + numbersPerFineBucket - 1) / numbersPerFineBucket
             let splitBits = min(coarseShift, wanted <= 1 ? 0 : 64 - (wanted - 1).leadingZeroBitCount)
             fineStarts[coarse] = UInt32(fineCount)
             fineShifts[coarse] = UInt8(coarseShift - splitBits)
             fineCount += 1 << splitBits
+            largestCoarse = max(largestCoarse, count)
+            mostFine = max(mostFine, 1 << splitBits)
         }
-        let starts = fineStarts
-        let shifts = fineShifts
-        func fineBucket(_ offset: UInt64) -> Int {
-            let coarse = Int(truncatingIfNeeded: offset >> shift)
-            return Int(starts[coarse]) + Int(truncatingIfNeeded: (offset & mask) >> UInt64(shifts[coarse]))
+        for coarse in 0..<coarseCount {
+            coarseStarts[coarse + 1] += coarseStarts[coarse]
+        }
+
+        // Every slot is written once by the scatter.
+        var lows = makeTable(count: valid) { _ in }
+        var cursors = Array(coarseStarts.dropLast())
+        lows.withUnsafeMutableBufferPointer { lows in
+            forEachOffset(numbers, base: base) { offset in
+                let coarse = Int(truncatingIfNeeded: offset >> shift)
+                lows[cursors[coarse]] = UInt32(truncatingIfNeeded: offset)
+                cursors[coarse] += 1
+            }
         }
 
         var offsets = makeTable(count: fineCount + 1) { $0.initialize(repeating: 0) }
-        forEachOffset(numbers, base: base) { offset in
-            offsets[fineBucket(offset) + 1] += 1
-        }
-        for fine in 0..<fineCount {
-            offsets[fine + 1] += offsets[fine]
-        }
-        var next = Array(offsets.dropLast())
-        // Every slot is written once by the scatter.
-        var lows = makeTable(count: valid) { _ in }
+        var scratch = [UInt32](repeating: 0, count: largestCoarse)
+        var fineCursors = [Int](repeating: 0, count: mostFine)
+        var write = 0
         lows.withUnsafeMutableBufferPointer { lows in
-            forEachOffset(numbers, base: base) { offset in
-                let fine = fineBucket(offset)
-                lows[Int(next[fine])] = UInt32(truncatingIfNeeded: offset)
-                next[fine] += 1
-            }
             offsets.withUnsafeMutableBufferPointer { offsets in
-                // Sort each bucket and squeeze out duplicates, moving the buckets down as they shrink.
-                var write = 0
-                var start = 0
-                for fine in 0..<fineCount {
-                    let end = Int(offsets[fine + 1])
-                    var slice = UnsafeMutableBufferPointer(rebasing: lows[start..<end])
-                    if slice.count > 16 {
-                        slice.sort()
-                    } else {
-                        insertionSort(slice)
+                scratch.withUnsafeMutableBufferPointer { scratch in
+                    for coarse in 0..<coarseCount {
+                        let start = coarseStarts[coarse]
+                        let end = coarseStarts[coarse + 1]
+                        let first = Int(fineStarts[coarse])
+                        let fineShift = UInt64(fineShifts[coarse])
+                        let buckets = 1 << (coarseShift - Int(fineShifts[coarse]))
+                        // The low 32 bits hold every bit below the coarse shift (at most 32), so they give the fine bucket.
+                        for fine in 0..<buckets { fineCursors[fine] = 0 }
+                        for index in start..<end {
+                            fineCursors[Int(truncatingIfNeeded: (UInt64(lows[index]) & mask) >> fineShift)] += 1
+                        }
+                        var position = 0
+                        for fine in 0..<buckets {
+                            let count = fineCursors[fine]
+                            fineCursors[fine] = position
+                            position += count
+                        }
+                        for index in start..<end {
+                            let fine = Int(truncatingIfNeeded: (UInt64(lows[index]) & mask) >> fineShift)
+                            scratch[fineCursors[fine]] = lows[index]
+                            fineCursors[fine] += 1
+                        }
+                        // fineCursors[fine] is now the end of each fine bucket in scratch.
+                        var segmentStart = 0
+                        for fine in 0..<buckets {
+                            let segmentEnd = fineCursors[fine]
+                            let segment = UnsafeMutableBufferPointer(rebasing: scratch[segmentStart..<segmentEnd])
+                            if segment.count > 16 {
+                                var sortable = segment
+                                sortable.sort()
+                            } else {
+                                insertionSort(segment)
+                            }
+                            offsets[first + fine] = UInt32(write)
+                            let bucketStart = write
+                            for value in segment where write == bucketStart || lows[write - 1] != value {
+                                lows[write] = value
+                                write += 1
+                            }
+                            segmentStart = segmentEnd
+                        }
                     }
-                    offsets[fine] = UInt32(write)
-                    for index in start..<end where write == Int(offsets[fine]) || lows[index] != lows[write - 1] {
-                        lows[write] = lows[index]
-                        write += 1
-                    }
-                    start = end
                 }
                 offsets[fineCount] = UInt32(write)
             }
         }
-        let distinct = Int(offsets[fineCount])
-        if distinct < lows.count { lows.removeLast(lows.count - distinct) }
+        if write < lows.count { lows.removeLast(lows.count - write) }
         return DNCNumberTable(layout: .bucketed(
             base: base, coarseShift: coarseShift, fineStarts: fineStarts, fineShifts: fineShifts, offsets: offsets, lows: lows))
     }
