@@ -1,4 +1,5 @@
 import Foundation
+import CampaignDSL
 
 /// A generic HTTP text-message gateway: where to send, how to write the body, what counts as success.
 ///
@@ -95,7 +96,7 @@ public struct HTTPGatewayConfiguration: Sendable, Hashable {
         switch self.body {
         case .json(let template):
             headers.append(HTTPHeader("Content-Type", "application/json; charset=utf-8"))
-            body = Self.fill(template, values.mapValues { String(JSONText.quote($0).dropFirst().dropLast()) })
+            body = Self.fill(template, values.mapValues { String(JSONString.literal($0).dropFirst().dropLast()) })
         case .form(let fields):
             headers.append(HTTPHeader("Content-Type", "application/x-www-form-urlencoded"))
             let escaped = values.mapValues(PercentEncoding.formEscape)

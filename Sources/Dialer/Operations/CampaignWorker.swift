@@ -93,8 +93,10 @@ final class CampaignWorker: @unchecked Sendable {
         -> (any TelephonyDriver, any Clock, () -> Void) {
         switch plan.telephony {
         case .simulated(let parameters, let time):
-            let network = RealTimeNetwork(parameters: parameters, time: time, stopRequested: stopRequested)
-            return (network, network.clock, {})
+            let network = RealTimeNetwork(parameters: parameters, time: time)
+            let watched = SupervisedDriver(network, clock: network.clock, slice: 0.25 * time.scale,
+                                           stopRequested: stopRequested)
+            return (watched, network.clock, {})
         case .asterisk(let configuration, let secret):
             let clock = WallClock()
             let logger = plan.logger

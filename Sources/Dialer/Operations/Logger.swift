@@ -1,4 +1,5 @@
 public import Foundation
+import CampaignDSL
 
 /// Structured log lines in logfmt (`time=… level=info msg="…" key=value`), written
 /// through a sink the caller chooses (stderr in `dialerd`, an array in tests).
@@ -54,23 +55,7 @@ public struct Logger: Sendable {
             scalar.value > 0x20 && scalar != "\"" && scalar != "=" && scalar != "\\" && scalar.value != 0x7F
         }
         if plain { return value }
-        var text = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    text += String(format: "\\u%04x", scalar.value)
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return text + "\""
+        return JSONString.literal(value)
     }
 
     private static func timestamp(_ date: Date) -> String {
