@@ -3,12 +3,19 @@ import Foundation
 /// Compact JSON text for the string arrays the store keeps (list headers, contact fields).
 enum JSONText {
     static func encode(_ strings: [String]) -> String {
-        var text = "["
+        var bytes: [UInt8] = []
+        append(strings, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the compact JSON array of `strings` as UTF-8 (the text of ``encode(_:)``), without making a String.
+    static func append(_ strings: [String], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
         for (index, string) in strings.enumerated() {
-            if index > 0 { text += "," }
-            text += quote(string)
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendQuoted(string, to: &out)
         }
-        return text + "]"
+        out.append(UInt8(ascii: "]"))
     }
 
     static func decodeStrings(_ text: String) -> [String] {
@@ -17,23 +24,30 @@ enum JSONText {
 
     /// A JSON string literal.
     static func quote(_ string: String) -> String {
-        if !string.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
-            return "\"" + string + "\""
-        }
-        var out = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        appendQuoted(string, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the JSON string literal of `string` as UTF-8: quotes, backslashes and control characters escaped.
+    private static func appendQuoted(_ string: String, to out: inout [UInt8]) {
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        out.append(quote)
+        for byte in string.utf8 {
+            switch byte {
+            case quote, backslash:
+                out.append(backslash)
+                out.append(byte)
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                out.append(backslash)
+                out.append(byte == UInt8(ascii: "\n") ? UInt8(ascii: "n") : byte == UInt8(ascii: "\r") ? UInt8(ascii: "r") : UInt8(ascii: "t"))
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            default:
+                out.append(byte)
             }
         }
-        return out + "\""
+        out.append(quote)
     }
 }
