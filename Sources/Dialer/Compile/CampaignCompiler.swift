@@ -17,24 +17,26 @@ struct CampaignCompiler {
 
     /// Compiles into a new campaign record; returns its id and what was read.
     func compile(sourcePath: String, sourceText: String, at time: Date) throws -> (campaign: Int64, report: CompileReport) {
-        try store.connection.writeTransaction {
-            if try store.campaignID(named: spec.id) != nil { throw StoreError.campaignExists(spec.id) }
-            let specJSON = String(decoding: try JSONEncoder().encode(spec), as: UTF8.self)
-            let campaign = try store.insertCampaign(
-                name: spec.id, specJSON: specJSON, sourcePath: sourcePath,
-                sourceHash: SourceHash.fnv1a64(sourceText), at: time)
-            var report = CompileReport()
-            var seen: [String: String] = [:]
-            let doNotCall = try doNotCall.snapshot()
-            for (position, list) in spec.lists.enumerated() {
-                try compile(list, position: position, campaign: campaign, doNotCall: doNotCall, seen: &seen, report: &report, at: time)
+        try store.connection.withBulkLoadCache {
+            try store.connection.writeTransaction {
+                if try store.campaignID(named: spec.id) != nil { throw StoreError.campaignExists(spec.id) }
+                let specJSON = String(decoding: try JSONEncoder().encode(spec), as: UTF8.self)
+                let campaign = try store.insertCampaign(
+                    name: spec.id, specJSON: specJSON, sourcePath: sourcePath,
+                    sourceHash: SourceHash.fnv1a64(sourceText), at: time)
+                var state = CompileState(
+                    writer: try ContactWriter(connection: store.connection, campaign: campaign, at: time),
+                    doNotCall: try doNotCall.snapshot(),
+                    listNames: spec.lists.map { ($0.path as NSString).lastPathComponent })
+                for (position, list) in spec.lists.enumerated() {
+                    try compile(list, position: position, campaign: campaign, state: &state)
+                }
+                return (campaign, state.report)
             }
-            return (campaign, report)
         }
     }
 
-    private func compile(_ list: ListSpec, position: Int, campaign: Int64, doNotCall: DoNotCallSnapshot, seen: inout [String: String],
-                         report: inout CompileReport, at time: Date) throws {
+    private func compile(_ list: ListSpec, position: Int, campaign: Int64, state: inout CompileState) throws {
         let transcoded = try ListTranscoder(path: list.path, encoding: list.encoding)
         defer { transcoded.cleanUp() }
         let reader: CSVReader
@@ -43,86 +45,121 @@ struct CampaignCompiler {
         } catch {
             throw CompileError("\(list.path): \(error)")
         }
-        let phoneIndexes = try list.phoneColumns.map { try column($0, of: reader, list: list) }
-        let nameIndex = try list.nameColumn.map { try column($0, of: reader, list: list) }
         let columns = ListColumns(
-            phones: phoneIndexes, name: nameIndex,
+            position: position,
+            phones: try list.phoneColumns.map { try column($0, of: reader, list: list) },
+            name: try list.nameColumn.map { try column($0, of: reader, list: list) },
             country: try list.countryColumn.map { try column($0, of: reader, list: list) },
             timeZone: try list.timeZoneColumn.map { try column($0, of: reader, list: list) },
-            filter: try list.filter.map { (index: try column($0.column, of: reader, list: list), rule: $0) })
-        let listID = try store.insertList(campaign: campaign, position: position, path: list.path, header: reader.header)
-        let listName = (list.path as NSString).lastPathComponent
+            filter: try list.filter.map { (index: try column($0.column, of: reader, list: list), rule: $0) },
+            list: try store.insertList(campaign: campaign, position: position, path: list.path, header: reader.header),
+            defaultCallingCode: list.defaultCountry.map { region in
+                PhoneNumberParser.callingCode(forRegion: region).map(Result.success)
+                    ?? .failure(PhoneNumberError(reason: .unknownDefaultRegion(region)))
+            } ?? .success(nil))
 
+        // Rows are read and parsed in batches, scrubbed against the Do-Not-Call lists a batch at a time (their
+        // lookups overlap), then deduplicated and stored in list order.
+        var batch: [ReadRow] = []
+        batch.reserveCapacity(CampaignCompiler.batchSize)
         while let row = reader.next() {
             let record: CSVRecord
             switch row {
             case .rejected(let reject):
-                report.rejectedRows.append(RejectedRow(list: list.path, line: reject.line, reason: reject.reason, text: reject.text))
+                state.report.rejectedRows.append(RejectedRow(list: list.path, line: reject.line, reason: reject.reason, text: reject.text))
                 continue
             case .record(let value):
                 record = value
             }
             if let filter = columns.filter, !filter.rule.keeps(record.fields[safe: filter.index] ?? "") {
-                report.filteredOut += 1
+                state.report.filteredOut += 1
                 continue
             }
-            let written = phoneIndexes.map { (record.fields[safe: $0] ?? "").trimmingSpacesAndTabs }.filter { !$0.isEmpty }
-            guard !written.isEmpty else {
-                report.rejectedRows.append(RejectedRow(
+            guard columns.phones.contains(where: { !(record.fields[safe: $0] ?? "").isBlank }) else {
+                state.report.rejectedRows.append(RejectedRow(
                     list: list.path, line: record.line, reason: "no phone number",
                     text: record.fields.joined(separator: String(UnicodeScalar(reader.delimiter)))))
                 continue
             }
-            let contact = makeContact(record, numbers: written, list: listID, listName: listName, columns: columns,
-                                      default: list.defaultCountry, doNotCall: doNotCall, seen: &seen, report: &report)
-            try store.insertContact(contact, campaign: campaign, at: time)
-            report.contacts += 1
+            batch.append(read(record, columns: columns))
+            if batch.count == CampaignCompiler.batchSize { try store(&batch, columns: columns, state: &state) }
         }
+        try store(&batch, columns: columns, state: &state)
     }
 
-    /// The contact for one row: the first valid number among its phone columns is the one dialed.
-    private func makeContact(_ record: CSVRecord, numbers: [String], list: Int64, listName: String, columns: ListColumns,
-                             default defaultRegion: String?, doNotCall: DoNotCallSnapshot, seen: inout [String: String],
-                             report: inout CompileReport) -> NewContact {
-        let name = columns.name.map { record.fields[safe: $0] ?? "" }
-        let rowRegion = columns.country.flatMap { record.fields[safe: $0] }.map { $0.trimmingSpacesAndTabs.uppercased() }
-        let region = rowRegion.flatMap { $0.isEmpty ? nil : $0 } ?? defaultRegion
+    /// Rows read and parsed ahead of their Do-Not-Call lookups.
+    private static let batchSize = 4_096
+
+    /// A row with its first valid number, or the first number's problem when none is valid.
+    private func read(_ record: CSVRecord, columns: ListColumns) -> ReadRow {
         var firstProblem: String?
-        for text in numbers {
-            switch PhoneNumberParser.parse(text, defaultRegion: region) {
-            case .failure(let error):
-                firstProblem = firstProblem ?? "\(error)"
-            case .success(let number):
-                func contact(_ state: JobState, zone: String?, problem: String?) -> NewContact {
-                    NewContact(list: list, line: record.line, name: name, fields: record.fields, e164: number.e164,
-                               kind: number.kind.rawValue, timeZone: zone, problem: problem, state: state)
-                }
-                if let first = seen[number.e164] {
-                    report.duplicates += 1
-                    return contact(.duplicate, zone: nil, problem: "same number as \(first)")
-                }
-                seen[number.e164] = "\(listName) line \(record.line)"
-                if doNotCall.blocks(number.e164) {
-                    report.doNotCall += 1
-                    return contact(.dnc, zone: nil, problem: "on a do-not-call list")
-                }
-                report.dialable += 1
-                return contact(.pending, zone: zone(of: number, record: record, columns: columns, report: &report), problem: nil)
+        for index in columns.phones {
+            guard let text = record.fields[safe: index], !text.isBlank else { continue }
+            switch parse(text, record: record, columns: columns) {
+            case .failure(let error): firstProblem = firstProblem ?? "\(error)"
+            case .success(let number): return ReadRow(record: record, number: number, problem: nil)
             }
         }
-        report.invalid += 1
-        return NewContact(list: list, line: record.line, name: name, fields: record.fields, e164: nil, kind: nil,
-                          timeZone: nil, problem: firstProblem, state: .invalid)
+        return ReadRow(record: record, number: nil, problem: firstProblem)
+    }
+
+    /// Scrubs a batch of rows, then stores them as contacts in order; empties the batch.
+    private func store(_ batch: inout [ReadRow], columns: ListColumns, state: inout CompileState) throws {
+        let blocked = state.doNotCall.blocksEach(digits: batch.map { $0.number?.digits ?? 0 })
+        for (row, isBlocked) in zip(batch, blocked) {
+            try state.writer.insert(makeContact(row, blocked: isBlocked, columns: columns, state: &state))
+            state.report.contacts += 1
+        }
+        batch.removeAll(keepingCapacity: true)
+    }
+
+    /// The contact for one row: the first valid number among its phone columns is the one dialed, unless
+    /// an earlier row has it (a duplicate) or a Do-Not-Call source blocks it.
+    private func makeContact(_ row: ReadRow, blocked: Bool, columns: ListColumns, state: inout CompileState) -> NewContact {
+        let record = row.record
+        let name = columns.name.map { record.fields[safe: $0] ?? "" }
+        guard let number = row.number else {
+            state.report.invalid += 1
+            return NewContact(list: columns.list, line: record.line, name: name, fields: record.fields, e164: nil, kind: nil,
+                              timeZone: nil, problem: row.problem, state: .invalid)
+        }
+        func contact(_ jobState: JobState, zone: String?, problem: String?) -> NewContact {
+            NewContact(list: columns.list, line: record.line, name: name, fields: record.fields, e164: number.e164,
+                       kind: number.kind.rawValue, timeZone: zone, problem: problem, state: jobState)
+        }
+        if let first = state.seen[number.digits] {
+            state.report.duplicates += 1
+            let list = state.listNames[Int(first >> 48)]
+            return contact(.duplicate, zone: nil, problem: "same number as \(list) line \(first & 0xFFFF_FFFF_FFFF)")
+        }
+        state.seen[number.digits] = UInt64(columns.position) << 48 | UInt64(record.line)
+        if blocked {
+            state.report.doNotCall += 1
+            return contact(.dnc, zone: nil, problem: "on a do-not-call list")
+        }
+        state.report.dialable += 1
+        return contact(.pending, zone: zone(of: number, record: record, columns: columns, state: &state), problem: nil)
+    }
+
+    /// Parses a written number with the row's country column, else the list's default country.
+    private func parse(_ text: String, record: CSVRecord, columns: ListColumns) -> Result<PhoneNumber, PhoneNumberError> {
+        if let index = columns.country, let written = record.fields[safe: index], !written.isBlank {
+            return PhoneNumberParser.parse(text, defaultRegion: written.trimmingSpacesAndTabs.uppercased())
+        }
+        switch columns.defaultCallingCode {
+        case .success(let code): return PhoneNumberParser.parse(text, defaultCallingCode: code)
+        case .failure(let error): return .failure(error)
+        }
     }
 
     /// The number's IANA zone: the list's zone column, else by country and area code, else the campaign's zone.
-    private func zone(of number: PhoneNumber, record: CSVRecord, columns: ListColumns, report: inout CompileReport) -> String {
+    private func zone(of number: PhoneNumber, record: CSVRecord, columns: ListColumns, state: inout CompileState) -> String {
         if let index = columns.timeZone, let written = record.fields[safe: index]?.trimmingSpacesAndTabs,
-           TimeZone(identifier: written) != nil {
+           state.isKnownZone(written) {
             return written
         }
         if let zone = TimeZoneLocator.zoneIdentifier(for: number) { return zone }
-        report.unknownZone += 1
+        state.report.unknownZone += 1
         return spec.timeZone
     }
 
@@ -135,11 +172,53 @@ struct CampaignCompiler {
     }
 }
 
-/// Where a list's mapped columns are in its header.
+/// Where a list's mapped columns are in its header, and how its numbers are read.
 private struct ListColumns {
+    /// The list's position in the campaign.
+    let position: Int
     let phones: [Int]
     let name: Int?
     let country: Int?
     let timeZone: Int?
     let filter: (index: Int, rule: RowFilter)?
+    /// The list's id in the store.
+    let list: Int64
+    /// The default country's calling code, looked up once (an unknown country fails every number without its own code).
+    let defaultCallingCode: Result<Int?, PhoneNumberError>
+}
+
+/// A list row with the number it will be dialed on, before its Do-Not-Call lookup.
+private struct ReadRow {
+    let record: CSVRecord
+    /// The first valid number among the row's phone columns.
+    let number: PhoneNumber?
+    /// Why the first written number is invalid, when none is valid.
+    let problem: String?
+}
+
+/// What compiling a campaign's lists carries from row to row.
+private struct CompileState {
+    let writer: ContactWriter
+    let doNotCall: DoNotCallSnapshot
+    /// File names of the campaign's lists by position, for duplicate reports.
+    let listNames: [String]
+    var report = CompileReport()
+    /// The first place (list position << 48 | line) of each E.164 number seen, by its digits.
+    var seen: [UInt64: UInt64] = [:]
+    /// Zone column values already checked against the IANA database.
+    private var zoneNames: [String: Bool] = [:]
+
+    init(writer: ContactWriter, doNotCall: DoNotCallSnapshot, listNames: [String]) {
+        self.writer = writer
+        self.doNotCall = doNotCall
+        self.listNames = listNames
+    }
+
+    /// Whether `name` is an IANA zone, asked of Foundation once per distinct name.
+    mutating func isKnownZone(_ name: String) -> Bool {
+        if let known = zoneNames[name] { return known }
+        let known = TimeZone(identifier: name) != nil
+        zoneNames[name] = known
+        return known
+    }
 }

@@ -35,27 +35,60 @@ final class DoNotCallRegistry {
 
     /// Whether a DNC file or prefix lists `number` (E.164).
     func listsBlock(_ number: String) -> Bool {
-        var digits: UInt64 = 0
-        for byte in number.utf8 where byte >= 48 && byte <= 57 {
-            digits = digits &* 10 &+ UInt64(byte - 48)
-        }
+        listsBlock(digits: Self.digits(of: number))
+    }
+
+    /// Whether a DNC file or prefix lists the number with these E.164 digits.
+    func listsBlock(digits: UInt64) -> Bool {
         guard digits > 0 else { return false }
         return prefixes.contains(digits: digits) || lists.contains { $0.contains(digits: digits) }
+    }
+
+    /// Whether a DNC file or prefix lists each number (E.164 digits; 0 for none): the answers of
+    /// ``listsBlock(digits:)``, looked up together so that their memory reads overlap.
+    func listsBlockEach(digits: [UInt64]) -> [Bool] {
+        var blocked = [Bool](repeating: false, count: digits.count)
+        var found = [Bool](repeating: false, count: digits.count)
+        digits.withUnsafeBufferPointer { digits in
+            found.withUnsafeMutableBufferPointer { found in
+                for index in [prefixes] + lists {
+                    index.containsEach(digits: digits, into: found)
+                    for item in found.indices where found[item] { blocked[item] = true }
+                }
+            }
+        }
+        return blocked
     }
 
     /// A snapshot for scrubbing many numbers at once (compiling a list): the
     /// opt-out table is read once instead of once per number.
     func snapshot() throws -> DoNotCallSnapshot {
-        DoNotCallSnapshot(registry: self, optOuts: try store.allOptOuts())
+        DoNotCallSnapshot(registry: self, optOuts: Set(try store.allOptOuts().map(Self.digits(of:))))
+    }
+
+    /// The digits of an E.164 number as an integer (0 when it has none).
+    static func digits(of number: String) -> UInt64 {
+        var digits: UInt64 = 0
+        for byte in number.utf8 where byte >= 48 && byte <= 57 {
+            digits = digits &* 10 &+ UInt64(byte - 48)
+        }
+        return digits
     }
 }
 
 /// The Do-Not-Call sources as they were when it was taken; for compiling lists.
 struct DoNotCallSnapshot {
     let registry: DoNotCallRegistry
-    let optOuts: Set<String>
+    /// The opt-out list's numbers as E.164 digits.
+    let optOuts: Set<UInt64>
 
-    func blocks(_ number: String) -> Bool {
-        optOuts.contains(number) || registry.listsBlock(number)
+    /// Whether each number (E.164 digits; 0 for none) may not be called: on the opt-out list, or listed
+    /// by a DNC file or prefix. For a batch of a list's numbers.
+    func blocksEach(digits: [UInt64]) -> [Bool] {
+        var blocked = registry.listsBlockEach(digits: digits)
+        if !optOuts.isEmpty {
+            for index in digits.indices where !blocked[index] && optOuts.contains(digits[index]) { blocked[index] = true }
+        }
+        return blocked
     }
 }

@@ -13,4 +13,9 @@ extension String {
         }
         return String(self[start..<end])
     }
+
+    /// True when the text is empty or holds only spaces and tabs.
+    var isBlank: Bool {
+        utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
 }

@@ -29,8 +29,10 @@ public struct ContactsBenchmarkReport: Sendable, CustomStringConvertible {
     public let lookups: Int
     /// How many were listed.
     public let lookupHits: Int
-    /// Time for all lookups.
+    /// Time for all lookups, one number at a time (the check right before a dial).
     public let lookupSeconds: Double
+    /// Time for the same lookups in batches (``DNCIndex/containsEach(digits:into:)``, as compiling a list scrubs).
+    public let batchLookupSeconds: Double
 
     public var description: String {
         func rate(_ count: Int, _ seconds: Double) -> String {
@@ -44,7 +46,8 @@ public struct ContactsBenchmarkReport: Sendable, CustomStringConvertible {
             DNC build:      \(dncLines) lines → \(dncNumbers) numbers in \(round1(dncBuildSeconds * 1000)) ms: \(rate(dncLines, dncBuildSeconds)) (read + parse + sort)
             DNC from cache: \(round1(dncCacheSeconds * 1000)) ms (used: \(dncFromCache))
             DNC memory:     \(round1(bytesPerNumber)) bytes per number
-            DNC lookups:    \(lookups) (\(lookupHits) hits) in \(round1(lookupSeconds * 1000)) ms: \(rate(lookups, lookupSeconds)) on one core
+            DNC lookups:    \(lookups) (\(lookupHits) hits) in \(round1(lookupSeconds * 1000)) ms: \(rate(lookups, lookupSeconds)) on one core, one at a time
+            DNC batched:    \(rate(lookups, batchLookupSeconds)) on one core, in batches of \(ContactsBenchmarkSupport.lookupBatch) (as the compile scrubs)
             """
     }
 }

@@ -73,6 +73,24 @@ struct DNCIndex: Sendable {
         return numbers.contains(key: key) || (key >= prefixLow && key < prefixHigh && prefixCovers(key, length: length))
     }
 
+    /// Whether each of these E.164 digits, or a prefix of them, is listed: `found[i] = contains(digits: digits[i])`,
+    /// looked up in groups whose memory reads overlap (the path for scrubbing a whole list).
+    func containsEach(digits: UnsafeBufferPointer<UInt64>, into found: UnsafeMutableBufferPointer<Bool>) {
+        precondition(found.count >= digits.count, "one answer per number")
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: digits.count) { keys in
+            for index in digits.indices {
+                let length = PhoneNumber.digitCount(digits[index])
+                // Key 0 is never stored (every key holds its digit count), so it answers false.
+                keys[index] = digits[index] > 0 && length <= DNCIndex.maximumDigits ? DNCNumberTable.key(digits[index], length: length) : 0
+            }
+            numbers.containsEach(UnsafeBufferPointer(keys), into: found)
+            guard prefixLow < prefixHigh else { return }
+            for index in digits.indices where !found[index] && keys[index] >= prefixLow && keys[index] < prefixHigh {
+                found[index] = prefixCovers(keys[index], length: Int(keys[index] & 15))
+            }
+        }
+    }
+
     /// Distinct numbers plus prefix entries.
     var count: Int {
         numberCount + prefixes.reduce(0) { $0 + $1.values.count }

@@ -118,6 +118,83 @@ struct DNCNumberTable: Sendable {
         }
     }
 
+    /// How many keys ``containsEach(_:into:)`` looks up together.
+    private static let lookupGroup = 16
+
+    /// Whether each key is stored: `found[i] = contains(key: keys[i])`. The keys are looked up a group at a
+    /// time, each step of the search taken for the whole group before the next, so the group's reads from
+    /// memory (a fine offset, then a cache line of lows) are waited for together instead of one after another.
+    func containsEach(_ keys: UnsafeBufferPointer<UInt64>, into found: UnsafeMutableBufferPointer<Bool>) {
+        precondition(found.count >= keys.count, "one answer per key")
+        guard isBucketed else {
+            for index in keys.indices { found[index] = DNCNumberTable.sortedContains(self.keys, keys[index]) }
+            return
+        }
+        fineStarts.withUnsafeBufferPointer { starts in
+            fineShifts.withUnsafeBufferPointer { shifts in
+                offsets.withUnsafeBufferPointer { offsets in
+                    lows.withUnsafeBufferPointer { lows in
+                        var first = 0
+                        while first < keys.count {
+                            let count = min(DNCNumberTable.lookupGroup, keys.count - first)
+                            lookUpGroup(UnsafeBufferPointer(rebasing: keys[first..<(first + count)]),
+                                        into: UnsafeMutableBufferPointer(rebasing: found[first..<(first + count)]),
+                                        starts: starts, shifts: shifts, offsets: offsets, lows: lows)
+                            first += count
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// One group of ``containsEach(_:into:)`` (at most `lookupGroup` keys).
+    @inline(__always)
+    private func lookUpGroup(
+        _ keys: UnsafeBufferPointer<UInt64>, into found: UnsafeMutableBufferPointer<Bool>,
+        starts: UnsafeBufferPointer<UInt32>, shifts: UnsafeBufferPointer<UInt8>,
+        offsets: UnsafeBufferPointer<UInt32>, lows: UnsafeBufferPointer<UInt32>
+    ) {
+        var lower = InlineArray<16, Int>(repeating: 0)
+        var upper = InlineArray<16, Int>(repeating: 0)
+        var wanted = InlineArray<16, UInt32>(repeating: 0)
+        var searched = InlineArray<16, Bool>(repeating: false)
+        // Every read of a step is independent of the others in the group: the processor issues them together.
+        for item in keys.indices {
+            let offset = keys[item] &- base
+            let coarse = Int(truncatingIfNeeded: offset >> coarseShift)
+            let inRange = keys[item] >= base && coarse < starts.count
+            // A key out of range reads coarse bucket 0 (in bounds) and is answered false.
+            let kept = inRange ? coarse : 0
+            let fine = Int(starts[kept]) + Int(truncatingIfNeeded: (offset & coarseMask) >> UInt64(shifts[kept]))
+            let start = Int(offsets[fine])
+            let end = Int(offsets[fine + 1])
+            searched[item] = inRange && start < end
+            // An empty range searches nothing but still reads in bounds: `lows` is never empty here.
+            lower[item] = searched[item] ? start : 1
+            upper[item] = searched[item] ? end : 1
+            wanted[item] = UInt32(truncatingIfNeeded: offset)
+        }
+        for item in keys.indices {
+            // The rare bucket of more than 16 numbers, bisected down to 16.
+            while upper[item] - lower[item] > 16 {
+                let middle = (lower[item] + upper[item]) / 2
+                if lows[middle - 1] < wanted[item] { lower[item] = middle } else { upper[item] = middle }
+            }
+        }
+        var step = 8
+        while step > 0 {
+            for item in keys.indices {
+                let candidate = min(lower[item] + step, upper[item])
+                lower[item] = lows[candidate - 1] < wanted[item] ? candidate : lower[item]
+            }
+            step >>= 1
+        }
+        for item in keys.indices {
+            found[item] = searched[item] && lows[min(lower[item], upper[item] - 1)] == wanted[item]
+        }
+    }
+
     static func sortedContains(_ values: [UInt64], _ value: UInt64) -> Bool {
         values.withUnsafeBufferPointer { values in
             var lower = 0

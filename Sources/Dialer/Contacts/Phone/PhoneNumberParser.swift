@@ -25,6 +25,12 @@ enum PhoneNumberParser {
         } else {
             defaultCode = nil
         }
+        return parse(text, defaultCallingCode: defaultCode)
+    }
+
+    /// As ``parse(_:defaultRegion:)``, with the default region's calling code already looked up
+    /// (`nil`: numbers must carry their own): the path for many numbers of one list.
+    static func parse(_ text: String, defaultCallingCode defaultCode: Int?) -> Result<PhoneNumber, PhoneNumberError> {
         var text = text
         let result = text.withUTF8 { bytes in
             parseDigits(bytes, defaultCallingCode: defaultCode)

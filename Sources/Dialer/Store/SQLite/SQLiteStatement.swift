@@ -1,8 +1,5 @@
 import CSQLite
 
-/// Tells SQLite to copy bound text and blobs before the bind call returns.
-private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
 /// A prepared statement. Not Sendable: one owner uses it. It finalises itself in deinit.
 final class SQLiteStatement {
     /// The statement's SQL text, for error messages.
@@ -36,38 +33,35 @@ final class SQLiteStatement {
     }
 
     /// Binds one parameter; `index` is 1-based.
-    func bind(_ value: any SQLiteBindable, at index: Int32) throws(SQLiteError) {
-        let code: Int32
-        switch value.sqliteValue {
-        case .null:
-            code = sqlite3_bind_null(handle, index)
-        case .integer(let integer):
-            code = sqlite3_bind_int64(handle, index, integer)
-        case .real(let real):
-            code = sqlite3_bind_double(handle, index, real)
-        case .text(var text):
-            code = text.withUTF8 { bytes in
-                // A null pointer would bind NULL, so "" needs a real (empty) C string.
-                guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                    return sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT)
-                }
-                return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { characters in
-                    sqlite3_bind_text64(
-                        handle, index, characters, sqlite3_uint64(bytes.count), SQLITE_TRANSIENT, UInt8(SQLITE_UTF8))
-                }
-            }
-        case .blob(let blob):
-            code = blob.withUnsafeBytes { bytes in
-                // A null pointer would bind NULL, so an empty blob binds as a zero-length blob.
-                guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                    return sqlite3_bind_zeroblob(handle, index, 0)
-                }
-                return sqlite3_bind_blob64(handle, index, base, sqlite3_uint64(bytes.count), SQLITE_TRANSIENT)
-            }
-        }
+    func bind(_ value: some SQLiteBindable, at index: Int32) throws(SQLiteError) {
+        let code = value.bind(to: handle, at: index)
         guard code == SQLITE_OK else {
             throw SQLiteError(function: "sqlite3_bind", code: code, db: sqlite3_db_handle(handle), sql: sql)
         }
+    }
+
+    /// Runs the statement once to completion with `values` bound in order, then resets it: the typed path
+    /// for a statement run many times (no boxing, no array; the values bind straight from their storage).
+    /// The number of values must match the number of parameters.
+    func run<each Value: SQLiteBindable>(_ values: repeat each Value) throws(SQLiteError) {
+        var count: Int32 = 0
+        for _ in repeat each values { count += 1 }
+        let expected = sqlite3_bind_parameter_count(handle)
+        guard count == expected else {
+            throw SQLiteError(
+                function: "bind",
+                code: SQLITE_RANGE,
+                message: "the statement has \(expected) parameters but \(count) values were given",
+                sql: sql
+            )
+        }
+        defer { sqlite3_reset(handle) }
+        var index: Int32 = 0
+        for value in repeat each values {
+            index += 1
+            try bind(value, at: index)
+        }
+        while try step() {}
     }
 
     /// Advances to the next row; true while a row is available, false when the statement is done.
