@@ -29,6 +29,14 @@ enum SimulationPrinter {
                      + "duplicate \(summary.duplicate), do-not-call \(summary.doNotCall)"
                      + (summary.pending > 0 ? ", still pending \(summary.pending)" : ""))
         lines.append("  agents:   occupancy \(percent(summary.occupancy))")
+        if summary.sms.total > 0 {
+            lines.append("  sms:      sent \(summary.sms.sent), failed \(summary.sms.failed)"
+                         + (summary.sms.queued > 0 ? ", still queued \(summary.sms.queued)" : ""))
+        }
+        if summary.webhooks.total > 0 {
+            lines.append("  webhooks: sent \(summary.webhooks.sent), failed \(summary.webhooks.failed)"
+                         + (summary.webhooks.queued > 0 ? ", still queued \(summary.webhooks.queued)" : ""))
+        }
         lines.append("reports:")
         for file in result.files { lines.append("  \(file)") }
         return lines.joined(separator: "\n")

@@ -57,6 +57,31 @@ import Testing
         #expect(rejects.contains("252"), "the row without a phone number is rejected with its line")
     }
 
+    @Test func theVietnameseCampaignsTextMessagesAreWrittenToTheOutboxFileAndCountedAsSent() throws {
+        let directory = TemporaryDirectory()
+        for run in 0..<2 {
+            let output = try Dialerd.run(["simulate", "campaigns/vn-sms.campaign", "--out", directory.path("out"),
+                                          "--seed", "4", "--start", "2026-03-02"])
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(output.stdout.contains(directory.path("out/outbox.jsonl")))
+            let lines = try String(contentsOfFile: directory.path("out/outbox.jsonl"), encoding: .utf8).split(separator: "\n")
+            let keys = try lines.map { line in
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                #expect(object["sender"] as? String == "ACME")
+                #expect(object["encoding"] as? String == "UCS-2", "Vietnamese diacritics need UCS-2")
+                return try #require(object["key"] as? String)
+            }
+            #expect(!keys.isEmpty)
+            #expect(Set(keys).count == keys.count, "run \(run): each message once; a new run replaces the file")
+            let summaryData = try Data(contentsOf: URL(fileURLWithPath: directory.path("out/summary.json")))
+            let summary = try #require(try JSONSerialization.jsonObject(with: summaryData) as? [String: Any])
+            let sms = try #require(summary["sms"] as? [String: Int])
+            #expect(sms["sent"] == keys.count)
+            #expect(sms["queued"] == 0 && sms["failed"] == 0)
+            #expect(output.stdout.contains("sms:      sent \(keys.count), failed 0"))
+        }
+    }
+
     @Test func anExistingDatabaseIsNeverOverwritten() throws {
         let directory = TemporaryDirectory()
         let database = directory.path("live.db")

@@ -18,7 +18,7 @@ struct UnknownAttempt: Error, CustomStringConvertible {
 /// transaction: the outcome and survey answers; a do-not-call request puts the number on the
 /// internal opt-out list at once and ends the job `dnc`; a callback makes the job pending at the
 /// callback's slot; a success or final disposition ends it `completed`; the follow-ups
-/// (`FollowUpPlanner`) are enqueued with it. The outcome is taken as valid (``OutcomeValidator``).
+/// (`FollowUpPlanner`: the attempt's, and the job's final ones when it is final) are enqueued with it. The outcome is taken as valid (``OutcomeValidator``).
 struct OutcomeRecorder {
     let store: CampaignStore
     let spec: CampaignSpec
@@ -58,7 +58,15 @@ struct OutcomeRecorder {
                     call: call, contact: contact, number: attempt.number, outcome: attempt.outcome,
                     placedAt: attempt.placedAt, answeredAt: attempt.answeredAt, endedAt: attempt.endedAt ?? time,
                     agent: agent, disposition: outcome.disposition, answers: outcome.answers, callbackAt: callbackAt)
-                try store.enqueue(followUps.onAttemptEnded(facts), at: time)
+                var entries = followUps.onAttemptEnded(facts)
+                if state.isFinal {
+                    // The job's end, announced once: its keys make a second outcome (a re-import) change nothing.
+                    entries += followUps.onJobFinal(ContactResult(
+                        contact: contact, state: state, lastOutcome: attempt.outcome,
+                        attempts: try store.history(job: attempt.job).count, finishedAt: time,
+                        disposition: outcome.disposition, answers: try store.latestAnswers(contact: attempt.contact)))
+                }
+                try store.enqueue(entries, at: time)
             }
             return RecordedOutcomeEffect(jobState: state, callbackAt: callbackAt)
         }

@@ -113,15 +113,21 @@ extension CampaignRunner {
         let history = try store.history(job: state.job) + [PastAttempt(outcome: outcome, placedAt: state.placedAt)]
         let (jobState, nextAt) = transition(after: history, zone: state.zone, at: time)
         let talked = outcome == .answered && state.connectedAt != nil
-        try store.finishAttempt(
-            AttemptResult(
-                call: call, job: state.job, outcome: outcome, cause: cause,
-                answeredAt: state.answeredAt, connectedAt: talked ? state.connectedAt : nil, endedAt: time,
-                ringSeconds: (state.answeredAt ?? time).timeIntervalSince(state.placedAt),
-                talkSeconds: talked ? state.connectedAt.map { time.timeIntervalSince($0) } : nil,
-                agent: state.agent),
-            jobState: jobState, nextAt: nextAt)
-        try recordKeypadAnswers(call: call, talked: talked, agent: state.agent, at: time)  // agents: agentless survey keys
+        try store.connection.writeTransaction {
+            try store.finishAttempt(
+                AttemptResult(
+                    call: call, job: state.job, outcome: outcome, cause: cause,
+                    answeredAt: state.answeredAt, connectedAt: talked ? state.connectedAt : nil, endedAt: time,
+                    ringSeconds: (state.answeredAt ?? time).timeIntervalSince(state.placedAt),
+                    talkSeconds: talked ? state.connectedAt.map { time.timeIntervalSince($0) } : nil,
+                    agent: state.agent),
+                jobState: jobState, nextAt: nextAt)
+            // agents: agentless survey keys; their outcome brings the follow-ups with it
+            let keyed = try recordKeypadAnswers(call: call, talked: talked, agent: state.agent, at: time)
+            if !keyed && !awaitsAgentOutcome(talked: talked, agent: state.agent) {
+                try enqueueFollowUps(call: call, at: time)
+            }
+        }
         guard let agent = state.agent else { return }
         if talked, let connected = state.connectedAt {
             pacer.observe(.talkEnded(seconds: time.timeIntervalSince(connected)))

@@ -33,19 +33,26 @@ extension CampaignRunner {
         return .wait
     }
 
-    /// Records what the agent chose when their wrap-up of `call` ended, if the desk knows it.
+    /// Records what the agent chose when their wrap-up of `call` ended, if the desk knows it, with its
+    /// follow-ups; a call the agent recorded nothing for gets the follow-ups of its attempt alone.
     func recordAgentOutcome(call: CallID, agent: String, at time: Date) throws {
-        guard let desk = agentDesk, let outcome = desk.outcome(of: call, agent: agent, endedAt: time) else { return }
+        guard let desk = agentDesk else { return }
+        guard let outcome = desk.outcome(of: call, agent: agent, endedAt: time) else {
+            try store.connection.writeTransaction { try enqueueFollowUps(call: call, at: time) }
+            return
+        }
         try outcomeRecorder.record(outcome, call: call, source: .agent, at: time)
     }
 
     /// Records the keys pressed on an answered agentless survey call as its answers.
-    func recordKeypadAnswers(call: CallID, talked: Bool, agent: String?, at time: Date) throws {
+    /// - Returns: whether answers were recorded (their follow-ups with them).
+    func recordKeypadAnswers(call: CallID, talked: Bool, agent: String?, at time: Date) throws -> Bool {
         guard talked, agent == nil, let desk = agentDesk, let name = spec.dial.survey,
-              let survey = spec.surveys.first(where: { $0.name == name }) else { return }
+              let survey = spec.surveys.first(where: { $0.name == name }) else { return false }
         let answers = SurveyKeypad.answers(keys: desk.keys(of: call, survey: survey), survey: survey)
-        guard !answers.isEmpty else { return }
+        guard !answers.isEmpty else { return false }
         try outcomeRecorder.record(AgentOutcome(answers: answers), call: call, source: .keypad, at: time)
+        return true
     }
 
     /// The recorder of this campaign's outcomes, with the permit's callback slots and its follow-ups.

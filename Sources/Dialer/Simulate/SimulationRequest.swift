@@ -15,16 +15,19 @@ public struct SimulationRequest: Sendable {
     public var parameters: SimulationParameters
     /// How much virtual time to dial for, from the first calling window; nil to run until every job is final.
     public var duration: TimeInterval?
+    /// Where text messages and webhooks go; nil for `outbox.jsonl` in the output folder and no webhooks.
+    public var messaging: MessagingConfiguration?
 
     public init(campaignPath: String, outputDirectory: String, databasePath: String? = nil,
                 start: LocalDate? = nil, parameters: SimulationParameters = SimulationParameters(),
-                duration: TimeInterval? = nil) {
+                duration: TimeInterval? = nil, messaging: MessagingConfiguration? = nil) {
         self.campaignPath = campaignPath
         self.outputDirectory = outputDirectory
         self.databasePath = databasePath
         self.start = start
         self.parameters = parameters
         self.duration = duration
+        self.messaging = messaging
     }
 }
 
@@ -37,4 +40,6 @@ public struct SimulationResult: Sendable {
     public let databasePath: String
     /// What really happened on the simulated network, including what the engine could not see.
     public let network: SimulationTally
+    /// The file the default gateway wrote the text messages to; nil when an HTTP gateway took them.
+    public let outboxFile: String?
 }

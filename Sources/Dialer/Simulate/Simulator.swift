@@ -7,7 +7,8 @@ public struct CampaignHasErrors: Error, Sendable {
 }
 
 /// Runs a whole campaign on the simulated network in virtual time, from its
-/// first calling window until every job is final, and writes its reports.
+/// first calling window until every job is final, delivers the text messages and
+/// webhooks its calls queued (in virtual time too), and writes its reports.
 public enum Simulator {
     /// The most virtual time a simulation may take before it stops.
     public static let horizon: TimeInterval = 400 * 86_400
@@ -44,9 +45,13 @@ public enum Simulator {
             clock: clock, parameters: request.parameters, agents: CampaignRunner.agentIDs(of: spec), timeZone: zone)
         let runner = CampaignRunner(
             campaign: campaign, spec: spec, timeZone: zone, store: store, doNotCall: doNotCall, driver: network, clock: clock)
-        try prepareAgents(runner, campaign: campaign, request: request, store: store, at: start)
+        let messaging = try messagingConfiguration(request)
+        try prepareAgents(runner, campaign: campaign, request: request, messaging: messaging, store: store, at: start)
         let firstWindow = CallingCalendar(hours: spec.hours, timeZone: zone).window(atOrAfter: start)?.start ?? start
         try runner.run(until: firstWindow.addingTimeInterval(min(request.duration ?? horizon, horizon)))
+        // The follow-ups the calls queued, delivered in virtual time before the reports count them.
+        _ = try OutboxDrain.run(store: store, configuration: messaging, transport: try CurlHTTPClient(),
+                                seed: request.parameters.seed)
 
         let output = URL(fileURLWithPath: request.outputDirectory)
         let reports = try CampaignReports.write(
@@ -64,19 +69,32 @@ public enum Simulator {
             try writer.close()
             written.append(rejectsPath)
         }
+        var outboxFile: String?
+        if case .outboxFile(let path) = messaging.sms.kind, files.fileExists(atPath: path) {
+            outboxFile = path
+            written.append(path)
+        }
         return SimulationResult(
-            summary: summary, compile: compileReport, files: written, databasePath: databasePath, network: network.tally)
+            summary: summary, compile: compileReport, files: written, databasePath: databasePath, network: network.tally,
+            outboxFile: outboxFile)
     }
 
-    /// Agents: simulated desks choose outcomes, their follow-ups are enqueued in the store's outbox (as the
-    /// offline configuration plans them), and an assigned preview campaign's contacts are shared out first.
+    /// The request's messaging, or the default: text messages to `outbox.jsonl` in the output folder, which
+    /// is replaced each run (like the default database), no webhooks.
+    private static func messagingConfiguration(_ request: SimulationRequest) throws -> MessagingConfiguration {
+        if let messaging = request.messaging { return messaging }
+        let outbox = URL(fileURLWithPath: request.outputDirectory).appendingPathComponent("outbox.jsonl").path
+        try? FileManager.default.removeItem(atPath: outbox)
+        return .offline(outboxPath: outbox)
+    }
+
+    /// Agents: simulated desks choose outcomes, their follow-ups are enqueued in the store's outbox (as
+    /// `messaging` plans them), and an assigned preview campaign's contacts are shared out first.
     private static func prepareAgents(_ runner: CampaignRunner, campaign: Int64, request: SimulationRequest,
-                                      store: CampaignStore, at start: Date) throws {
+                                      messaging: MessagingConfiguration, store: CampaignStore, at start: Date) throws {
         runner.agentDesk = try SimulatedAgentDesk(spec: runner.spec, behaviour: request.parameters.agentBehaviour,
                                                   seed: request.parameters.seed)
-        let outbox = URL(fileURLWithPath: request.outputDirectory).appendingPathComponent("outbox.jsonl").path
-        runner.followUps = try FollowUpPlanner(campaign: campaign, spec: runner.spec,
-                                               configuration: .offline(outboxPath: outbox))
+        runner.followUps = try FollowUpPlanner(campaign: campaign, spec: runner.spec, configuration: messaging)
         if runner.spec.dial.mode == .preview, runner.spec.dial.assignedAgents {
             _ = try CallAssignments.assignUnassigned(
                 store: store, campaign: CompiledCampaign(id: campaign, spec: runner.spec), method: nil, at: start)
