@@ -95,8 +95,61 @@ struct CallbackTests {
         runner.agents.logInAll(at: AgentCampaign.monday)
         #expect(try runner.routing(for: job, at: due) == .agent("george"))
         runner.agents.startPreview("george", job: 99)
-        #expect(try runner.routing(for: job, at: due.addingTimeInterval(60)) == .wait)
+        #expect(try runner.routing(for: job, at: due.addingTimeInterval(60)) == .wait(until: due.addingTimeInterval(CallbackScheduler.agentGrace)))
         #expect(try runner.routing(for: job, at: due.addingTimeInterval(CallbackScheduler.agentGrace)) == .anyone)
+    }
+
+    @Test func theLoopWakesAtTheGraceExpiryAndHandsTheCallbackToAnotherAgent() throws {
+        let fixture = try AgentCampaign(rows: [("Ann", "020 7391 8785", "amelia", "Europe/London")])
+        let contact = try #require(try fixture.contacts().first)
+        let clock = VirtualClock(start: AgentCampaign.monday)
+        let spec = fixture.campaign.spec
+        // George, whose callback it is, pauses at once and stays paused; Amelia is ready and has nothing else to do.
+        let driver = PausingDriver(
+            network: SimulatedNetwork(clock: clock, parameters: SimulationParameters()), clock: clock, paused: "george")
+        let runner = CampaignRunner(
+            campaign: fixture.campaign.id, spec: spec, timeZone: try #require(TimeZone(identifier: spec.timeZone)),
+            store: fixture.store, doNotCall: try DoNotCallRegistry(spec: spec, store: fixture.store, cacheDirectory: nil),
+            driver: driver, clock: clock)
+        let due = AgentCampaign.monday.addingTimeInterval(3600)
+        _ = try Self.record(AgentOutcome(disposition: "callback", callback: CallbackRequest(at: due, agent: "george")),
+                            contact: contact, agent: "george", fixture: fixture, at: AgentCampaign.monday, runner: runner)
+        try runner.run(until: AgentCampaign.monday.addingTimeInterval(4 * 3600))
+        let calls = try fixture.store.connection.rows(
+            "SELECT placed_at, agent FROM attempts ORDER BY id") { ($0.date(0), $0.optionalString(1)) }
+        let callback = try #require(calls.dropFirst().first, "the callback was placed within the run")
+        let previewSeconds = TimeInterval(try #require(spec.dial.previewSeconds))
+        #expect(callback.0 == CallbackScheduler.handOver(due: due).addingTimeInterval(previewSeconds),
+                "Amelia previews the contact from the grace expiry on, then the call is placed")
+        #expect(callback.1 == "amelia")
+    }
+}
+
+/// The simulated network, with one agent reported paused from the start.
+private final class PausingDriver: TelephonyDriver {
+    let network: SimulatedNetwork
+    let clock: VirtualClock
+    var pending: [CallEvent]
+
+    init(network: SimulatedNetwork, clock: VirtualClock, paused agent: String) {
+        self.network = network
+        self.clock = clock
+        pending = [CallEvent(time: clock.now, kind: .agentPresence(agent: agent, .paused))]
+    }
+
+    var routesAnsweredCalls: Bool { network.routesAnsweredCalls }
+    func place(_ request: CallRequest) throws { try network.place(request) }
+    func connect(_ call: CallID, toAgent agent: String) throws { try network.connect(call, toAgent: agent) }
+    func abandon(_ call: CallID) throws { try network.abandon(call) }
+    func playMessage(_ call: CallID) throws { try network.playMessage(call) }
+    func cancel(_ call: CallID) throws { try network.cancel(call) }
+
+    func events(until deadline: Date) -> [CallEvent] {
+        guard pending.isEmpty else {
+            defer { pending.removeAll() }
+            return pending
+        }
+        return network.events(until: deadline)
     }
 }
 

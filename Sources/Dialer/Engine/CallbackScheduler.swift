@@ -33,6 +33,11 @@ struct CallbackScheduler {
 
     /// Whether a callback due at `due` for an agent still waits for that agent at `now`.
     static func waitsForAgent(due: Date, at now: Date) -> Bool {
-        now < due.addingTimeInterval(agentGrace)
+        now < handOver(due: due)
+    }
+
+    /// When a callback due at `due` for an agent passes to anyone: the end of the grace period.
+    static func handOver(due: Date) -> Date {
+        due.addingTimeInterval(agentGrace)
     }
 }

@@ -43,6 +43,7 @@ extension CampaignRunner {
     func placeCalls(at now: Date) throws {
         var wanted = capacity(at: now)
         defer { wantsMoreCalls = wanted > 0 }
+        callbackHandOver = nil
         var taken = Set(previews.map(\.job.job))
         while wanted > 0 {
             let due = try store.dueJobs(campaign: campaign, at: now, limit: wanted + taken.count)
@@ -56,7 +57,8 @@ extension CampaignRunner {
                 case .allowed:
                     // agents: a callback or an assigned contact waits for its own agent
                     let routing = try routing(for: job, at: now)
-                    if routing == .wait {
+                    if case .wait(let until) = routing {
+                        if let until { callbackHandOver = min(callbackHandOver ?? until, until) }
                         taken.insert(job.job)
                         continue
                     }

@@ -7,8 +7,9 @@ enum AgentRouting: Equatable {
     case anyone
     /// This agent, who is ready.
     case agent(String)
-    /// Its agent is not free yet: leave the job due.
-    case wait
+    /// Its agent is not free yet: leave the job due, until `until` (an agent's callback passes to
+    /// anyone then) or, when nil, until the agent is free.
+    case wait(until: Date?)
 
     /// The agent the call is for, if one is named.
     var agent: String? {
@@ -23,14 +24,16 @@ extension CampaignRunner {
     func routing(for job: DueJob, at now: Date) throws -> AgentRouting {
         guard spec.dial.mode != .agentless else { return .anyone }
         var wanted: String?
+        var handOver: Date?
         if let callback = try store.agentCallback(job: job.job), CallbackScheduler.waitsForAgent(due: callback.due, at: now) {
             wanted = callback.agent
+            handOver = CallbackScheduler.handOver(due: callback.due)
         } else if spec.dial.mode == .preview, spec.dial.assignedAgents {
             wanted = try store.assignedAgent(contact: job.contact)
         }
         guard let wanted, let activity = agents[wanted] else { return .anyone }
         if case .ready = activity { return .agent(wanted) }
-        return .wait
+        return .wait(until: handOver)
     }
 
     /// Records what the agent chose when their wrap-up of `call` ended, if the desk knows it, with its

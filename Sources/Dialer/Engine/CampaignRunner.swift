@@ -55,6 +55,8 @@ final class CampaignRunner {
     var wrapUps: [String: (call: CallID, since: Date)] = [:]
     /// Whether the last placement wanted more calls than there were due jobs.
     var wantsMoreCalls = false
+    /// When the first callback the last placement left waiting for its busy agent passes to anyone.
+    var callbackHandOver: Date?
     /// The last calling window looked up.
     private var openWindow: DateInterval?
     /// Asked on every turn of the loop; once it says true, no new call is placed
@@ -153,7 +155,7 @@ final class CampaignRunner {
     }
 
     /// When the loop must look again: the window's end, a preview's dial time,
-    /// the next due job when a call could be placed, the next opening.
+    /// the next due job when a call could be placed, a waiting callback's hand-over, the next opening.
     private func nextWake(now: Date, window: DateInterval?, open: Bool, unfinished: Bool) throws -> Date? {
         guard let window else { return nil }
         guard open else { return unfinished ? window.start : nil }
@@ -163,6 +165,8 @@ final class CampaignRunner {
             wake = min(wake, due)
         }
         if let rate = rateLimiter.nextAllowance(after: now) { wake = min(wake, rate) }
+        // agents: a callback waiting for its busy agent passes to anyone when its grace period ends
+        if let handOver = callbackHandOver, handOver > now { wake = min(wake, handOver) }
         // A predictive pacer's view changes as calls ring on and agents wrap up: look again each second.
         if spec.dial.mode == .predictive { wake = min(wake, now.addingTimeInterval(1)) }
         return wake
