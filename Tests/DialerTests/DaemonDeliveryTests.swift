@@ -33,10 +33,16 @@ struct DaemonDeliveryTests {
               tries   2
               backoff 10s to 10s
             }
+            screen-pop "https://crm.example/pop?agent={agent}&n={number}&call={call_id}"
             """)
         let first = try fixture.dialerd(["run", "--config", fixture.config, "--for", "20m"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("msg=\"outbox delivered\""))
+        // Each call that reached an agent: its screen pop in the log, the number masked.
+        let pops = first.stderr.split(separator: "\n").filter { $0.contains("msg=\"screen pop\"") }
+        #expect(!pops.isEmpty)
+        #expect(pops.allSatisfy { $0.contains("campaign=sms agent=agent-") && $0.contains("url=\"https://crm.example/pop?agent=agent-") })
+        #expect(!first.stderr.contains("84901000"), "no phone number in full")
         #expect(try fixture.dialerd(["pause", "sms", "--config", fixture.config]).status == 0)
         #expect(try fixture.deliverTheRest(), "every entry ends sent or failed")
 

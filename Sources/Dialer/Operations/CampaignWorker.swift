@@ -72,6 +72,17 @@ final class CampaignWorker: @unchecked Sendable {
                 doNotCall: registry, driver: driver, clock: clock)
             runner.stopRequested = stopRequested
             runner.followUps = try FollowUpPlanner(campaign: plan.campaign, spec: plan.spec, configuration: plan.messaging)
+            if let text = plan.messaging.screenPop {
+                let template = try ScreenPopTemplate(text)
+                runner.onAgentConnected = { connection in
+                    logger.info("screen pop", [
+                        "campaign": name, "agent": connection.agent, "call": String(connection.call),
+                        "url": template.render(agent: connection.agent, hotline: connection.hotline,
+                                               number: logger.phone(connection.number), direction: .outbound,
+                                               answeredAt: connection.answeredAt, call: connection.call),
+                    ])
+                }
+            }
             let before = try attemptCount(store, plan.campaign)
             let reconciled = try store.attemptsInFlight(campaign: plan.campaign)
             if reconciled > 0 {
