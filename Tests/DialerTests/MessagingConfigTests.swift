@@ -113,6 +113,18 @@ struct MessagingConfigTests {
         #expect(found == marked)
     }
 
+    @Test(arguments: ["docs/messaging.md", "docs/operations.md"])
+    func theConfigExamplesOfTheDocsReadClean(document: String) throws {
+        let path = SimulatedDeliveryTests.repository.appendingPathComponent(document).path
+        let blocks = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "```")
+            .enumerated().filter { $0.offset % 2 == 1 }.map(\.element).filter { $0.contains("sms {") }
+        #expect(!blocks.isEmpty)
+        for block in blocks {
+            let (config, diagnostics) = DaemonConfigReader.parse(block, file: "/etc/dialer/dialerd.conf")
+            #expect(config != nil && diagnostics.isEmpty, "\(diagnostics.map(\.message))\n\(block)")
+        }
+    }
+
     @Test func aConfigErrorRendersWithLineColumnCaretAndHint() {
         let text = "sms {\n  url \"https://sms.example.com/send?to={{number}}\"\n}\n"
         let (_, diagnostics) = DaemonConfigReader.parse(text, file: "dialerd.conf")
