@@ -72,7 +72,7 @@ public final class Daemon {
             Thread.sleep(forTimeInterval: Self.tick)
         }
         // What the calls queued and is due now goes before the process exits; the rest waits for the next run.
-        _ = outbox.finish()
+        outbox.finish()
         for (worker, closed) in workers {
             let outcome = worker.wait()
             if let closed, outcome.summary != nil {
@@ -140,7 +140,7 @@ public final class Daemon {
         for (name, running) in workers {
             logger.info("campaign drained", ["campaign": name, "placed": String(running.worker.wait().placed)])
         }
-        _ = outbox.finish()
+        outbox.finish()
         if session.leaseLost { throw LeaseLost() }
     }
 

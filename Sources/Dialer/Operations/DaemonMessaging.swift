@@ -1,13 +1,16 @@
-import CampaignDSL
+public import CampaignDSL
 import Foundation
 
-/// The daemon's text messages, webhooks and screen pop, from its config: secrets are read from the
-/// environment at start-up, so a missing variable stops the daemon with every one named.
-enum DaemonMessaging {
-    /// The configuration the config describes. The default gateway writes `outbox.jsonl` beside the database.
+/// Text messages, webhooks and the screen pop from a daemon config: secrets are read from the
+/// environment at start-up, so a missing variable stops the command with every one named.
+public enum DaemonMessaging {
+    /// The configuration the config describes. An `sms` block without a file or URL writes to
+    /// `defaultOutbox`, or to `outbox.jsonl` beside the database when that is nil. Secrets come from
+    /// `environment`, the process's own when nil.
     /// - Throws: ``EnvironmentError`` naming every unset variable, or a setting the delivery refuses.
-    static func configuration(_ config: DaemonConfig,
-                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> MessagingConfiguration {
+    public static func configuration(_ config: DaemonConfig, defaultOutbox: String? = nil,
+                                     environment: [String: String]? = nil) throws -> MessagingConfiguration {
+        let environment = environment ?? ProcessInfo.processInfo.environment
         var missing: [String] = []
         func headers(_ settings: [HeaderSetting]) -> [HTTPHeader] {
             settings.map { header in
@@ -28,7 +31,7 @@ enum DaemonMessaging {
         switch sms.gateway {
         case .outbox(let path):
             let folder = (config.databasePath as NSString).deletingLastPathComponent
-            gateway.kind = .outboxFile(path: path ?? (folder.isEmpty ? "outbox.jsonl" : folder + "/outbox.jsonl"))
+            gateway.kind = .outboxFile(path: path ?? defaultOutbox ?? (folder.isEmpty ? "outbox.jsonl" : folder + "/outbox.jsonl"))
         case .http(let http):
             var configuration = HTTPGatewayConfiguration(url: http.url, method: http.method ?? "POST",
                                                          headers: headers(http.headers))

@@ -7,10 +7,7 @@ import Foundation
 ///
 /// `finish()` ends it after one last pass (`run`: what is due now goes before the process exits);
 /// a raised stop ends it after the request in flight (`serve`'s drain).
-final class OutboxWorker: @unchecked Sendable {
-    // Safe to share: `totals` is written by the worker thread before `done` is signalled, and read
-    // only after waiting on `done`; `finishing` is a locked flag.
-    private var totals = OutboxDrain.Totals()
+final class OutboxWorker: Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let finishing = StopSignal()
 
@@ -30,12 +27,11 @@ final class OutboxWorker: @unchecked Sendable {
         thread.start()
     }
 
-    /// Asks for one last pass, waits for it, and returns what the worker delivered in all.
-    func finish() -> OutboxDrain.Totals {
+    /// Asks for one last pass and waits for it.
+    func finish() {
         finishing.raise()
         done.wait()
         done.signal()
-        return totals
     }
 
     private func work(databasePath: String, configuration: MessagingConfiguration, clock: any Clock, logger: Logger,
@@ -50,10 +46,6 @@ final class OutboxWorker: @unchecked Sendable {
         while !stop.isRaised {
             let last = finishing.isRaised
             let pass = try BlockingBridge.run { try await delivery.value.deliverDue() }
-            totals.sent += pass.sent
-            totals.retried += pass.retried
-            totals.failed += pass.failed
-            totals.held += pass.held
             if pass.sent + pass.retried + pass.failed > 0 {
                 logger.info("outbox delivered", ["sent": String(pass.sent), "retried": String(pass.retried),
                                                  "failed": String(pass.failed)])
