@@ -24,7 +24,7 @@ extension CampaignRunner {
     /// transaction that records the attempt, so they are committed with it; the outbox's keys make a
     /// second call for the same attempt or job change nothing.
     func enqueueFollowUps(call: CallID, at time: Date) throws {
-        guard let followUps, let attempt = try store.recordedAttempt(call: call),
+        guard let followUps, followUps.plansForCallEnds, let attempt = try store.recordedAttempt(call: call),
               let contact = try store.contactFacts(contact: attempt.contact, spec: spec) else { return }
         var entries = followUps.onAttemptEnded(AttemptFacts(
             call: call, contact: contact, number: attempt.number, outcome: attempt.outcome, placedAt: attempt.placedAt,
