@@ -82,6 +82,13 @@ struct MessagingConfigTests {
         #expect(error?.description.hasSuffix("are not set: SMS_TOKEN, CRM_SECRET, AUDIT_SECRET") == true)
     }
 
+    @Test func importingOutcomesPlansForTheWebhooksWithoutTheirSecrets() throws {
+        let (read, _) = DaemonConfigReader.parse(Self.complete, file: "d.conf")
+        let messaging = try DaemonMessaging.configuration(try #require(read), environment: [:], readingSecrets: false)
+        #expect(messaging.webhooks.map(\.name) == ["crm", "audit"])
+        #expect(messaging.sms.defaultSender == "ACME")
+    }
+
     /// Each bad setting gets its error id, at its place.
     @Test(arguments: [
         ("sms {\n  url \"ftp://x\"\n}", "invalid-url", "\"ftp://x\""),

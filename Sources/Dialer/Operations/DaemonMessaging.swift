@@ -6,11 +6,13 @@ import Foundation
 public enum DaemonMessaging {
     /// The configuration the config describes. An `sms` block without a file or URL writes to
     /// `defaultOutbox`, or to `outbox.jsonl` beside the database when that is nil. Secrets come from
-    /// `environment`, the process's own when nil.
+    /// `environment`, the process's own when nil. Without `readingSecrets` (`agents import`, which only
+    /// plans follow-ups for the daemon to send) no variable is read and secrets stay empty.
     /// - Throws: ``EnvironmentError`` naming every unset variable, or a setting the delivery refuses.
     public static func configuration(_ config: DaemonConfig, defaultOutbox: String? = nil,
-                                     environment: [String: String]? = nil) throws -> MessagingConfiguration {
-        let environment = environment ?? ProcessInfo.processInfo.environment
+                                     environment: [String: String]? = nil,
+                                     readingSecrets: Bool = true) throws -> MessagingConfiguration {
+        let environment = readingSecrets ? environment ?? ProcessInfo.processInfo.environment : [:]
         var missing: [String] = []
         func headers(_ settings: [HeaderSetting]) -> [HTTPHeader] {
             settings.map { header in
@@ -60,6 +62,9 @@ public enum DaemonMessaging {
                 headers: headers(webhook.headers), ratePerSecond: webhook.ratePerSecond,
                 retry: retry(tries: webhook.tries, backoff: webhook.backoffSeconds),
                 honoursIdempotencyKey: webhook.deduplicates ?? true)
+        }
+        guard readingSecrets else {
+            return MessagingConfiguration(sms: gateway, webhooks: webhooks, screenPop: config.screenPop)
         }
         guard missing.isEmpty else {
             throw EnvironmentError("the messaging settings name environment variables that are not set: "
