@@ -86,6 +86,27 @@ struct DaemonDeliveryTests {
         }
     }
 
+    @Test func serveDeliversWhileItDialsAndItsDrainLeavesNothingSending() throws {
+        let server = try LoopbackHTTPServer { _, _ in .respond(status: 200, body: #"{"status": "ok"}"#) }
+        defer { server.stop() }
+        let fixture = try DeliveryDaemonFixture(contacts: 30, serverURL: server.url)
+        let (serve, _) = try fixture.start(["serve", "--config", fixture.config])
+        defer { if serve.isRunning { kill(serve.processIdentifier, SIGKILL) } }
+        var delivered = false
+        for _ in 0..<200 where !delivered {
+            Thread.sleep(forTimeInterval: 0.05)
+            delivered = FileManager.default.fileExists(atPath: fixture.database)
+                && (try? fixture.count("SELECT COUNT(*) FROM outbox WHERE state = 'sent'")) ?? 0 > 0
+        }
+        #expect(delivered, "serve sends the text messages its calls queue")
+        kill(serve.processIdentifier, SIGTERM)
+        serve.waitUntilExit()
+        #expect(serve.terminationReason == .exit && serve.terminationStatus == 0)
+        #expect(try fixture.count("SELECT COUNT(*) FROM outbox WHERE state = 'sending'") == 0)
+        let keys = server.requests.compactMap { $0.header("Idempotency-Key") }
+        #expect(Set(keys).count == keys.count, "no key sent twice")
+    }
+
     @Test func aDialerdKilledBetweenSendingAndRecordingResendsOnlyTheInterruptedKey() throws {
         let pid = Mutex<Int32>(0)
         let killed = Mutex<Bool>(false)
