@@ -40,7 +40,9 @@ import Testing
             host: "pbx.example.com", port: 5039, username: "dialer", secret: SecretReference(variable: "AMI_SECRET"),
             channel: "PJSIP/{number}@trunk", extension_: "s", queue: "renewals", amd: true, amdFalsePositivePercent: 2.5,
             lines: 40, callsPerSecond: 5)))
-        #expect(read.sms == SMSGatewaySettings(url: "https://sms.example.com/send", token: SecretReference(variable: "SMS_TOKEN")))
+        #expect(read.sms == SMSGatewaySettings(gateway: .http(HTTPGatewaySettings(
+            url: "https://sms.example.com/send",
+            headers: [HeaderSetting(name: "Authorization", value: .secret(SecretReference(variable: "SMS_TOKEN"), prefix: "Bearer "))]))))
     }
 
     @Test func theSimulatedNetworkTakesASeedAScaleAndAStart() throws {

@@ -82,6 +82,47 @@ import Testing
         }
     }
 
+    @Test func aConfigNamesTheGatewayAndWebhooksWhoseFailuresAreCountedAndItsMistakesShown() throws {
+        let directory = TemporaryDirectory()
+        // Nothing listens on the webhook's port: every try is refused, and each result ends failed.
+        try Data("""
+            sms {
+              outbox "sms.jsonl"
+            }
+            webhook crm "http://127.0.0.1:9/hooks" {
+              secret  env TEST_SIM_SECRET
+              events  final
+              tries   2
+              backoff 1s to 1s
+            }
+
+            """.utf8).write(to: URL(fileURLWithPath: directory.path("sim.conf")))
+        let output = try Dialerd.run(["simulate", "campaigns/vn-sms.campaign", "--out", directory.path("out"),
+                                      "--seed", "4", "--start", "2026-03-02", "--config", directory.path("sim.conf")],
+                                     environment: ["TEST_SIM_SECRET": "s"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let lines = try String(contentsOfFile: directory.path("sms.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(!lines.isEmpty, "the config's outbox file took the messages")
+        let summaryData = try Data(contentsOf: URL(fileURLWithPath: directory.path("out/summary.json")))
+        let summary = try #require(try JSONSerialization.jsonObject(with: summaryData) as? [String: Any])
+        let webhooks = try #require(summary["webhooks"] as? [String: Int])
+        #expect(webhooks["sent"] == 0 && (webhooks["failed"] ?? 0) > 0 && webhooks["queued"] == 0)
+        #expect((summary["sms"] as? [String: Int])?["sent"] == lines.count)
+
+        let unset = try Dialerd.run(["simulate", "campaigns/vn-sms.campaign", "--out", directory.path("out2"),
+                                     "--config", directory.path("sim.conf")])
+        #expect(unset.status == 2)
+        #expect(unset.stderr.contains("not set: TEST_SIM_SECRET"))
+
+        try Data("webhook crm \"http://127.0.0.1:9/hooks\" {\n  events finale\n}\n".utf8)
+            .write(to: URL(fileURLWithPath: directory.path("bad.conf")))
+        let bad = try Dialerd.run(["simulate", "campaigns/vn-sms.campaign", "--out", directory.path("out3"),
+                                   "--config", directory.path("bad.conf")])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("bad.conf:2:10: error: unknown webhook event 'finale' [unknown-event]"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("did you mean `final`?"))
+    }
+
     @Test func anExistingDatabaseIsNeverOverwritten() throws {
         let directory = TemporaryDirectory()
         let database = directory.path("live.db")

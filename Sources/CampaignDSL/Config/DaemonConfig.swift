@@ -16,14 +16,18 @@ public struct DaemonConfig: Sendable, Hashable {
     public var logNumbers: Bool
     /// The telephony backend.
     public var telephony: TelephonySettings
-    /// The SMS gateway, if messages are sent.
-    public var sms: SMSGatewaySettings?
+    /// Where text messages go (the `outbox` file by default) and how.
+    public var sms: SMSGatewaySettings
+    /// URLs that receive each call's result and each contact's final result, by name.
+    public var webhooks: [WebhookSettings]
+    /// The URL template an agent's browser opens when a call is answered (`{agent}`, `{number}`, …).
+    public var screenPop: String?
 
     /// The settings used without a config file: paths relative to the working folder, the simulated network.
     public init(databasePath: String = "dialer.db", campaignsFolder: String = "campaigns",
                 reportsFolder: String = "reports", logLevel: String = "info", logNumbers: Bool = false,
                 telephony: TelephonySettings = .simulated(SimulatedTelephonySettings()),
-                sms: SMSGatewaySettings? = nil) {
+                sms: SMSGatewaySettings = SMSGatewaySettings(), webhooks: [WebhookSettings] = [], screenPop: String? = nil) {
         self.databasePath = databasePath
         self.campaignsFolder = campaignsFolder
         self.reportsFolder = reportsFolder
@@ -31,6 +35,8 @@ public struct DaemonConfig: Sendable, Hashable {
         self.logNumbers = logNumbers
         self.telephony = telephony
         self.sms = sms
+        self.webhooks = webhooks
+        self.screenPop = screenPop
     }
 
     /// The log levels a config may name, least detailed first.
@@ -124,17 +130,6 @@ public struct AsteriskSettings: Sendable, Hashable {
         self.lines = lines
         self.callsPerSecond = callsPerSecond
         self.callKeyPrefix = callKeyPrefix
-    }
-}
-
-/// An HTTP SMS gateway.
-public struct SMSGatewaySettings: Sendable, Hashable {
-    public var url: String
-    public var token: SecretReference
-
-    public init(url: String, token: SecretReference) {
-        self.url = url
-        self.token = token
     }
 }
 

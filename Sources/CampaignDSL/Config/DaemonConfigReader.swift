@@ -17,15 +17,24 @@
 ///   url   "https://sms.example.com/send"
 ///   token env SMS_TOKEN
 /// }
+/// webhook crm "https://crm.example.com/hooks/dialer" {
+///   secret env CRM_SECRET
+/// }
 /// ```
 public enum DaemonConfigReader {
-    static let topKeywords = ["database", "campaigns", "reports", "log-level", "log-numbers", "telephony", "sms"]
+    static let topKeywords = [
+        "database", "campaigns", "reports", "log-level", "log-numbers", "telephony", "sms", "webhook", "screen-pop",
+    ]
     static let simulatedKeywords = ["seed", "time-scale", "start"]
     static let asteriskKeywords = [
         "host", "port", "username", "secret", "channel", "context", "extension", "priority", "caller-id-name", "caller-id",
         "queue", "amd", "amd-false-positives", "lines", "calls-per-second", "call-key-prefix",
     ]
-    static let smsKeywords = ["url", "token"]
+    static let smsKeywords = [
+        "outbox", "url", "method", "token", "header", "json", "form", "success", "success-field", "deduplicates",
+        "sender", "hours", "rate", "tries", "backoff",
+    ]
+    static let webhookKeywords = ["secret", "events", "header", "rate", "tries", "backoff", "deduplicates"]
 
     /// Reads the config at `path` through `environment`.
     public static func read(file path: String, environment: any CampaignEnvironment = FileSystemEnvironment()) -> DaemonConfigCheck {
@@ -57,7 +66,7 @@ public enum DaemonConfigReader {
 }
 
 /// The walk over a config's statements, keeping what was set so far.
-private struct ConfigStatements {
+struct ConfigStatements {
     let source: SourceFile
     let diagnostics: DiagnosticCollector
     private var seen: [String: SourceRange] = [:]
@@ -67,12 +76,13 @@ private struct ConfigStatements {
         self.diagnostics = diagnostics
     }
 
-    private var file: String { source.path }
+    var file: String { source.path }
 
     mutating func read(_ statements: [Statement]) -> DaemonConfig {
         var config = DaemonConfig()
         for statement in statements where !statement.isMalformed {
-            guard let keyword = keyword(of: statement, known: DaemonConfigReader.topKeywords, scope: "") else { continue }
+            guard let keyword = keyword(of: statement, known: DaemonConfigReader.topKeywords, scope: "",
+                                        repeatable: ["webhook"]) else { continue }
             switch keyword {
             case "database": if let path = path(statement) { config.databasePath = path }
             case "campaigns": if let path = path(statement) { config.campaignsFolder = path }
@@ -98,7 +108,11 @@ private struct ConfigStatements {
             case "telephony":
                 if let telephony = telephony(statement) { config.telephony = telephony }
             case "sms":
-                config.sms = sms(statement)
+                if let sms = sms(statement) { config.sms = sms }
+            case "webhook":
+                if let webhook = webhook(statement, named: config.webhooks.map(\.name)) { config.webhooks.append(webhook) }
+            case "screen-pop":
+                config.screenPop = screenPop(statement)
             default:
                 break
             }
@@ -235,41 +249,10 @@ private struct ConfigStatements {
             callsPerSecond: numbers["calls-per-second"], callKeyPrefix: text["call-key-prefix"]))
     }
 
-    private mutating func sms(_ statement: Statement) -> SMSGatewaySettings? {
-        if statement.values.contains(where: { $0.kind != .comma }) {
-            error("unexpected-value", "`sms` takes no value before its block", statement.values.first ?? statement.arguments[0])
-        }
-        var url: String?
-        var token: SecretReference?
-        var written = Set<String>()
-        for inner in statement.block?.statements ?? [] where !inner.isMalformed {
-            guard let keyword = keyword(of: inner, known: DaemonConfigReader.smsKeywords, scope: "sms.") else { continue }
-            written.insert(keyword)
-            switch keyword {
-            case "url":
-                if let value = single(inner, .string, "the gateway's URL in quotes") {
-                    if value.text.hasPrefix("https://") || value.text.hasPrefix("http://") { url = value.text } else {
-                        error("invalid-url", "'\(value.text)' is not an http or https URL", value)
-                    }
-                }
-            case "token": token = secretReference(inner)
-            default: break
-            }
-        }
-        guard let url, let token else {
-            // A value written wrongly was reported where it is; only missing ones are reported here.
-            guard !written.isSuperset(of: ["url", "token"]) else { return nil }
-            error("missing-setting", "sms needs `url` and `token`", statement.arguments[0],
-                  hint: "write `sms { url \"https://…\"  token env SMS_TOKEN }`")
-            return nil
-        }
-        return SMSGatewaySettings(url: url, token: token)
-    }
-
     // MARK: Values
 
     /// `env NAME`: a secret is never written in the config itself.
-    private mutating func secretReference(_ statement: Statement) -> SecretReference? {
+    mutating func secretReference(_ statement: Statement) -> SecretReference? {
         let values = Array(statement.values)
         let name = statement.arguments[0].text
         if values.count == 2, values[0].kind == .word, values[0].text == "env", values[1].kind == .word,
@@ -313,7 +296,7 @@ private struct ConfigStatements {
     }
 
     /// A path in quotes, resolved against the config's folder.
-    private mutating func path(_ statement: Statement) -> String? {
+    mutating func path(_ statement: Statement) -> String? {
         guard let value = single(statement, .string, "a path in quotes") else { return nil }
         guard !value.text.isEmpty else {
             error("empty-path", "the path is empty", value)
@@ -323,7 +306,7 @@ private struct ConfigStatements {
     }
 
     /// The statement's one value, of `kind`; reports a missing, wrong or extra value, and a block where none belongs.
-    private mutating func single(_ statement: Statement, _ kind: Argument.Kind, _ what: String,
+    mutating func single(_ statement: Statement, _ kind: Argument.Kind, _ what: String,
                                  allowsBlock: Bool = false) -> Argument? {
         let name = statement.arguments[0].text
         if !allowsBlock, let block = statement.block {
@@ -345,8 +328,9 @@ private struct ConfigStatements {
         return value
     }
 
-    /// The statement's keyword when it is known in this block and not set twice; reports otherwise.
-    private mutating func keyword(of statement: Statement, known: [String], scope: String) -> String? {
+    /// The statement's keyword when it is known in this block and not set twice (unless `repeatable`);
+    /// reports otherwise.
+    mutating func keyword(of statement: Statement, known: [String], scope: String, repeatable: Set<String> = []) -> String? {
         guard let keyword = statement.keyword else {
             error("expected-keyword", "expected a setting's name", statement.arguments.first, at: statement.start)
             return nil
@@ -357,6 +341,7 @@ private struct ConfigStatements {
             return nil
         }
         let range = SourceRange(file: file, start: keyword.start, end: keyword.end)
+        if repeatable.contains(keyword.text) { return keyword.text }
         if let first = seen[scope + keyword.text] {
             let line = source.location(of: first.start).line
             diagnostics.error("duplicate-setting", "`\(keyword.text)` is set twice", at: range,
@@ -367,14 +352,14 @@ private struct ConfigStatements {
         return keyword.text
     }
 
-    private func isVariableName(_ text: String) -> Bool {
+    func isVariableName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
             return false
         }
         return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
     }
 
-    private func error(_ id: String, _ message: String, _ argument: Argument?, at offset: Int = 0, hint: String? = nil) {
+    func error(_ id: String, _ message: String, _ argument: Argument?, at offset: Int = 0, hint: String? = nil) {
         let range = argument.map { SourceRange(file: file, start: $0.start, end: $0.end) } ?? .point(file, offset)
         diagnostics.error(id, message, at: range, hint: hint)
     }

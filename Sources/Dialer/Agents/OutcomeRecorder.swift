@@ -18,7 +18,8 @@ struct UnknownAttempt: Error, CustomStringConvertible {
 /// transaction: the outcome and survey answers; a do-not-call request puts the number on the
 /// internal opt-out list at once and ends the job `dnc`; a callback makes the job pending at the
 /// callback's slot; a success or final disposition ends it `completed`; the follow-ups
-/// (`FollowUpPlanner`: the attempt's, and the job's final ones when it is final) are enqueued with it. The outcome is taken as valid (``OutcomeValidator``).
+/// (`FollowUpPlanner`: the attempt's, and the job's final ones when it is final) are enqueued with it.
+/// The outcome is taken as valid (``OutcomeValidator``).
 struct OutcomeRecorder {
     let store: CampaignStore
     let spec: CampaignSpec

@@ -30,6 +30,7 @@ extension CampaignRunner {
                 inFlight[call]?.agent = agent
                 agents.startCall(agent, call: call)
                 noteAnswer(abandoned: false, at: event.time)
+                try announceConnection(call, to: agent, at: event.time)
             }
         case .agentFoundMachine(let call):
             guard let state = inFlight[call] else { return }
@@ -83,6 +84,7 @@ extension CampaignRunner {
         agents.startCall(agent, call: call)
         noteAnswer(abandoned: false, at: clock.now)
         try driver.connect(call, toAgent: agent)
+        try announceConnection(call, to: agent, at: clock.now)
     }
 
     /// Gives waiting calls, oldest first, to agents who are ready.

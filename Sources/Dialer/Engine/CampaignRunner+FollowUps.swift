@@ -1,5 +1,16 @@
 import Foundation
 
+/// An answered call that reached an agent, for the agent's screen pop.
+struct AgentConnection {
+    let agent: String
+    let call: CallID
+    /// The customer's number, E.164.
+    let number: String
+    /// The campaign's caller id (the hotline the customer sees).
+    let hotline: String
+    let answeredAt: Date
+}
+
 extension CampaignRunner {
     /// Whether an agent's outcome will be recorded for this call when the agent's wrap-up ends; its
     /// follow-ups then wait for it, so the attempt's webhook carries the disposition and survey answers,
@@ -13,7 +24,7 @@ extension CampaignRunner {
     /// transaction that records the attempt, so they are committed with it; the outbox's keys make a
     /// second call for the same attempt or job change nothing.
     func enqueueFollowUps(call: CallID, at time: Date) throws {
-        guard let followUps, let attempt = try store.recordedAttempt(call: call),
+        guard let followUps, followUps.plansForCallEnds, let attempt = try store.recordedAttempt(call: call),
               let contact = try store.contactFacts(contact: attempt.contact, spec: spec) else { return }
         var entries = followUps.onAttemptEnded(AttemptFacts(
             call: call, contact: contact, number: attempt.number, outcome: attempt.outcome, placedAt: attempt.placedAt,
@@ -24,5 +35,12 @@ extension CampaignRunner {
                 attempts: try store.history(job: attempt.job).count, finishedAt: time))
         }
         try store.enqueue(entries, at: time)
+    }
+
+    /// Tells ``onAgentConnected`` that `call` reached `agent`.
+    func announceConnection(_ call: CallID, to agent: String, at time: Date) throws {
+        guard let onAgentConnected, let attempt = try store.recordedAttempt(call: call) else { return }
+        onAgentConnected(AgentConnection(agent: agent, call: call, number: attempt.number, hotline: spec.callerID ?? "",
+                                         answeredAt: inFlight[call]?.answeredAt ?? time))
     }
 }

@@ -66,6 +66,8 @@ final class CampaignRunner {
     var agentDesk: (any AgentDesk)?
     /// Agents: the follow-ups enqueued with each recorded outcome.
     var followUps: FollowUpPlanner?
+    /// Messaging: told when an answered call reaches an agent (for the agent's screen pop).
+    var onAgentConnected: ((AgentConnection) -> Void)?
 
     init(campaign: Int64, spec: CampaignSpec, timeZone: TimeZone, store: CampaignStore,
          doNotCall: DoNotCallRegistry, driver: any TelephonyDriver, clock: any Clock) {

@@ -33,6 +33,12 @@ public struct FollowUpPlanner: Sendable {
         webhooks = configuration.webhooks
     }
 
+    /// Whether a call that ends without an agent's outcome can have follow-ups: a webhook, or an
+    /// `on OUTCOME final` message. When not, the engine need not read the call back to ask.
+    public var plansForCallEnds: Bool {
+        !webhooks.isEmpty || messages.contains { if case .finalOutcome = $0.trigger { true } else { false } }
+    }
+
     /// Follow-ups of one ended attempt: messages for its disposition, survey answers and callback
     /// reminder; `attempt` webhooks.
     public func onAttemptEnded(_ attempt: AttemptFacts) -> [OutboxEntry] {

@@ -33,14 +33,37 @@ public struct HTTPGatewayConfiguration: Sendable, Hashable {
         public var statuses: ClosedRange<Int>
         /// When set, the response body must contain this text too.
         public var bodyContains: String?
+        /// When set, the response must be a JSON object whose top-level field `name` holds `value`
+        /// (a string, or a number or boolean written as JSON writes it).
+        public var jsonField: (name: String, value: String)? {
+            get { fieldName.flatMap { name in fieldValue.map { (name, $0) } } }
+            set {
+                fieldName = newValue?.name
+                fieldValue = newValue?.value
+            }
+        }
+        private var fieldName: String?
+        private var fieldValue: String?
 
-        public init(statuses: ClosedRange<Int> = 200...299, bodyContains: String? = nil) {
+        public init(statuses: ClosedRange<Int> = 200...299, bodyContains: String? = nil,
+                    jsonField: (name: String, value: String)? = nil) {
             self.statuses = statuses
             self.bodyContains = bodyContains
+            self.jsonField = jsonField
         }
 
         func accepts(_ response: HTTPResponse) -> Bool {
-            statuses.contains(response.status) && (bodyContains.map { response.text.contains($0) } ?? true)
+            guard statuses.contains(response.status), bodyContains.map({ response.text.contains($0) }) ?? true else {
+                return false
+            }
+            guard let (name, value) = jsonField else { return true }
+            let object = try? JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any]
+            return switch object?[name] {
+            case let text as String: text == value
+            case let number as NSNumber: number.stringValue == value || (value == "true" && number == true)
+                || (value == "false" && number == false)
+            default: false
+            }
         }
     }
 

@@ -5,41 +5,26 @@ import Foundation
 /// rate limits), until nothing is queued. Every follow-up is already in the outbox when it runs, so it
 /// sends what a delivery running beside the campaign would have sent, at the same virtual times.
 enum OutboxDrain {
-    /// What a drain did.
-    struct Totals: Sendable, Hashable {
-        var sent = 0
-        var failed = 0
-        var retried = 0
-        var held = 0
-    }
-
     /// Delivers every queued entry of `store` through `configuration`'s gateway and webhooks; `seed`
     /// seeds the retries' jitter, so a simulation repeats exactly. Blocks the calling thread until done
     /// (see ``BlockingBridge``).
     static func run(store: CampaignStore, configuration: MessagingConfiguration, transport: any HTTPTransport,
-                    seed: UInt64) throws -> Totals {
+                    seed: UInt64) throws {
         try configuration.validate()
         let owned = HandedOver(value: store)
-        return try BlockingBridge.run {
+        try BlockingBridge.run {
             try await drain(store: owned.value, configuration: configuration, transport: transport, seed: seed)
         }
     }
 
     private static func drain(store: CampaignStore, configuration: MessagingConfiguration,
-                              transport: any HTTPTransport, seed: UInt64) async throws -> Totals {
+                              transport: any HTTPTransport, seed: UInt64) async throws {
         let routes = [OutboxRoute.sms] + configuration.webhooks.map { OutboxRoute.webhook($0.name) }
-        var totals = Totals()
-        guard let first = try store.nextOutboxTime(routes: routes) else { return totals }
+        guard let first = try store.nextOutboxTime(routes: routes) else { return }
         let clock = VirtualClock(start: first)
         let delivery = try OutboxDelivery(store: store, configuration: configuration, transport: transport, clock: clock,
                                           random: SeededRandom(seed: seed))
-        while true {
-            let pass = try await delivery.deliverDue()
-            totals.sent += pass.sent
-            totals.failed += pass.failed
-            totals.retried += pass.retried
-            totals.held += pass.held
-            guard let wake = pass.nextWake else { return totals }
+        while let wake = try await delivery.deliverDue().nextWake {
             clock.advance(to: wake)
         }
     }

@@ -10,6 +10,8 @@ struct WorkerPlan: Sendable {
     /// Dial until then (the window's end, `--for`, or a long horizon for `serve`).
     let limit: Date
     let telephony: DaemonTelephony
+    /// The follow-ups the campaign's calls queue.
+    let messaging: MessagingConfiguration
     let cacheDirectory: String?
     let reportsFolder: String
     let logger: Logger
@@ -69,6 +71,18 @@ final class CampaignWorker: @unchecked Sendable {
                 campaign: plan.campaign, spec: plan.spec, timeZone: plan.timeZone, store: store,
                 doNotCall: registry, driver: driver, clock: clock)
             runner.stopRequested = stopRequested
+            runner.followUps = try FollowUpPlanner(campaign: plan.campaign, spec: plan.spec, configuration: plan.messaging)
+            if let text = plan.messaging.screenPop {
+                let template = try ScreenPopTemplate(text)
+                runner.onAgentConnected = { connection in
+                    logger.info("screen pop", [
+                        "campaign": name, "agent": connection.agent, "call": String(connection.call),
+                        "url": template.render(agent: connection.agent, hotline: connection.hotline,
+                                               number: logger.phone(connection.number), direction: .outbound,
+                                               answeredAt: connection.answeredAt, call: connection.call),
+                    ])
+                }
+            }
             let before = try attemptCount(store, plan.campaign)
             let reconciled = try store.attemptsInFlight(campaign: plan.campaign)
             if reconciled > 0 {

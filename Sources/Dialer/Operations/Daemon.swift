@@ -4,9 +4,10 @@ import Foundation
 /// `dialerd run` and `dialerd serve`: the dialer as an unattended service.
 ///
 /// One process per database (a lease with a heartbeat). Each campaign dials on a
-/// thread of its own; the calling thread supervises: it renews the lease, watches
-/// the campaign files and the signals, and drains on a stop (no new dials, calls
-/// in flight end, state saved).
+/// thread of its own, and the outbox (text messages, webhooks) is delivered on
+/// another; the calling thread supervises: it renews the lease, watches the
+/// campaign files and the signals, and drains on a stop (no new dials, calls in
+/// flight end, state saved).
 public final class Daemon {
     private let options: DaemonOptions
     private let logger: Logger
@@ -35,6 +36,7 @@ public final class Daemon {
         let session = try DaemonSession(options: options, logger: logger)
         defer { session.close() }
         let installs = try session.installChanged()
+        let outbox = session.startOutbox(stop: stop)
         var outcomes: [CampaignRunOutcome] = []
         var workers: [(worker: CampaignWorker, closed: CampaignRunOutcome.State?)] = []
         let now = session.time.now
@@ -69,6 +71,8 @@ public final class Daemon {
             session.heartbeat(stop: stop)
             Thread.sleep(forTimeInterval: Self.tick)
         }
+        // What the calls queued and is due now goes before the process exits; the rest waits for the next run.
+        outbox.finish()
         for (worker, closed) in workers {
             let outcome = worker.wait()
             if let closed, outcome.summary != nil {
@@ -89,6 +93,7 @@ public final class Daemon {
         let session = try DaemonSession(options: options, logger: logger)
         defer { session.close() }
         logger.info("serving", ["campaigns": options.config.campaignsFolder, "database": options.config.databasePath])
+        let outbox = session.startOutbox(stop: stop)
         var workers: [String: (worker: CampaignWorker, ownStop: StopSignal)] = [:]
         var restAfter: [String: Date] = [:]
         var nextScan = Date.distantPast
@@ -135,6 +140,7 @@ public final class Daemon {
         for (name, running) in workers {
             logger.info("campaign drained", ["campaign": name, "placed": String(running.worker.wait().placed)])
         }
+        outbox.finish()
         if session.leaseLost { throw LeaseLost() }
     }
 

@@ -9,6 +9,8 @@ final class DaemonSession {
     let store: CampaignStore
     let lease: DaemonLease
     let telephony: DaemonTelephony
+    /// Text messages, webhooks and the screen pop, with their secrets read at start-up.
+    let messaging: MessagingConfiguration
     /// The daemon's clock (scaled for the simulated network).
     let time: any Clock
     let cacheDirectory: String
@@ -30,6 +32,7 @@ final class DaemonSession {
         lease = try DaemonLease(store: store, databasePath: path, clock: wall)
         do {
             telephony = try DaemonTelephony.make(config.telephony, store: store)
+            messaging = try DaemonMessaging.configuration(config)
         } catch {
             try? lease.release()
             throw error
@@ -37,6 +40,12 @@ final class DaemonSession {
         time = telephony.clock
         cacheDirectory = (folder.isEmpty ? "." : folder) + "/.dnc-cache"
         logger.info("lease taken", ["database": path, "holder": lease.holder])
+    }
+
+    /// Starts delivering the outbox beside the campaign workers.
+    func startOutbox(stop: StopSignal) -> OutboxWorker {
+        OutboxWorker(databasePath: options.config.databasePath, configuration: messaging, telephony: telephony,
+                     logger: logger, stop: stop)
     }
 
     /// Gives the lease back (a clean exit).
@@ -97,7 +106,7 @@ final class DaemonSession {
     func plan(_ campaign: StoredCampaign, spec: CampaignSpec, zone: TimeZone, until limit: Date,
               stop: StopSignal, ownStop: StopSignal) -> WorkerPlan {
         WorkerPlan(databasePath: options.config.databasePath, campaign: campaign.id, spec: spec, timeZone: zone,
-                   limit: limit, telephony: telephony, cacheDirectory: cacheDirectory,
+                   limit: limit, telephony: telephony, messaging: messaging, cacheDirectory: cacheDirectory,
                    reportsFolder: options.config.reportsFolder, logger: logger, stop: stop, ownStop: ownStop)
     }
 

@@ -40,6 +40,4 @@ public struct SimulationResult: Sendable {
     public let databasePath: String
     /// What really happened on the simulated network, including what the engine could not see.
     public let network: SimulationTally
-    /// The file the default gateway wrote the text messages to; nil when an HTTP gateway took them.
-    public let outboxFile: String?
 }

@@ -50,7 +50,7 @@ public enum Simulator {
         let firstWindow = CallingCalendar(hours: spec.hours, timeZone: zone).window(atOrAfter: start)?.start ?? start
         try runner.run(until: firstWindow.addingTimeInterval(min(request.duration ?? horizon, horizon)))
         // The follow-ups the calls queued, delivered in virtual time before the reports count them.
-        _ = try OutboxDrain.run(store: store, configuration: messaging, transport: try CurlHTTPClient(),
+        try OutboxDrain.run(store: store, configuration: messaging, transport: try CurlHTTPClient(),
                                 seed: request.parameters.seed)
 
         let output = URL(fileURLWithPath: request.outputDirectory)
@@ -69,23 +69,23 @@ public enum Simulator {
             try writer.close()
             written.append(rejectsPath)
         }
-        var outboxFile: String?
-        if case .outboxFile(let path) = messaging.sms.kind, files.fileExists(atPath: path) {
-            outboxFile = path
-            written.append(path)
-        }
+        if case .outboxFile(let path) = messaging.sms.kind, files.fileExists(atPath: path) { written.append(path) }
         return SimulationResult(
-            summary: summary, compile: compileReport, files: written, databasePath: databasePath, network: network.tally,
-            outboxFile: outboxFile)
+            summary: summary, compile: compileReport, files: written, databasePath: databasePath, network: network.tally)
     }
 
-    /// The request's messaging, or the default: text messages to `outbox.jsonl` in the output folder, which
-    /// is replaced each run (like the default database), no webhooks.
+    /// The request's messaging, or the default: text messages to `outbox.jsonl` in the output folder, no
+    /// webhooks. That file is replaced each run, like the default database.
     private static func messagingConfiguration(_ request: SimulationRequest) throws -> MessagingConfiguration {
-        if let messaging = request.messaging { return messaging }
-        let outbox = URL(fileURLWithPath: request.outputDirectory).appendingPathComponent("outbox.jsonl").path
-        try? FileManager.default.removeItem(atPath: outbox)
-        return .offline(outboxPath: outbox)
+        let outbox = defaultOutbox(request.outputDirectory)
+        let messaging = request.messaging ?? .offline(outboxPath: outbox)
+        if case .outboxFile(let path) = messaging.sms.kind, path == outbox { try? FileManager.default.removeItem(atPath: path) }
+        return messaging
+    }
+
+    /// `DIR/outbox.jsonl`: where a simulation's text messages go unless a gateway is named.
+    public static func defaultOutbox(_ outputDirectory: String) -> String {
+        URL(fileURLWithPath: outputDirectory).appendingPathComponent("outbox.jsonl").path
     }
 
     /// Agents: simulated desks choose outcomes, their follow-ups are enqueued in the store's outbox (as

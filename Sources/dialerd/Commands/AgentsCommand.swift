@@ -1,3 +1,4 @@
+import CampaignDSL
 import Dialer
 import Foundation
 
@@ -56,11 +57,12 @@ enum AgentsCommand: Command {
         guard rest.count == 1, let target = rest.first else {
             return usageFailure(UsageError(action == "import" ? "name exactly one call sheet file" : "name exactly one campaign"))
         }
-        let database: String
+        let config: DaemonConfig
         switch DaemonSetup.config(arguments, command: name) {
-        case .loaded(let config): database = config.databasePath
+        case .loaded(let loaded): config = loaded
         case .failed(let code): return code
         }
+        let database = config.databasePath
         var method: AssignmentMethod?
         if let by = arguments.value("by") {
             guard let parsed = AssignmentMethod(rawValue: by) else {
@@ -78,8 +80,10 @@ enum AgentsCommand: Command {
                 Terminal.out("call sheets:\n" + files.map { "  " + $0 }.joined(separator: "\n"))
                 return .success
             case "import":
+                // The follow-ups are planned for the config's webhooks; the daemon sends them with their secrets.
                 let report = try OutcomeImport.importFile(
-                    target, databasePath: database, messaging: .offline(outboxPath: "outbox.jsonl"), at: now)
+                    target, databasePath: database, messaging: try DaemonMessaging.configuration(config, readingSecrets: false),
+                    at: now)
                 if report.hasErrors { Terminal.error(report.errors.map(\.description).joined(separator: "\n")) }
                 Terminal.out("\(target): \(report.applied) applied, \(report.alreadyImported) already imported, "
                              + "\(report.blank) blank, \(Set(report.errors.map(\.line)).count) refused")

@@ -8,13 +8,15 @@ enum SimulateCommand: Command {
     static let summary = "run a campaign on the simulated network and write its reports"
     static let help = """
         Usage: dialerd simulate FILE [--out DIR] [--seed N] [--db PATH] [--start YYYY-MM-DD]
-                                [--scenario FILE] [--KEY VALUE]…
+                                [--scenario FILE] [--config FILE] [--KEY VALUE]…
 
         Compiles the campaign and runs it on the simulated network in virtual time,
-        from its first calling window until every contact is final, then writes
-        DIR/results.csv (one row per contact), DIR/summary.json (totals and rates)
-        and, when list rows were rejected, DIR/rejects.csv. A day of calling takes
-        well under a second. The same seed gives the same results.
+        from its first calling window until every contact is final, delivers the
+        text messages its calls queued (in virtual time: held outside the sending
+        hours) to DIR/outbox.jsonl, then writes DIR/results.csv (one row per
+        contact), DIR/summary.json (totals and rates) and, when list rows were
+        rejected, DIR/rejects.csv. A day of calling takes well under a second.
+        The same seed gives the same results.
 
         Options:
           --out DIR            where the reports go (default: reports/CAMPAIGN)
@@ -23,6 +25,8 @@ enum SimulateCommand: Command {
                                default: DIR/simulation.db, replaced each run
           --start YYYY-MM-DD   first day to call, in the campaign's zone (default: today)
           --scenario FILE      the simulated network's parameters, `key value` per line
+          --config FILE        take the daemon config's `sms` gateway, webhooks and their
+                               secrets' variables (default: DIR/outbox.jsonl, no webhooks)
           --KEY VALUE          one parameter, over the scenario's: answer-rate, machine-rate,
                                busy-rate, invalid-rate, ring, talk, wrap, amd on|off,
                                amd-false-positive, answer-by-hour, break-every, …
@@ -37,7 +41,8 @@ enum SimulateCommand: Command {
         let arguments: CommandArguments
         do {
             arguments = try CommandArguments(
-                words, valueOptions: Set(["out", "db", "start", "scenario"] + SimulationScenario.keys), flagOptions: [])
+                words, valueOptions: Set(["out", "db", "start", "scenario", "config"] + SimulationScenario.keys),
+                flagOptions: [])
         } catch {
             return usageFailure(error)
         }
@@ -65,12 +70,27 @@ enum SimulateCommand: Command {
             start = date
         }
         let campaignName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let request = SimulationRequest(
+        var request = SimulationRequest(
             campaignPath: path,
             outputDirectory: arguments.value("out") ?? "reports/\(campaignName)",
             databasePath: arguments.value("db"),
             start: start,
             parameters: parameters)
+        if let configPath = arguments.value("config") {
+            let check = DaemonConfigReader.read(file: configPath)
+            if !check.diagnostics.isEmpty {
+                Terminal.error(DiagnosticRenderer(sources: check.sources, color: Terminal.colorOnStandardError)
+                    .render(check.diagnostics))
+            }
+            guard let config = check.config, !check.hasErrors else { return .inputHasErrors }
+            do {
+                request.messaging = try DaemonMessaging.configuration(
+                    config, defaultOutbox: Simulator.defaultOutbox(request.outputDirectory))
+            } catch {
+                Terminal.error("dialerd simulate: \(error)")
+                return .usageOrEnvironment
+            }
+        }
         do {
             let result = try Simulator.run(request)
             Terminal.out(SimulationPrinter.describe(result))
