@@ -23,7 +23,7 @@ public enum DaemonConfigReader {
     static let simulatedKeywords = ["seed", "time-scale", "start"]
     static let asteriskKeywords = [
         "host", "port", "username", "secret", "channel", "context", "extension", "priority", "caller-id-name", "caller-id",
-        "queue", "amd", "amd-false-positives", "lines", "calls-per-second", "call-key-prefix",
+        "queue", "amd", "amd-false-positives", "lines", "calls-per-second", "call-key-prefix", "recording-variable",
     ]
     static let smsKeywords = ["url", "token"]
 
@@ -232,7 +232,8 @@ private struct ConfigStatements {
             context: text["context"], extension_: text["extension"], priority: numbers["priority"].map { Int($0) },
             callerIDName: text["caller-id-name"], callerID: text["caller-id"], queue: text["queue"], amd: amd,
             amdFalsePositivePercent: numbers["amd-false-positives"], lines: numbers["lines"].map { Int($0) },
-            callsPerSecond: numbers["calls-per-second"], callKeyPrefix: text["call-key-prefix"]))
+            callsPerSecond: numbers["calls-per-second"], callKeyPrefix: text["call-key-prefix"],
+            recordingVariable: text["recording-variable"]))
     }
 
     private mutating func sms(_ statement: Statement) -> SMSGatewaySettings? {

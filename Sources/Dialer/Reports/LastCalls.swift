@@ -5,9 +5,9 @@
 struct LastCalls {
     private let firstJob: Int64
     private var placed: [Double]
+    /// By job: the number of the agent who last took a call (-1 for none).
     private var agents: [Int32]
-    private var agentIndex: [String: Int32] = [:]
-    private(set) var agentNames: [String] = []
+    private var agentNames = ByteInterner()
 
     /// Room for the jobs of `campaign` in `store`.
     init(store: CampaignStore, campaign: Int64) throws {
@@ -27,24 +27,16 @@ struct LastCalls {
         try statement.bind([campaign])
         while try statement.step() {
             let row = statement.row
-            note(job: row.int64(0), placed: row.double(1), agent: row.optionalString(2))
+            row.withBytes(2) { note(job: row.int64(0), placed: row.double(1), agent: $0) }
         }
     }
 
-    mutating func note(job: Int64, placed time: Double, agent: String?) {
+    /// Notes a call of `job` placed at `time` (seconds since 1970), taken by `agent` (no bytes for none).
+    mutating func note(job: Int64, placed time: Double, agent: UnsafeBufferPointer<UInt8>) {
         let index = Int(job - firstJob)
         guard placed.indices.contains(index) else { return }
         if time > placed[index] { placed[index] = time }
-        if let agent {
-            if let known = agentIndex[agent] {
-                agents[index] = known
-            } else {
-                let new = Int32(agentNames.count)
-                agentIndex[agent] = new
-                agentNames.append(agent)
-                agents[index] = new
-            }
-        }
+        if !agent.isEmpty { agents[index] = Int32(agentNames.intern(agent)) }
     }
 
     /// When the job's last call was placed, if it has one.
@@ -57,6 +49,6 @@ struct LastCalls {
     func lastAgent(job: Int64) -> String? {
         let index = Int(job - firstJob)
         guard agents.indices.contains(index), agents[index] >= 0 else { return nil }
-        return agentNames[Int(agents[index])]
+        return agentNames.texts[Int(agents[index])]
     }
 }
