@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numbers the few texts that repeat down a column (outcomes, agents, AMD verdicts), read as
 /// UTF-8 bytes straight from SQLite: a row costs a hash of its bytes and one comparison, never
 /// a `String`. Each text gets the next number, from 0, the first time it is seen.
@@ -14,7 +16,7 @@ struct ByteInterner {
         var slot = Self.hash(text) & mask
         while slots[slot] != 0 {
             let number = Int(slots[slot] - 1)
-            if bytes[number].elementsEqual(text) { return number }
+            if bytes[number].withUnsafeBufferPointer({ Self.same($0, text) }) { return number }
             slot = (slot + 1) & mask
         }
         let number = texts.count
@@ -33,6 +35,12 @@ struct ByteInterner {
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(number + 1)
         }
+    }
+
+    private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let left = a.baseAddress, let right = b.baseAddress else { return true }
+        return memcmp(left, right, a.count) == 0
     }
 
     /// FNV-1a, folded.

@@ -132,6 +132,7 @@ struct CSVWriter: ~Copyable {
         count = 0
     }
 
+    @inline(__always)
     private mutating func separate() {
         if rowHasCells {
             reserve(1)
@@ -141,8 +142,13 @@ struct CSVWriter: ~Copyable {
     }
 
     /// Makes room for `extra` more bytes.
+    @inline(__always)
     private mutating func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
+        if count + extra > capacity { grow(toHold: extra) }
+    }
+
+    @inline(never)
+    private mutating func grow(toHold extra: Int) {
         let grown = max(capacity * 2, count + extra)
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         bigger.moveInitialize(from: base, count: count)
@@ -152,6 +158,7 @@ struct CSVWriter: ~Copyable {
     }
 
     /// Stores one byte; room was reserved.
+    @inline(__always)
     private mutating func put(_ byte: UInt8) {
         base[count] = byte
         count += 1
