@@ -30,7 +30,7 @@ import Testing
             Self.event("UserEvent", ["UserEvent": "DialerAMD", "Uniqueid": "dialer-1", "AMDStatus": "MACHINE", "AMDCause": "LONGGREETING-1500-1500"]),
             Self.event("Hangup", ["Uniqueid": "dialer-1", "Cause": "16"]),
         ])
-        #expect(events == [.ringing(1), .answered(1, party: .machine), .hungUp(1, cause: .normalClearing)])
+        #expect(events == [.ringing(1), .amdVerdict(1, "machine"), .answered(1, party: .machine), .hungUp(1, cause: .normalClearing)])
     }
 
     @Test func theVerdictCanAlsoComeFromTheAMDSTATUSVariable() {
@@ -42,7 +42,8 @@ import Testing
             Self.event("VarSet", ["Uniqueid": "dialer-1", "Variable": "AMDSTATUS", "Value": "HUMAN"]),
             Self.event("Hangup", ["Uniqueid": "dialer-1", "Cause": "16"]),
         ])
-        #expect(events == [.answered(1, party: .machine), .hungUp(1, cause: .normalClearing)])
+        #expect(events == [.amdVerdict(1, "machine"), .answered(1, party: .machine), .hungUp(1, cause: .normalClearing)],
+                "the first verdict decides; later ones change nothing")
     }
 
     @Test func aPersonNoAgentTookIsAnsweredThenHungUpWithoutAConnection() {
@@ -53,7 +54,7 @@ import Testing
             Self.event("QueueCallerAbandon", ["Uniqueid": "dialer-1", "Queue": "campaign"]),
             Self.event("Hangup", ["Uniqueid": "dialer-1", "Cause": "16"]),
         ])
-        #expect(events == [.answered(1, party: .person), .hungUp(1, cause: .normalClearing)])
+        #expect(events == [.amdVerdict(1, "human"), .answered(1, party: .person), .hungUp(1, cause: .normalClearing)])
     }
 
     @Test func theVerdictMayComeBeforeTheOriginateResponse() {
@@ -64,7 +65,24 @@ import Testing
             Self.answered(),
             Self.event("Hangup", ["Uniqueid": "dialer-1", "Cause": "16"]),
         ])
-        #expect(events == [.answered(1, party: .person), .connected(1, agent: "an"), .hungUp(1, cause: .normalClearing)])
+        #expect(events == [.amdVerdict(1, "notsure"), .answered(1, party: .person), .connected(1, agent: "an"),
+                           .hungUp(1, cause: .normalClearing)], "NOTSURE goes to an agent, and is kept as said")
+    }
+
+    @Test func theRecordingVariableGivesTheCallsRecordingOnce() {
+        var tracker = AMICallTracker(callVariable: "DIALER_CALL", reportsAMD: false, recordingVariable: "MIXMONITOR_FILENAME")
+        tracker.track(1, key: "dialer-1", actionID: "dialer-1")
+        tracker.track(2, key: "dialer-2", actionID: "dialer-2")
+        let file = "/var/spool/asterisk/monitor/dialer-1.wav"
+        let events = Self.feed(&tracker, [
+            Self.answered(),
+            Self.event("VarSet", ["Uniqueid": "dialer-1", "Variable": "MIXMONITOR_FILENAME", "Value": file]),
+            Self.event("VarSet", ["Uniqueid": "dialer-1", "Variable": "MIXMONITOR_FILENAME", "Value": file]),
+            Self.event("VarSet", ["Uniqueid": "dialer-9", "Variable": "MIXMONITOR_FILENAME", "Value": "/other.wav"]),
+            Self.event("VarSet", ["Uniqueid": "dialer-2", "Variable": "OTHER", "Value": "/x.wav"]),
+            Self.event("Hangup", ["Uniqueid": "dialer-1", "Cause": "16"]),
+        ])
+        #expect(events == [.answered(1, party: .person), .recording(1, file), .hungUp(1, cause: .normalClearing)])
     }
 
     @Test func aHangUpBeforeTheOriginateResponseIsKeptUntilTheResponseSaysHow() {

@@ -57,6 +57,29 @@ struct AgentAssignmentTests {
         #expect(values.last == 1)
     }
 
+    @Test func compileAssignsByTheCampaignsSettingAndTheCommandLineOverridesIt() throws {
+        // No agent column in the list: `assign owner column "Owner"` names it. Every owner is amelia.
+        let source = AgentCampaign.source
+            .replacingOccurrences(of: "    agent    column \"Owner\"\n", with: "")
+            .replacingOccurrences(of: "    assigned\n", with: "    assign  owner column \"Owner\"\n")
+        #expect(source.contains("assign  owner column"))
+        let rows = AgentCampaign.londonRows.map { ($0.0, $0.1, "amelia", $0.3) }
+        let fixture = try AgentCampaign(rows: rows, source: source)
+        #expect(fixture.campaign.spec.dial.assignment == .owner(column: "Owner"))
+        let methods = try fixture.store.connection.rows("SELECT agent, method FROM assignments") { ($0.string(0), $0.string(1)) }
+        #expect(methods.count == rows.count, "compile assigned every contact")
+        #expect(methods.allSatisfy { $0 == ("amelia", "owner") })
+
+        try fixture.store.connection.execute("DELETE FROM assignments")
+        let summary = try CallAssignments.assign(campaign: "renewals", method: .roundRobin, databasePath: fixture.databasePath,
+                                                 at: AgentCampaign.monday)
+        #expect(summary.perAgent == ["amelia": 3, "george": 3], "--by round-robin overrides the campaign's owner column")
+        try fixture.store.connection.execute("DELETE FROM assignments")
+        let byCampaign = try CallAssignments.assign(campaign: "renewals", method: nil, databasePath: fixture.databasePath,
+                                                    at: AgentCampaign.monday)
+        #expect(byCampaign.perAgent == ["amelia": 6], "without --by, the campaign's setting")
+    }
+
     @Test func reassigningAnAbsentAgentMovesOnlyTheirOpenContacts() throws {
         let fixture = try AgentCampaign(rows: AgentCampaign.londonRows)
         _ = try CallAssignments.assign(campaign: "renewals", method: .owner, databasePath: fixture.databasePath,

@@ -25,6 +25,7 @@ struct FollowUpWiringTests {
         let spec = fixture.campaign.spec
         var parameters = SimulationParameters(seed: 11)
         parameters.personAnswerShare = 0.5
+        parameters.recordings = true
         let network = SimulatedNetwork(clock: clock, parameters: parameters, agents: CampaignRunner.agentIDs(of: spec),
                                        timeZone: try #require(TimeZone(identifier: spec.timeZone)))
         let runner = CampaignRunner(
@@ -51,6 +52,10 @@ struct FollowUpWiringTests {
         #expect(!answered.isEmpty)
         for hook in attemptHooks where answered.contains(hook.trigger) {
             #expect(hook.body.contains(#""disposition":"#), "\(hook.body)")
+            // The driver's recording link travels with the call's result.
+            let call = hook.trigger.dropFirst("webhook:crm:attempt:".count)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(hook.body.utf8)) as? [String: Any])
+            #expect(document["recording_url"] as? String == "simulated://recordings/\(call)")
         }
         for hook in finalHooks {
             let document = try #require(try JSONSerialization.jsonObject(with: Data(hook.body.utf8)) as? [String: Any])

@@ -107,7 +107,8 @@ extension CallEvent {
     /// The call an event is about (0 for agent events).
     var callID: CallID {
         switch kind {
-        case .ringing(let id), .answered(let id, _), .connected(let id, _), .agentFoundMachine(let id), .hungUp(let id, _): id
+        case .ringing(let id), .answered(let id, _), .connected(let id, _), .agentFoundMachine(let id), .hungUp(let id, _),
+             .amdVerdict(let id, _), .recording(let id, _): id
         case .agentReady, .agentPresence: 0
         }
     }

@@ -31,7 +31,7 @@ import Testing
         for key in SimulationScenario.keys {
             var parameters = SimulationParameters()
             let value = switch key {
-            case "amd": "on"
+            case "amd", "recordings": "on"
             case "answer-by-hour": "10=1.1"
             case "seed": "7"
             case "agent-dispositions": "done=2"

@@ -1,6 +1,6 @@
 extension SpecBuilder {
     static let dialKeywords: [DialMode: [String]] = [
-        .preview: ["team", "agents", "assigned", "preview", "ring", "calls-per-second"],
+        .preview: ["team", "agents", "assigned", "assign", "preview", "ring", "calls-per-second"],
         .progressive: ["team", "agents", "ring", "calls-per-second"],
         .predictive: ["team", "agents", "max-abandon", "pacing", "ring", "lines", "max-lines-per-agent", "calls-per-second"],
         .agentless: ["lines", "survey", "message", "ring", "calls-per-second"],
@@ -38,10 +38,13 @@ extension SpecBuilder {
                 var reader = child.reader(diagnostics)
                 reader.expectEnd()
                 plan.assignedAgents = true
-                if !lists.isEmpty, !lists.allSatisfy({ $0.agentColumn != nil }) {
+                if !node.children.contains(where: { $0.keyword == "assign" }), !lists.isEmpty, !lists.allSatisfy({ $0.agentColumn != nil }) {
                     diagnostics.error("missing-agent-column", "'assigned' needs an agent column in every list",
-                                      at: child.keywordRange, hint: "add `agent column \"Owner\"` to each list")
+                                      at: child.keywordRange, hint: "add `agent column \"Owner\"` to each list, or `assign balanced`")
                 }
+            case "assign":
+                plan.assignment = readAssign(child, lists: lists)
+                plan.assignedAgents = true
             case "preview": plan.previewSeconds = readDuration(child, minimum: 1)
             case "ring": plan.ringSeconds = readRing(child) ?? plan.ringSeconds
             case "calls-per-second": plan.callsPerSecond = readCount(child, minimum: 1, what: "calls-per-second")
@@ -82,6 +85,44 @@ extension SpecBuilder {
         }
         if plan.assignedAgents, !agentsGiven, plan.team == nil {
             plan.agents = Set(teams.values.flatMap { $0.team.agents.map(\.id) }).count
+        }
+    }
+
+    /// `assign owner [column "Owner"]`, `assign round-robin` or `assign balanced`. The owner's column
+    /// must be in every list whose header can be read; without one, every list needs an agent column.
+    private func readAssign(_ node: Node, lists: [ListSpec]) -> AssignmentRule? {
+        var reader = node.reader(diagnostics)
+        let hint = "e.g. `assign round-robin`; methods: " + AssignmentRule.methods.joined(separator: ", ")
+        guard let method = reader.word("an assignment method", hint: hint) else { return nil }
+        switch method.text {
+        case "round-robin":
+            reader.expectEnd()
+            return .roundRobin
+        case "balanced":
+            reader.expectEnd()
+            return .balanced
+        case "owner":
+            guard reader.peek != nil else {
+                if !lists.isEmpty, !lists.allSatisfy({ $0.agentColumn != nil }) {
+                    diagnostics.error("missing-agent-column", "'assign owner' needs an agent column in every list",
+                                      at: node.range(of: method),
+                                      hint: "name the column: `assign owner column \"Owner\"`, or add `agent column` to each list")
+                }
+                return .owner(column: nil)
+            }
+            guard let (column, range) = readColumn(&reader, in: node) else { return nil }
+            reader.expectEnd()
+            for list in listHeaders where !list.header.contains(column) {
+                diagnostics.error("unknown-column", "'\(list.path)' has no column '\(column)'", at: range,
+                                  notes: ["its columns are: " + list.header.map { "'\($0)'" }.joined(separator: ", ")],
+                                  hint: Suggestion.hint(for: column, in: list.header))
+            }
+            return .owner(column: column)
+        default:
+            diagnostics.error("unknown-value", "unknown assignment method '\(method.text)'", at: node.range(of: method),
+                              hint: method.text == "workload" ? "`balanced` shares contacts by expected workload"
+                                : Suggestion.hint(for: method.text, in: AssignmentRule.methods) ?? hint)
+            return nil
         }
     }
 

@@ -62,6 +62,7 @@ extension SpecBuilder {
         if exists {
             header = checkColumns(columns, of: path, written: pathArgument, in: node, delimiter: list.delimiter)
         }
+        if let header { listHeaders.append((pathArgument.text, header)) }
         var fields: Set<String> = ["phone"]
         if list.nameColumn != nil { fields.insert("name") }
         fields.formUnion(list.fields.map(\.name))
@@ -81,7 +82,7 @@ extension SpecBuilder {
         return single ? Array(columns.prefix(1)) : columns
     }
 
-    private func readColumn(_ reader: inout ArgumentReader, in node: Node) -> (String, SourceRange)? {
+    func readColumn(_ reader: inout ArgumentReader, in node: Node) -> (String, SourceRange)? {
         guard reader.expect("column", hint: "e.g. `\(node.keyword) column \"Mobile\"`"),
               let name = reader.string("a column name in quotes") else { return nil }
         return (name.text, node.range(of: name))

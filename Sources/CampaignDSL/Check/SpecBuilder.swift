@@ -23,6 +23,8 @@ final class SpecBuilder {
     var profile = ComplianceProfile.none
     /// The campaign's lists, once read, with the fields templates may use.
     var listFields: [(path: String, fields: Set<String>)] = []
+    /// Each list's header, as written and as read, for lists whose header could be read.
+    var listHeaders: [(path: String, header: [String])] = []
     var dispositions: [Disposition] = []
     var surveys: [Survey] = []
 

@@ -109,11 +109,14 @@ public struct AsteriskSettings: Sendable, Hashable {
     public var callsPerSecond: Double?
     /// Prepended to attempt ids to make call keys; one per database sharing an Asterisk.
     public var callKeyPrefix: String?
+    /// The channel variable holding a call's recording (e.g. `MIXMONITOR_FILENAME`); nil records none.
+    public var recordingVariable: String?
 
     public init(host: String, port: Int = 5038, username: String, secret: SecretReference, channel: String,
                 context: String? = nil, extension_: String? = nil, priority: Int? = nil, callerIDName: String? = nil,
                 callerID: String? = nil, queue: String? = nil, amd: Bool? = nil, amdFalsePositivePercent: Double? = nil,
-                lines: Int? = nil, callsPerSecond: Double? = nil, callKeyPrefix: String? = nil) {
+                lines: Int? = nil, callsPerSecond: Double? = nil, callKeyPrefix: String? = nil,
+                recordingVariable: String? = nil) {
         self.host = host
         self.port = port
         self.username = username
@@ -130,6 +133,7 @@ public struct AsteriskSettings: Sendable, Hashable {
         self.lines = lines
         self.callsPerSecond = callsPerSecond
         self.callKeyPrefix = callKeyPrefix
+        self.recordingVariable = recordingVariable
     }
 }
 

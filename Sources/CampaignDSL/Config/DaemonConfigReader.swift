@@ -28,7 +28,7 @@ public enum DaemonConfigReader {
     static let simulatedKeywords = ["seed", "time-scale", "start"]
     static let asteriskKeywords = [
         "host", "port", "username", "secret", "channel", "context", "extension", "priority", "caller-id-name", "caller-id",
-        "queue", "amd", "amd-false-positives", "lines", "calls-per-second", "call-key-prefix",
+        "queue", "amd", "amd-false-positives", "lines", "calls-per-second", "call-key-prefix", "recording-variable",
     ]
     static let smsKeywords = [
         "outbox", "url", "method", "token", "header", "json", "form", "success", "success-field", "deduplicates",
@@ -246,7 +246,8 @@ struct ConfigStatements {
             context: text["context"], extension_: text["extension"], priority: numbers["priority"].map { Int($0) },
             callerIDName: text["caller-id-name"], callerID: text["caller-id"], queue: text["queue"], amd: amd,
             amdFalsePositivePercent: numbers["amd-false-positives"], lines: numbers["lines"].map { Int($0) },
-            callsPerSecond: numbers["calls-per-second"], callKeyPrefix: text["call-key-prefix"]))
+            callsPerSecond: numbers["calls-per-second"], callKeyPrefix: text["call-key-prefix"],
+            recordingVariable: text["recording-variable"]))
     }
 
     // MARK: Values

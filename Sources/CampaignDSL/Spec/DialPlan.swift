@@ -31,8 +31,11 @@ public struct DialPlan: Sendable, Hashable, Codable {
     public var team: String?
     /// The agents named one by one (`agents an, binh`); `agents` is then their number.
     public var agentIDs: [String]
-    /// Preview: each contact goes to the agent named in its list's agent column.
+    /// Preview: each contact waits for the agent it is assigned to (`assigned`, or `assign …`).
     public var assignedAgents: Bool
+    /// Preview: how contacts are shared among the agents (`assign …`); nil: by the lists' owner
+    /// column when every list has one, else balanced.
+    public var assignment: AssignmentRule?
     /// Preview: how long the agent sees a contact before the call is placed.
     public var previewSeconds: Int?
     /// Predictive: the abandon-rate cap, in percent of calls answered by a person.

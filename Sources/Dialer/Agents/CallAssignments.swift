@@ -1,4 +1,5 @@
 public import Foundation
+import CampaignDSL
 
 /// How many open contacts each agent has after an assignment.
 public struct AssignmentSummary: Sendable, Equatable {
@@ -11,8 +12,8 @@ public struct AssignmentSummary: Sendable, Equatable {
 /// Shares a preview campaign's open contacts among its agents (`dialerd agents assign`), and moves an
 /// absent agent's contacts to the others (`dialerd agents reassign`).
 public enum CallAssignments {
-    /// Assigns every open contact that has no agent yet. The method defaults to the list's owner
-    /// column when a list has one, else balanced.
+    /// Assigns every open contact that has no agent yet, by `method`, else the campaign's `assign`
+    /// setting, else the list's owner column when a list has one, else balanced.
     public static func assign(campaign name: String, method: AssignmentMethod?, databasePath: String,
                               at time: Date) throws -> AssignmentSummary {
         let (store, campaign) = try AgentsDatabase.open(databasePath, campaign: name, at: time)
@@ -22,7 +23,7 @@ public enum CallAssignments {
     /// ``assign(campaign:method:databasePath:at:)`` on an open store.
     static func assignUnassigned(store: CampaignStore, campaign: CompiledCampaign, method: AssignmentMethod?,
                                  at time: Date) throws -> AssignmentSummary {
-        let method = method ?? (campaign.spec.lists.contains { $0.agentColumn != nil } ? .owner : .balanced)
+        let method = method ?? defaultMethod(of: campaign.spec)
         let unassigned = try store.openContacts(campaign: campaign.id).filter { $0.agent == nil }
         return try apply(unassigned, to: CampaignRunner.agentIDs(of: campaign.spec), by: method, campaign: campaign,
                          store: store, at: time)
@@ -43,12 +44,29 @@ public enum CallAssignments {
         return try apply(theirs, to: targets, by: method ?? .balanced, campaign: campaign, store: store, at: time)
     }
 
+    /// The method a campaign's `assign` setting names; without one, by the owner column when a list has
+    /// one, else balanced.
+    static func defaultMethod(of spec: CampaignSpec) -> AssignmentMethod {
+        switch spec.dial.assignment {
+        case .owner?: .owner
+        case .roundRobin?: .roundRobin
+        case .balanced?: .balanced
+        case nil: spec.lists.contains { $0.agentColumn != nil } ? .owner : .balanced
+        }
+    }
+
+    /// The column naming a contact's owner: the one `assign owner column "…"` names, else its list's agent column.
+    static func ownerColumn(of spec: CampaignSpec, listPosition: Int) -> String? {
+        if case .owner(let column?)? = spec.dial.assignment { return column }
+        return spec.lists[safe: listPosition]?.agentColumn
+    }
+
     private static func apply(_ contacts: [OpenContact], to agents: [String], by method: AssignmentMethod,
                               campaign: CompiledCampaign, store: CampaignStore, at time: Date) throws -> AssignmentSummary {
         let assignable = contacts.map { contact in
             AssignableContact(
                 contact: contact.contact,
-                owner: campaign.spec.lists[safe: contact.listPosition]?.agentColumn.flatMap { contact.field($0) }?
+                owner: ownerColumn(of: campaign.spec, listPosition: contact.listPosition).flatMap { contact.field($0) }?
                     .trimmingCharacters(in: .whitespaces),
                 expectedAttempts: ExpectedWorkload.attempts(policy: campaign.spec.retry, attemptsSoFar: contact.attempts))
         }

@@ -58,7 +58,8 @@ struct OutcomeRecorder {
                 let facts = AttemptFacts(
                     call: call, contact: contact, number: attempt.number, outcome: attempt.outcome,
                     placedAt: attempt.placedAt, answeredAt: attempt.answeredAt, endedAt: attempt.endedAt ?? time,
-                    agent: agent, disposition: outcome.disposition, answers: outcome.answers, callbackAt: callbackAt)
+                    agent: agent, disposition: outcome.disposition, answers: outcome.answers,
+                    recordingURL: attempt.recording, callbackAt: callbackAt)
                 var entries = followUps.onAttemptEnded(facts)
                 if state.isFinal {
                     // The job's end, announced once: its keys make a second outcome (a re-import) change nothing.

@@ -6,6 +6,10 @@ extension CampaignRunner {
         switch event.kind {
         case .ringing:
             break
+        case .amdVerdict(let call, let verdict):
+            inFlight[call]?.amdVerdict = verdict
+        case .recording(let call, let link):
+            inFlight[call]?.recording = link
         case .answered(let call, let party):
             guard let state = inFlight[call] else { return }
             inFlight[call]?.answeredAt = event.time
@@ -122,7 +126,7 @@ extension CampaignRunner {
                     answeredAt: state.answeredAt, connectedAt: talked ? state.connectedAt : nil, endedAt: time,
                     ringSeconds: (state.answeredAt ?? time).timeIntervalSince(state.placedAt),
                     talkSeconds: talked ? state.connectedAt.map { time.timeIntervalSince($0) } : nil,
-                    agent: state.agent),
+                    agent: state.agent, amdVerdict: state.amdVerdict, recording: state.recording),
                 jobState: jobState, nextAt: nextAt)
             // agents: agentless survey keys; their outcome brings the follow-ups with it
             let keyed = try recordKeypadAnswers(call: call, talked: talked, agent: state.agent, at: time)

@@ -28,7 +28,8 @@ extension CampaignRunner {
               let contact = try store.contactFacts(contact: attempt.contact, spec: spec) else { return }
         var entries = followUps.onAttemptEnded(AttemptFacts(
             call: call, contact: contact, number: attempt.number, outcome: attempt.outcome, placedAt: attempt.placedAt,
-            answeredAt: attempt.answeredAt, endedAt: attempt.endedAt ?? time, agent: attempt.agent))
+            answeredAt: attempt.answeredAt, endedAt: attempt.endedAt ?? time, agent: attempt.agent,
+            recordingURL: attempt.recording))
         if attempt.jobState.isFinal {
             entries += followUps.onJobFinal(ContactResult(
                 contact: contact, state: attempt.jobState, lastOutcome: attempt.outcome,

@@ -22,6 +22,9 @@ final class CampaignRunner {
         var abandoned = false
         /// AMD classed the answer as a machine, or the agent found one.
         var machine = false
+        /// The driver's AMD verdict and recording link, stored with the attempt.
+        var amdVerdict: String?
+        var recording: String?
     }
 
     /// An agent looking at a contact before the call is placed for them.
@@ -119,6 +122,7 @@ final class CampaignRunner {
     /// flight and the agents' wrap-ups finish, and logs the agents out.
     func run(until limit: Date) throws {
         try reconcileInterruptedAttempts()
+        try store.noteFalsePositiveShare(campaign: campaign, share: ledger.falsePositiveShare, at: clock.now)
         try ledger.resume(at: clock.now, firstCall: store.firstCallTime(campaign: campaign)) {
             try store.answerCounts(campaign: campaign, since: $0)
         }

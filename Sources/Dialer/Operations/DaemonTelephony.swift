@@ -46,6 +46,7 @@ enum DaemonTelephony: Sendable {
         if let lines = settings.lines { configuration.lines = lines }
         if let rate = settings.callsPerSecond { configuration.callsPerSecond = rate }
         if let prefix = settings.callKeyPrefix { configuration.callKeyPrefix = prefix }
+        configuration.recordingVariable = settings.recordingVariable
         return configuration
     }
 

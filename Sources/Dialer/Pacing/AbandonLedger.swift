@@ -19,7 +19,8 @@ struct AbandonLedger {
     }
 
     private let windowDays: Int?
-    private let falsePositiveShare: Double
+    /// The share of persons AMD takes for machines (within 0–0.5).
+    let falsePositiveShare: Double
     private var calendar: Calendar
     /// The first day of the first window.
     private var anchor: Date?
@@ -28,7 +29,7 @@ struct AbandonLedger {
 
     init(windowDays: Int?, falsePositiveShare: Double, timeZone: TimeZone) {
         self.windowDays = windowDays.map { max(1, $0) }
-        self.falsePositiveShare = min(max(falsePositiveShare, 0), 0.5)
+        self.falsePositiveShare = Counts.usableShare(falsePositiveShare)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         self.calendar = calendar
@@ -78,20 +79,9 @@ struct AbandonLedger {
     }
 
     /// Persons AMD probably hung up on in this window.
-    var estimatedFalsePositives: Double {
-        Double(counts.connected + counts.abandoned) * falsePositiveShare / (1 - falsePositiveShare)
-    }
+    var estimatedFalsePositives: Double { counts.estimatedFalsePositives(share: falsePositiveShare) }
 
-    /// Abandoned and answered persons, with AMD's estimated false positives (and a
-    /// standard deviation more) on both sides. A call that found no agent may
-    /// have been a machine (AMD off or wrong): abandoned calls count as persons in
-    /// the share that agents found persons rather than machines.
-    var totals: (abandoned: Double, answered: Double) {
-        let reached = counts.connected + counts.machinesAtAgents
-        let personShare = reached > 0 ? Double(counts.connected) / Double(reached) : 1
-        // The true number of false positives varies around the estimate: allow a standard deviation.
-        let falsePositives = estimatedFalsePositives + estimatedFalsePositives.squareRoot()
-        let abandoned = Double(counts.abandoned) * personShare + falsePositives
-        return (abandoned, Double(counts.connected) + abandoned)
-    }
+    /// Abandoned and answered persons in this window, AMD's estimated false positives included
+    /// (``Counts/totals(falsePositiveShare:)``, the one definition reports use too).
+    var totals: (abandoned: Double, answered: Double) { counts.totals(falsePositiveShare: falsePositiveShare) }
 }

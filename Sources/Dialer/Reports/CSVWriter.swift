@@ -2,17 +2,20 @@ import Foundation
 
 /// Writes RFC 4180 CSV: comma-separated, CRLF line ends, fields quoted when they
 /// hold a comma, quote, CR or LF, or start or end with a space, quotes doubled.
-/// Buffers in memory and writes in large blocks. A struct, so the hot path pays no dynamic
-/// exclusivity checks; `close()` it when done.
+/// Buffers in memory and writes in large blocks. A noncopyable struct over a raw buffer, so
+/// the hot path pays no copy-on-write or dynamic exclusivity checks; `close()` it when done.
 ///
 /// Safe to open in a spreadsheet: a cell that starts with `=`, `+`, `-`, `@`, a tab or
 /// a CR (which Excel, LibreOffice and Google Sheets would read as a formula) gets a
 /// leading apostrophe, the spreadsheets' own "this is text" mark. So `+84912345678`
 /// is written `'+84912345678` and shows as `+84912345678`, text, never a formula
 /// (see docs/reports.md).
-struct CSVWriter {
+struct CSVWriter: ~Copyable {
     private let handle: FileHandle
-    private var buffer: [UInt8] = []
+    /// The bytes not yet written: `count` of `capacity`, grown for a cell that does not fit.
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     private var rowHasCells = false
     private static let flushSize = 1 << 20
     /// The UTF-8 byte-order mark Excel looks for to read a CSV file as UTF-8.
@@ -24,9 +27,12 @@ struct CSVWriter {
             throw EnvironmentError("cannot create \(path)")
         }
         handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        buffer.reserveCapacity(Self.flushSize + 4096)
-        if byteOrderMark { buffer.append(contentsOf: Self.byteOrderMark) }
+        capacity = Self.flushSize + 64 * 1024
+        base = .allocate(capacity: capacity)
+        if byteOrderMark { append(contentsOf: Self.byteOrderMark) }
     }
+
+    deinit { base.deallocate() }
 
     /// Writes one whole row.
     mutating func writeRow(_ fields: [String]) throws {
@@ -43,68 +49,7 @@ struct CSVWriter {
     /// Adds a text cell given as UTF-8 bytes.
     mutating func cell(bytes: UnsafeBufferPointer<UInt8>) {
         separate()
-        Self.append(bytes, to: &buffer)
-    }
-
-    /// Adds a cell known to hold nothing that needs quoting or guarding (digits, ISO dates, plain words).
-    mutating func plainCell(_ bytes: some Collection<UInt8>) {
-        separate()
-        buffer.append(contentsOf: bytes)
-    }
-
-    /// Adds a whole number.
-    mutating func cell(_ number: Int64) {
-        separate()
-        Self.appendDecimal(number, to: &buffer)
-    }
-
-    /// Adds a number of seconds with one decimal (`12.5`), or an empty cell for nil.
-    mutating func cell(seconds: Double?) {
-        separate()
-        guard let seconds, seconds.isFinite else { return }
-        let tenths = Int64((seconds * 10).rounded())
-        if tenths < 0 { buffer.append(UInt8(ascii: "-")) }
-        Self.appendDecimal(abs(tenths) / 10, to: &buffer)
-        buffer.append(UInt8(ascii: "."))
-        buffer.append(UInt8(ascii: "0") + UInt8(abs(tenths) % 10))
-    }
-
-    /// Adds an empty cell.
-    mutating func emptyCell() { separate() }
-
-    /// Ends the current row.
-    mutating func endRow() throws {
-        buffer.append(13)
-        buffer.append(10)
-        rowHasCells = false
-        if buffer.count >= Self.flushSize { try flush() }
-    }
-
-    mutating func close() throws {
-        try flush()
-        try handle.close()
-    }
-
-    mutating private func flush() throws {
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    mutating private func separate() {
-        if rowHasCells { buffer.append(UInt8(ascii: ",")) }
-        rowHasCells = true
-    }
-
-    /// Whether a cell starting with `byte` would be read as a formula by a spreadsheet.
-    static func startsFormula(_ byte: UInt8?) -> Bool {
-        switch byte {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13: true
-        default: false
-        }
-    }
-
-    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
-        let guarded = startsFormula(bytes.first)
+        let guarded = Self.startsFormula(bytes.first)
         var needsQuotes = bytes.first == 32 || bytes.last == 32
         if !needsQuotes {
             for byte in bytes where byte == 44 || byte == 34 || byte == 13 || byte == 10 {
@@ -113,33 +58,140 @@ struct CSVWriter {
             }
         }
         guard needsQuotes else {
-            if guarded { buffer.append(UInt8(ascii: "'")) }
-            buffer.append(contentsOf: bytes)
+            reserve(bytes.count + 1)
+            if guarded { put(UInt8(ascii: "'")) }
+            if let start = bytes.baseAddress {
+                (base + count).update(from: start, count: bytes.count)
+                count += bytes.count
+            }
             return
         }
-        buffer.append(34)
-        if guarded { buffer.append(UInt8(ascii: "'")) }
+        reserve(2 * bytes.count + 3)
+        put(34)
+        if guarded { put(UInt8(ascii: "'")) }
         for byte in bytes {
-            if byte == 34 { buffer.append(34) }
-            buffer.append(byte)
+            if byte == 34 { put(34) }
+            put(byte)
         }
-        buffer.append(34)
+        put(34)
     }
 
-    private static func appendDecimal(_ number: Int64, to buffer: inout [UInt8]) {
-        if number < 0 { buffer.append(UInt8(ascii: "-")) }
-        var value = number.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { raw in
-            repeat {
-                raw[count] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-                count += 1
-            } while value > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[index]) }
+    /// Adds a cell known to hold nothing that needs quoting or guarding (digits, ISO dates, plain words).
+    mutating func plainCell(_ bytes: some Collection<UInt8>) {
+        separate()
+        append(contentsOf: bytes)
+    }
+
+    /// Adds a cell of at most `maxBytes` known to need no quoting or guarding, written in place
+    /// by `write`, which returns how many bytes it wrote.
+    mutating func plainCell(maxBytes: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+        separate()
+        reserve(maxBytes)
+        count += write(base + count)
+    }
+
+    /// Adds a whole number.
+    mutating func cell(_ number: Int64) {
+        separate()
+        reserve(20)
+        if number < 0 { put(UInt8(ascii: "-")) }
+        appendDigits(number.magnitude)
+    }
+
+    /// Adds a number of seconds with one decimal (`12.5`), or an empty cell for nil.
+    mutating func cell(seconds: Double?) {
+        separate()
+        guard let seconds, seconds.isFinite, abs(seconds) < 1e17 else { return }
+        let tenths = Int64((seconds * 10).rounded())
+        reserve(22)
+        if tenths < 0 { put(UInt8(ascii: "-")) }
+        appendDigits(tenths.magnitude / 10)
+        put(UInt8(ascii: "."))
+        put(UInt8(ascii: "0") + UInt8(tenths.magnitude % 10))
+    }
+
+    /// Adds an empty cell.
+    mutating func emptyCell() { separate() }
+
+    /// Ends the current row.
+    mutating func endRow() throws {
+        reserve(2)
+        put(13)
+        put(10)
+        rowHasCells = false
+        if count >= Self.flushSize { try flush() }
+    }
+
+    mutating func close() throws {
+        try flush()
+        try handle.close()
+    }
+
+    private mutating func flush() throws {
+        try handle.write(contentsOf: UnsafeRawBufferPointer(start: base, count: count))
+        count = 0
+    }
+
+    @inline(__always)
+    private mutating func separate() {
+        if rowHasCells {
+            reserve(1)
+            put(UInt8(ascii: ","))
+        }
+        rowHasCells = true
+    }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(toHold: extra) }
+    }
+
+    @inline(never)
+    private mutating func grow(toHold extra: Int) {
+        let grown = max(capacity * 2, count + extra)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = grown
+    }
+
+    /// Stores one byte; room was reserved.
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    private mutating func append(contentsOf bytes: some Collection<UInt8>) {
+        reserve(bytes.count)
+        for byte in bytes { put(byte) }
+    }
+
+    /// Writes the decimal digits of `value` (room for 20 was reserved).
+    private mutating func appendDigits(_ value: UInt64) {
+        var digits = 1
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        var value = value
+        var index = count + digits - 1
+        repeat {
+            base[index] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+            index -= 1
+        } while value > 0
+        count += digits
+    }
+
+    /// Whether a cell starting with `byte` would be read as a formula by a spreadsheet.
+    static func startsFormula(_ byte: UInt8?) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13: true
+        default: false
         }
     }
 }

@@ -53,6 +53,7 @@ extension CampaignSummary {
             machine: outcomes[CallOutcome.machine.rawValue, default: 0],
             unknown: outcomes[CallOutcome.unknown.rawValue, default: 0],
             callsByOutcome: outcomes,
+            amd: tally.amdVerdicts,
             invalid: states[JobState.invalid.rawValue, default: 0],
             completed: states[JobState.completed.rawValue, default: 0],
             exhausted: states[JobState.exhausted.rawValue, default: 0],
@@ -61,7 +62,10 @@ extension CampaignSummary {
             pending: states[JobState.pending.rawValue, default: 0] + states[JobState.dialing.rawValue, default: 0],
             abandonRate: Ratio.of(Double(abandoned), Double(answered + abandoned)),
             abandon: AbandonCompliance(
-                spec: spec, days: tally.days, anchor: anchor.map { clock.localDayAndHour($0).day }),
+                spec: spec, days: tally.days, anchor: anchor.map { clock.localDayAndHour($0).day },
+                falsePositiveShares: try store.falsePositiveShares(campaign: campaign).map { noted in
+                    (fromDay: clock.localDayAndHour(noted.since).day, share: noted.share)
+                }),
             occupancy: Ratio.of(tally.talkSeconds + tally.wrapSeconds, totalLoggedIn),
             talkSeconds: tally.talkSeconds.rounded(),
             wrapSeconds: tally.wrapSeconds.rounded(),

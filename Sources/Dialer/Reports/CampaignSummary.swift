@@ -29,6 +29,8 @@ public struct CampaignSummary: Sendable, Hashable, Codable {
     public var unknown: Int
     /// Every ended call by outcome (`answered`, `no-answer`, …); the counts add up to `attempts`.
     public var callsByOutcome: [String: Int]
+    /// Calls answering-machine detection ran on, by the driver's verdict (`human`, `machine`, `notsure`, …).
+    public var amd: [String: Int]
     /// Contacts whose number is invalid (found when compiling or by the network).
     public var invalid: Int
     /// Contacts reached.
@@ -68,7 +70,7 @@ public struct CampaignSummary: Sendable, Hashable, Codable {
     public var verdict: ReportVerdict?
 
     enum CodingKeys: String, CodingKey {
-        case campaign, from, to, contacts, attempts, answered, busy, failed, abandoned, machine, unknown, invalid
+        case campaign, from, to, contacts, attempts, answered, busy, failed, abandoned, machine, unknown, invalid, amd
         case completed, exhausted, duplicate, pending, occupancy, abandon, agents, hours, days, dispositions, surveys, sms, webhooks
         case verdict
         case timeZone = "time_zone"

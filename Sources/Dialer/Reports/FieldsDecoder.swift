@@ -2,17 +2,48 @@
 /// JSON decoder (one call per contact adds up to seconds for a million contacts).
 /// Anything other than a flat array of strings goes to `JSONText.decodeStrings`.
 enum FieldsDecoder {
+    /// Where one field's text lies in the array's bytes (between its quotes); `escaped` when it
+    /// holds a backslash escape, to be undone with ``unescape(_:into:)``.
+    struct Field {
+        var start: Int
+        var end: Int
+        var escaped: Bool
+    }
+
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        var fields: [String] = []
-        var index = 0
-        let count = bytes.count
-        func fallback() -> [String] { JSONText.decodeStrings(String(decoding: bytes, as: UTF8.self)) }
-        guard count >= 2, bytes[0] == UInt8(ascii: "["), bytes[count - 1] == UInt8(ascii: "]") else { return fallback() }
-        index = 1
-        if count == 2 { return [] }
+        var fields: [Field] = []
+        guard locate(bytes, into: &fields) else {
+            return JSONText.decodeStrings(String(decoding: bytes, as: UTF8.self))
+        }
         var scratch: [UInt8] = []
+        var values: [String] = []
+        values.reserveCapacity(fields.count)
+        for field in fields {
+            let text = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
+            guard field.escaped else {
+                values.append(String(decoding: text, as: UTF8.self))
+                continue
+            }
+            scratch.removeAll(keepingCapacity: true)
+            guard unescape(text, into: &scratch) else {
+                return JSONText.decodeStrings(String(decoding: bytes, as: UTF8.self))
+            }
+            values.append(String(decoding: scratch, as: UTF8.self))
+        }
+        return values
+    }
+
+    /// Finds the fields of a flat JSON array of strings, replacing `fields`' contents (so a caller
+    /// can reuse one array for every row); false when the text is anything else (left to
+    /// `JSONText.decodeStrings`). An escaped field may still need the full decoder: see
+    /// ``unescape(_:into:)``.
+    static func locate(_ bytes: UnsafeBufferPointer<UInt8>, into fields: inout [Field]) -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        let count = bytes.count
+        guard count >= 2, bytes[0] == UInt8(ascii: "["), bytes[count - 1] == UInt8(ascii: "]") else { return false }
+        var index = 1
         while index < count - 1 {
-            guard bytes[index] == 34 else { return fallback() }
+            guard bytes[index] == 34 else { return false }
             index += 1
             let start = index
             var escaped = false
@@ -23,25 +54,19 @@ enum FieldsDecoder {
                 }
                 index += 1
             }
-            guard index < count else { return fallback() }
-            if !escaped {
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-            } else {
-                scratch.removeAll(keepingCapacity: true)
-                guard unescape(UnsafeBufferPointer(rebasing: bytes[start..<index]), into: &scratch) else { return fallback() }
-                fields.append(String(decoding: scratch, as: UTF8.self))
-            }
+            guard index < count else { return false }
+            fields.append(Field(start: start, end: index, escaped: escaped))
             index += 1
             if index < count - 1 {
-                guard bytes[index] == UInt8(ascii: ",") else { return fallback() }
+                guard bytes[index] == UInt8(ascii: ",") else { return false }
                 index += 1
             }
         }
-        return fields
+        return true
     }
 
     /// Unescapes the simple escapes; false for `\u` and anything unexpected (left to the full decoder).
-    private static func unescape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+    static func unescape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]

@@ -2,8 +2,9 @@ public import CampaignDSL
 import Foundation
 
 /// A seeded synthetic campaign written straight into a database with SQL (no engine run):
-/// contacts, jobs, calls spread over office hours on `days` days, agents' sessions and text
-/// messages, for `dialer-bench report` and the reports' reconciliation tests.
+/// contacts, jobs, calls spread over office hours on `days` days (answered calls with an AMD
+/// verdict and a recording link), agents' sessions and text messages, for `dialer-bench report`
+/// and the reports' reconciliation tests.
 ///
 /// Calls are stored in the order placed, as the engine stores them.
 /// Values come from an integer hash of the row number and the seed, computed by SQLite
@@ -117,7 +118,7 @@ public struct ReportBenchmarkData: Sendable {
                         5 + \(hash("x", 7)) % 20 AS ring, 30 + \(hash("x", 8)) % 400 AS talk, 10 + \(hash("x", 9)) % 60 AS wrap
                     FROM n)
                 INSERT INTO attempts (campaign_id, job_id, number, state, placed_at, answered_at, connected_at, ended_at,
-                    outcome, cause, ring_seconds, talk_seconds, wrap_seconds, agent)
+                    outcome, cause, ring_seconds, talk_seconds, wrap_seconds, agent, amd_result, recording)
                 SELECT ?, ? + x % ?, '+1212' || printf('%07d', x % ? + 1), 'ended', m.at + second,
                     CASE WHEN fate < 432 THEN m.at + second + ring END,
                     CASE WHEN fate < 300 THEN m.at + second + ring END,
@@ -128,7 +129,10 @@ public struct ReportBenchmarkData: Sendable {
                     CASE WHEN fate < 432 THEN 16 WHEN fate < 482 THEN 17 WHEN fate < 512 THEN 1 WHEN fate < 520 THEN 41
                          ELSE 19 END,
                     ring, CASE WHEN fate < 300 THEN talk END, CASE WHEN fate < 300 THEN wrap END,
-                    CASE WHEN fate < 300 THEN 'agent-' || agent END
+                    CASE WHEN fate < 300 THEN 'agent-' || agent END,
+                    CASE WHEN fate < 290 OR fate BETWEEN 300 AND 311 THEN 'human' WHEN fate < 300 THEN 'notsure'
+                         WHEN fate < 432 THEN 'machine' END,
+                    CASE WHEN fate < 300 THEN 'https://recordings.example/bench/' || x || '.wav' END
                 FROM drawn JOIN bench_midnights m ON m.day = drawn.day
                 ORDER BY m.at + second, x
                 """,

@@ -10,6 +10,9 @@ struct ReportClock {
     private var validFrom = Double.infinity
     private var validUntil = -Double.infinity
     private var offset = 0
+    /// The local day last written as ISO text, and its year, month and day.
+    private var cachedDay = Int.min
+    private var cachedDate = (0, 0, 0)
 
     init(zone: TimeZone) { self.zone = zone }
 
@@ -36,32 +39,51 @@ struct ReportClock {
         return (day, (local - day * 86_400) / 3_600)
     }
 
-    /// Appends `seconds` as ISO 8601 with the zone's offset (`utc` for `Z`), whole seconds.
-    mutating func appendISO(_ seconds: Double, utc: Bool, to buffer: inout [UInt8]) {
+    /// The longest ISO 8601 text ``writeISO(_:utc:to:)`` writes (`2026-03-02T08:30:00+07:00`).
+    static let isoMaxBytes = 25
+
+    /// Writes `seconds` as ISO 8601 with the zone's offset (`utc` for `Z`), whole seconds, at `out`
+    /// (room for ``isoMaxBytes``); returns how many bytes it wrote. The date of the last day
+    /// written is kept, so rows in time order cost no calendar arithmetic.
+    mutating func writeISO(_ seconds: Double, utc: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let offset = utc ? 0 : self.offset(at: seconds)
         let local = Int(seconds.rounded(.down)) + offset
         let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-        let (year, month, dayOfMonth) = Self.civil(fromDays: day)
-        let secondOfDay = local - day * 86_400
-        Self.append(year, width: 4, to: &buffer)
-        buffer.append(UInt8(ascii: "-"))
-        Self.append(month, width: 2, to: &buffer)
-        buffer.append(UInt8(ascii: "-"))
-        Self.append(dayOfMonth, width: 2, to: &buffer)
-        buffer.append(UInt8(ascii: "T"))
-        Self.append(secondOfDay / 3_600, width: 2, to: &buffer)
-        buffer.append(UInt8(ascii: ":"))
-        Self.append(secondOfDay / 60 % 60, width: 2, to: &buffer)
-        buffer.append(UInt8(ascii: ":"))
-        Self.append(secondOfDay % 60, width: 2, to: &buffer)
-        if utc {
-            buffer.append(UInt8(ascii: "Z"))
-            return
+        if day != cachedDay {
+            cachedDay = day
+            cachedDate = Self.civil(fromDays: day)
         }
-        buffer.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-        Self.append(abs(offset) / 3_600, width: 2, to: &buffer)
-        buffer.append(UInt8(ascii: ":"))
-        Self.append(abs(offset) / 60 % 60, width: 2, to: &buffer)
+        let (year, month, dayOfMonth) = cachedDate
+        let secondOfDay = local - day * 86_400
+        Self.put(year, width: 4, at: out)
+        out[4] = UInt8(ascii: "-")
+        Self.put(month, width: 2, at: out + 5)
+        out[7] = UInt8(ascii: "-")
+        Self.put(dayOfMonth, width: 2, at: out + 8)
+        out[10] = UInt8(ascii: "T")
+        Self.put(secondOfDay / 3_600, width: 2, at: out + 11)
+        out[13] = UInt8(ascii: ":")
+        Self.put(secondOfDay / 60 % 60, width: 2, at: out + 14)
+        out[16] = UInt8(ascii: ":")
+        Self.put(secondOfDay % 60, width: 2, at: out + 17)
+        if utc {
+            out[19] = UInt8(ascii: "Z")
+            return 20
+        }
+        out[19] = offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+        Self.put(abs(offset) / 3_600, width: 2, at: out + 20)
+        out[22] = UInt8(ascii: ":")
+        Self.put(abs(offset) / 60 % 60, width: 2, at: out + 23)
+        return 25
+    }
+
+    /// Appends `seconds` as ISO 8601 with the zone's offset (`utc` for `Z`), whole seconds.
+    mutating func appendISO(_ seconds: Double, utc: Bool, to buffer: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.isoMaxBytes) { scratch in
+            guard let out = scratch.baseAddress else { return }
+            let written = writeISO(seconds, utc: utc, to: out)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: out, count: written))
+        }
     }
 
     /// ISO 8601 text for `seconds` since 1970, in the zone or in UTC.
@@ -73,14 +95,16 @@ struct ReportClock {
 
     /// `YYYY-MM-DD` of a local day number.
     static func dayText(_ day: Int) -> String {
-        var bytes: [UInt8] = []
         let (year, month, dayOfMonth) = civil(fromDays: day)
-        append(year, width: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        append(month, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        append(dayOfMonth, width: 2, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { scratch in
+            guard let out = scratch.baseAddress else { return "" }
+            put(year, width: 4, at: out)
+            out[4] = UInt8(ascii: "-")
+            put(month, width: 2, at: out + 5)
+            out[7] = UInt8(ascii: "-")
+            put(dayOfMonth, width: 2, at: out + 8)
+            return String(decoding: UnsafeBufferPointer(start: out, count: 10), as: UTF8.self)
+        }
     }
 
     /// Year, month and day of a day number (days since 1970-01-01), proleptic Gregorian
@@ -107,15 +131,17 @@ struct ReportClock {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// Appends `value` (0...9999) as `width` (2 or 4) digits.
-    private static func append(_ value: Int, width: Int, to buffer: inout [UInt8]) {
+    /// Writes `value` (0...9999) as `width` (2 or 4) digits at `out`.
+    private static func put(_ value: Int, width: Int, at out: UnsafeMutablePointer<UInt8>) {
         let value = min(max(0, value), 9_999)
         let zero = UInt8(ascii: "0")
+        var out = out
         if width == 4 {
-            buffer.append(zero + UInt8(value / 1_000))
-            buffer.append(zero + UInt8(value / 100 % 10))
+            out[0] = zero + UInt8(value / 1_000)
+            out[1] = zero + UInt8(value / 100 % 10)
+            out += 2
         }
-        buffer.append(zero + UInt8(value / 10 % 10))
-        buffer.append(zero + UInt8(value % 10))
+        out[0] = zero + UInt8(value / 10 % 10)
+        out[1] = zero + UInt8(value % 10)
     }
 }

@@ -27,8 +27,14 @@ struct ResultsReport {
         for list in lists {
             for name in list.header where !columns.contains(name) { columns.append(name) }
         }
-        let positions = Dictionary(uniqueKeysWithValues: lists.map { list in
-            (list.id, list.header.map { name in columns.firstIndex(of: name) ?? 0 })
+        // By list: for each column of the file, the index of the list's field that fills it (-1: none;
+        // of two fields with one name, the later).
+        let fieldOfColumn = Dictionary(uniqueKeysWithValues: lists.map { list in
+            var fields = Array(repeating: -1, count: columns.count)
+            for (index, name) in list.header.enumerated() {
+                if let column = columns.firstIndex(of: name) { fields[column] = index }
+            }
+            return (list.id, fields)
         })
         var extras = extraColumns
         var writer = try CSVWriter(path: path, byteOrderMark: byteOrderMark)
@@ -40,20 +46,44 @@ struct ResultsReport {
         defer { statement.reset() }
         try statement.bind([campaign])
         var clock = ReportClock(zone: zone)
-        var fields = Array(repeating: "", count: columns.count)
-        var time: [UInt8] = []
+        var located: [FieldsDecoder.Field] = []
+        var scratch: [UInt8] = []
+        var list: (id: Int64, fields: [Int]) = (-1, [])
         var rows = 0
         while try statement.step() {
             let row = statement.row
             let contact = row.int64(0)
             guard let job = jobs.job(ofContact: contact) else { continue }
-            for index in fields.indices { fields[index] = "" }
-            let values = row.withBytes(2) { FieldsDecoder.decode($0) }
-            let position = positions[row.int64(1)] ?? []
-            for (index, value) in values.enumerated() where index < position.count {
-                fields[position[index]] = value
+            if row.int64(1) != list.id { list = (row.int64(1), fieldOfColumn[row.int64(1)] ?? []) }
+            row.withBytes(2) { bytes in
+                guard FieldsDecoder.locate(bytes, into: &located) else {
+                    let values = FieldsDecoder.decode(bytes)
+                    for column in columns.indices {
+                        let field = list.fields[safe: column] ?? -1
+                        writer.cell(values.indices.contains(field) ? values[field] : "")
+                    }
+                    return
+                }
+                for column in columns.indices {
+                    let index = list.fields[safe: column] ?? -1
+                    guard located.indices.contains(index) else {
+                        writer.emptyCell()
+                        continue
+                    }
+                    let field = located[index]
+                    let text = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
+                    guard field.escaped else {
+                        writer.cell(bytes: text)
+                        continue
+                    }
+                    scratch.removeAll(keepingCapacity: true)
+                    if FieldsDecoder.unescape(text, into: &scratch) {
+                        scratch.withUnsafeBufferPointer { writer.cell(bytes: $0) }
+                    } else {
+                        writer.cell(FieldsDecoder.decode(bytes)[safe: index] ?? "")
+                    }
+                }
             }
-            for field in fields { writer.cell(field) }
             row.withBytes(3) { writer.cell(bytes: $0) }
             writer.cell(job.state)
             writer.cell(Int64(job.attempts))
@@ -62,9 +92,7 @@ struct ResultsReport {
             writer.cell(contact)
             writer.cell(lastCalls.lastAgent(job: job.id) ?? "")
             if let placed = lastCalls.lastPlaced(job: job.id) {
-                time.removeAll(keepingCapacity: true)
-                clock.appendISO(placed, utc: false, to: &time)
-                writer.plainCell(time)
+                writer.plainCell(maxBytes: ReportClock.isoMaxBytes) { clock.writeISO(placed, utc: false, to: $0) }
             } else {
                 writer.emptyCell()
             }

@@ -8,6 +8,8 @@ struct SurveyAnswerColumns: ContactColumns {
     private let statement: SQLiteStatement
     private var current: (contact: Int64, question: String, answer: String)?
     private var done = false
+    /// The row being written's answers, by question (kept between rows: no array per contact).
+    private var answers: [String]
 
     init(store: CampaignStore, campaign: Int64, spec: CampaignSpec) throws {
         var ids: [String] = []
@@ -15,6 +17,7 @@ struct SurveyAnswerColumns: ContactColumns {
             for question in survey.questions where !ids.contains(question.id) { ids.append(question.id) }
         }
         header = ids.map { "answer:" + $0 }
+        answers = Array(repeating: "", count: ids.count)
         questions = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
         statement = try store.connection.statement(
             """
@@ -25,7 +28,7 @@ struct SurveyAnswerColumns: ContactColumns {
     }
 
     mutating func write(contact: Int64, to writer: inout CSVWriter) throws {
-        var answers = Array(repeating: "", count: header.count)
+        for index in answers.indices { answers[index] = "" }
         while true {
             if current == nil && !done {
                 if try statement.step() {

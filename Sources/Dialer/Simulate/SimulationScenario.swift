@@ -26,6 +26,7 @@ public enum SimulationScenario {
         ("amd-delay", { p, v throws(ScenarioError) in p.amdDelaySeconds = try seconds(v) }),
         ("amd-false-positive", { p, v throws(ScenarioError) in p.amdFalsePositiveShare = try share(v) }),
         ("amd-false-negative", { p, v throws(ScenarioError) in p.amdFalseNegativeShare = try share(v) }),
+        ("recordings", { p, v throws(ScenarioError) in p.recordings = try onOff(v) }),
         ("machine-agent-seconds", { p, v throws(ScenarioError) in p.machineAgentSeconds = try seconds(v) }),
         ("answer-by-hour", { p, v throws(ScenarioError) in p.answerByHour = try hourFactors(v) }),
         ("break-every", { p, v throws(ScenarioError) in p.breakEverySeconds = try seconds(v) }),

@@ -14,6 +14,8 @@ struct RecordedAttempt {
     let outcome: CallOutcome
     let agent: String?
     let jobState: JobState
+    /// The link to the call's recording, when the driver gave one.
+    let recording: String?
 }
 
 /// Where an outcome came from.
@@ -38,7 +40,7 @@ extension CampaignStore {
         try connection.firstRow(
             """
             SELECT a.id, a.campaign_id, a.job_id, j.contact_id, a.number, c.time_zone, a.placed_at, a.answered_at,
-                   a.ended_at, a.outcome, a.agent, j.state
+                   a.ended_at, a.outcome, a.agent, j.state, a.recording
             FROM attempts a JOIN jobs j ON j.id = a.job_id JOIN contacts c ON c.id = j.contact_id WHERE a.id = ?
             """,
             [call]
@@ -48,7 +50,7 @@ extension CampaignStore {
                 zone: row.optionalString(5), placedAt: row.date(6), answeredAt: row.optionalDouble(7).map(Date.init(timeIntervalSince1970:)),
                 endedAt: row.optionalDouble(8).map(Date.init(timeIntervalSince1970:)),
                 outcome: CallOutcome(rawValue: row.string(9)) ?? .unknown, agent: row.optionalString(10),
-                jobState: JobState(rawValue: row.string(11)) ?? .cancelled)
+                jobState: JobState(rawValue: row.string(11)) ?? .cancelled, recording: row.optionalString(12))
         }
     }
 

@@ -12,6 +12,10 @@ struct AttemptResult {
     let ringSeconds: Double?
     let talkSeconds: Double?
     let agent: String?
+    /// The driver's answering-machine verdict, when AMD ran on the call.
+    var amdVerdict: String?
+    /// Where the driver keeps the call's recording, when it gives one.
+    var recording: String?
 }
 
 /// An attempt that was in progress when the dialer stopped.
@@ -46,16 +50,36 @@ extension CampaignStore {
             try connection.run(
                 """
                 UPDATE attempts SET state = 'ended', outcome = ?, cause = ?, answered_at = ?, connected_at = ?,
-                    ended_at = ?, ring_seconds = ?, talk_seconds = ?, agent = ?
+                    ended_at = ?, ring_seconds = ?, talk_seconds = ?, agent = ?, amd_result = ?, recording = ?
                 WHERE id = ? AND state = 'dialing'
                 """,
                 [result.outcome.rawValue, result.cause?.code, result.answeredAt, result.connectedAt,
-                 result.endedAt, result.ringSeconds, result.talkSeconds, result.agent, result.call])
+                 result.endedAt, result.ringSeconds, result.talkSeconds, result.agent, result.amdVerdict,
+                 result.recording, result.call])
             guard connection.changes == 1 else { throw StoreError.attemptNotInProgress(result.call) }
             try connection.run(
                 "UPDATE jobs SET state = ?, next_at = ?, last_outcome = ?, updated_at = ? WHERE id = ?",
                 [state.rawValue, nextAt, result.outcome.rawValue, result.endedAt, result.job])
         }
+    }
+
+    /// Notes the share of persons the driver's AMD takes for machines, from `time` on, when it differs
+    /// from the share last noted: reports estimate AMD's false positives with it (Ofcom).
+    func noteFalsePositiveShare(campaign: Int64, share: Double, at time: Date) throws {
+        let last = try connection.firstRow(
+            "SELECT false_positive_share FROM amd_estimates WHERE campaign_id = ? ORDER BY since DESC LIMIT 1",
+            [campaign]) { $0.double(0) }
+        guard last != share else { return }
+        try connection.run(
+            "INSERT OR REPLACE INTO amd_estimates (campaign_id, since, false_positive_share) VALUES (?, ?, ?)",
+            [campaign, time, share])
+    }
+
+    /// The shares of persons AMD took for machines, each with when it took effect, oldest first.
+    func falsePositiveShares(campaign: Int64) throws -> [(since: Double, share: Double)] {
+        try connection.rows(
+            "SELECT since, false_positive_share FROM amd_estimates WHERE campaign_id = ? ORDER BY since",
+            [campaign]) { ($0.double(0), $0.double(1)) }
     }
 
     /// Records an agent's wrap-up time after a call.

@@ -165,5 +165,15 @@ enum Schema {
             ALTER TABLE jobs ADD COLUMN callback_at REAL;
             ALTER TABLE jobs ADD COLUMN callback_agent TEXT;
             """),
+        Migration(version: 6, name: "call details: AMD verdicts, recordings, AMD's false-positive share", sql: """
+            ALTER TABLE attempts ADD COLUMN amd_result TEXT;
+            ALTER TABLE attempts ADD COLUMN recording TEXT;
+            CREATE TABLE amd_estimates (
+                campaign_id           INTEGER NOT NULL REFERENCES campaigns(id),
+                since                 REAL NOT NULL,
+                false_positive_share  REAL NOT NULL,
+                PRIMARY KEY (campaign_id, since)
+            ) WITHOUT ROWID;
+            """),
     ]
 }

@@ -20,6 +20,11 @@ public struct CallEvent: Sendable, Hashable {
         /// classed as a machine is not routed to an agent: the backend hangs up on it
         /// (or leaves a message) and reports the hang-up.
         case answered(CallID, party: AnsweringParty)
+        /// The answering-machine detector's verdict, as the backend words it, in lower case
+        /// (`human`, `machine`, `notsure`, `hangup`, …); comes before the `answered` it decides.
+        case amdVerdict(CallID, String)
+        /// Where the backend keeps the call's recording (a link or a file name), when it records calls.
+        case recording(CallID, String)
         /// The call was bridged to an agent.
         case connected(CallID, agent: String)
         /// The agent found an answering machine on a call bridged to them (AMD off or

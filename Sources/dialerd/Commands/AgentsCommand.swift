@@ -17,7 +17,8 @@ enum AgentsCommand: Command {
                   (or the one named): their contacts in calling order, with numbers (best
                   first), the callee's local window, earlier calls, the survey, the
                   dispositions and room for a callback time. Contacts not yet assigned are
-                  assigned first (by the list's owner column when it has one, else balanced).
+                  assigned first (by the campaign's `assign` setting; without one, by the
+                  list's owner column when it has one, else balanced).
         import    reads a call sheet CSV back, its outcome columns filled in: disposition,
                   answer:QUESTION, callback (YYYY-MM-DD HH:MM in the callee's zone),
                   callback_by (me, anyone or an agent), opt_out (yes). Every row is checked
@@ -33,7 +34,8 @@ enum AgentsCommand: Command {
           --db PATH     the database (overrides the config; default: dialer.db)
           --out DIR     where export writes the sheets
           --agent ID    export only this agent's sheet
-          --by METHOD   owner, round-robin or balanced (contacts × expected attempts)
+          --by METHOD   owner, round-robin or balanced (contacts × expected attempts);
+                        overrides the campaign's `assign` setting
           --from ID     the absent agent
           --to ID,ID    the agents who take over (default: every other agent)
           -h, --help    show this help

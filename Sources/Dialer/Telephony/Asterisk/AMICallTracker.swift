@@ -30,6 +30,9 @@ struct AMICallTracker {
         var ringingReported = false
         var answerReported = false
         var verdict: AnsweringParty?
+        /// The AMD verdict as reported (`human`, `notsure`, …), once known.
+        var amdStatus: String?
+        var recording: String?
         var orphaned = false
         /// Q.850 causes of the call's channels that hung up, in order.
         var causes: [(channel: String, cause: Int)] = []
@@ -41,14 +44,17 @@ struct AMICallTracker {
 
     let callVariable: String
     let reportsAMD: Bool
+    /// The channel variable holding the call's recording (a link or MixMonitor's file name), if any.
+    let recordingVariable: String?
     private var calls: [CallID: Call] = [:]
     private var byKey: [String: CallID] = [:]
     private var byAction: [String: CallID] = [:]
     private var byChannel: [String: CallID] = [:]
 
-    init(callVariable: String, reportsAMD: Bool) {
+    init(callVariable: String, reportsAMD: Bool, recordingVariable: String? = nil) {
         self.callVariable = callVariable
         self.reportsAMD = reportsAMD
+        self.recordingVariable = recordingVariable
     }
 
     /// Calls originated and not yet ended: each holds a line.
@@ -187,6 +193,10 @@ struct AMICallTracker {
             return []
         case "AMDSTATUS"? where !value.isEmpty:
             return verdict(value, for: message)
+        case let variable? where variable == recordingVariable && !value.isEmpty:
+            guard let id = call(of: message), calls[id]?.recording != value else { return [] }
+            calls[id]?.recording = value
+            return [.recording(id, value)]
         default:
             return []
         }
@@ -221,7 +231,8 @@ struct AMICallTracker {
     }
 
     /// The AMD verdict (`AMDSTATUS`) of the call `message` is about: `MACHINE`
-    /// is a machine; `HUMAN`, `NOTSURE` and `HANGUP` count as a person.
+    /// is a machine; `HUMAN`, `NOTSURE` and `HANGUP` count as a person. The verdict
+    /// itself is reported (in lower case) before the answer it decides, once.
     private mutating func verdict(_ value: String, for message: AMIMessage) -> [CallEvent.Kind] {
         guard let id = call(of: message) else { return [] }
         let status = value.uppercased()
@@ -231,7 +242,12 @@ struct AMICallTracker {
             adopt(unique, for: id, primary: true)
         }
         if calls[id]?.phase == .dialing { calls[id]?.phase = .answered }
-        return ensureAnswered(id, party: party)
+        var events: [CallEvent.Kind] = []
+        if calls[id]?.amdStatus == nil, calls[id]?.answerReported == false {
+            calls[id]?.amdStatus = status.lowercased()
+            events.append(.amdVerdict(id, status.lowercased()))
+        }
+        return events + ensureAnswered(id, party: party)
     }
 
     private mutating func agentConnect(_ message: AMIMessage) -> [CallEvent.Kind] {

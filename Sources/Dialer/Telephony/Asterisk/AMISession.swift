@@ -64,7 +64,8 @@ final class AMISession: @unchecked Sendable {
         self.log = log
         wake = try WakePipe()
         backoff = .seconds(configuration.reconnectDelay)
-        calls = AMICallTracker(callVariable: configuration.callVariable, reportsAMD: configuration.reportsAMD)
+        calls = AMICallTracker(callVariable: configuration.callVariable, reportsAMD: configuration.reportsAMD,
+                               recordingVariable: configuration.recordingVariable)
         agents = AMIAgentTracker(queue: configuration.queue)
         queue = OriginationQueue(
             lines: configuration.lines, callsPerSecond: configuration.callsPerSecond,

@@ -60,6 +60,10 @@ public struct AsteriskConfiguration: Sendable, Hashable {
     /// The channel variable that carries the call key; the driver also learns
     /// a call's channels from `VarSet` events of this variable.
     public var callVariable: String
+    /// The channel variable whose value is the call's recording, stored with the call
+    /// (`MIXMONITOR_FILENAME`, which `MixMonitor()` sets, or one the dialplan sets to a
+    /// link); nil records none. Its `VarSet` events need the manager's `dialplan` read class.
+    public var recordingVariable: String?
 
     /// Settings with the defaults docs/asterisk.md lists; only the address,
     /// the user, the secret's variable and the channel template have none.
@@ -69,7 +73,8 @@ public struct AsteriskConfiguration: Sendable, Hashable {
         callerIDName: String? = nil, defaultCallerID: String? = nil, queue: String? = nil, reportsAMD: Bool = true,
         machineFalsePositiveShare: Double = 0.03, lines: Int = 30, callsPerSecond: Double = 10, pingInterval: TimeInterval = 20,
         reconnectDelay: TimeInterval = 1, maxReconnectDelay: TimeInterval = 30, connectTimeout: TimeInterval = 5,
-        maxQueueDelay: TimeInterval = 30, callKeyPrefix: String = "dialer-", callVariable: String = "DIALER_CALL"
+        maxQueueDelay: TimeInterval = 30, callKeyPrefix: String = "dialer-", callVariable: String = "DIALER_CALL",
+        recordingVariable: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -93,6 +98,7 @@ public struct AsteriskConfiguration: Sendable, Hashable {
         self.maxQueueDelay = maxQueueDelay
         self.callKeyPrefix = callKeyPrefix
         self.callVariable = callVariable
+        self.recordingVariable = recordingVariable
     }
 
     /// The problems that would stop the driver, as sentences an administrator
@@ -118,7 +124,8 @@ public struct AsteriskConfiguration: Sendable, Hashable {
         }
         if !(connectTimeout > 0) { problems.append("the connect timeout must be above 0 seconds") }
         if !(maxQueueDelay > 0) { problems.append("the longest queue delay must be above 0 seconds") }
-        for (name, value) in [("call key prefix", callKeyPrefix), ("call variable", callVariable)]
+        for (name, value) in [("call key prefix", callKeyPrefix), ("call variable", callVariable),
+                              ("recording variable", recordingVariable ?? "")]
         where value.contains(where: { !$0.isASCII || !($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
             problems.append("the \(name) '\(value)' may hold only letters, digits, '-', '_' and '.'")
         }

@@ -199,11 +199,11 @@ public final class SimulatedNetwork: TelephonyDriver {
             guard classed == .person else {
                 // The backend hangs up on what it takes for a machine.
                 if state.party == .person { tally.countAbandon(at: time, hungUpAsMachine: true) }
-                return [.answered(id, party: .machine), end(id, cause: .normalClearing)]
+                return [.amdVerdict(id, "machine"), .answered(id, party: .machine), end(id, cause: .normalClearing)]
             }
             state.phase = .answered
             calls[id] = state
-            return [.answered(id, party: .person)]
+            return [.amdVerdict(id, "human"), .answered(id, party: .person)]
         case .ringTimeout(let id):
             guard calls[id]?.phase == .dialing else { return [] }
             return [end(id, cause: .noAnswer)]
@@ -211,7 +211,9 @@ public final class SimulatedNetwork: TelephonyDriver {
             guard calls[id]?.phase == .dialing else { return [] }
             return [end(id, cause: cause)]
         case .connected(let id, let agent):
-            return calls[id] == nil ? [] : [.connected(id, agent: agent)]
+            guard calls[id] != nil else { return [] }
+            guard parameters.recordings else { return [.connected(id, agent: agent)] }
+            return [.connected(id, agent: agent), .recording(id, "simulated://recordings/\(id)")]
         case .agentFoundMachine(let id):
             guard calls[id]?.phase == .connected else { return [] }
             return [.agentFoundMachine(id), end(id, cause: .normalClearing)]

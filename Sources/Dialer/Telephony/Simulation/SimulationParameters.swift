@@ -40,6 +40,9 @@ public struct SimulationParameters: Sendable, Hashable, Codable {
     public var amdFalseNegativeShare: Double
     /// Seconds an agent spends on a machine that reached them (not productive time).
     public var machineAgentSeconds: Double
+    /// Whether the network "records" each call bridged to an agent: it reports the link
+    /// `simulated://recordings/CALL` for it. No file is made; the link only exercises the reports.
+    public var recordings = false
     /// Multipliers of the person answer share by hour of the day (0–23) in the campaign's zone; missing hours are 1.
     public var answerByHour: [Int: Double]
     /// Mean seconds an agent works between breaks (exponential); 0 for no breaks.
