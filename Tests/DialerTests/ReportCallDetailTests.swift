@@ -38,6 +38,8 @@ struct ReportCallDetailTests {
         }
         #expect(Set(verdicts.keys) == ["human", "machine"])
         #expect(summary.amd == verdicts)
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        #expect(html.contains("Answering-machine detection ran on \(verdicts.values.reduce(0, +)) calls"))
         let machineVerdicts = try fixture.store.connection.firstRow(
             "SELECT COUNT(*) FROM attempts WHERE amd_result = 'machine' AND outcome <> 'machine'") { $0.int(0) }
         #expect(machineVerdicts == 0, "what AMD takes for a machine ends as a machine")

@@ -121,7 +121,17 @@ struct HTMLReport {
             return SVGChart.Bar(label: key, value: Double(count), color: color,
                                 note: "\(count) (\(ReportVerdict.percent(Double(count) / Double(summary.attempts))))")
         }
-        return SVGChart.horizontalBars(bars)
+        return SVGChart.horizontalBars(bars) + amdVerdicts()
+    }
+
+    /// What answering-machine detection decided, when it ran on any call.
+    private func amdVerdicts() -> String {
+        let total = summary.amd.values.reduce(0, +)
+        guard total > 0 else { return "" }
+        let verdicts = summary.amd.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { verdict, count in
+            "\(escape(verdict)) \(count) (\(ReportVerdict.percent(Double(count) / Double(total))))"
+        }
+        return "<p>Answering-machine detection ran on \(total) calls: \(verdicts.joined(separator: ", ")).</p>"
     }
 
     private func perHour() -> String {
@@ -153,11 +163,18 @@ struct HTMLReport {
                                      values: summary.days.map { $0.abandonRate * 100 })],
             rule: abandon.capPercent.map { SVGChart.Rule(value: $0, label: "cap \(ReportVerdict.number($0)) %", color: Self.colors.cap) },
             axis: { ReportVerdict.number($0) + " %" })
-        body += "<table><tr><th>window</th><th>answered by a person</th><th>abandoned</th><th>rate</th></tr>"
+        // Ofcom: the rate counts the estimated persons AMD hung up on as abandoned too.
+        let estimates = abandon.windows.contains { $0.estimatedAbandoned != nil }
+        body += "<table><tr><th>window</th><th>answered by a person</th><th>abandoned</th>"
+            + (estimates ? "<th>with AMD's estimated false positives</th>" : "") + "<th>rate</th></tr>"
         for item in abandon.windows {
             let name = item.first == item.last ? item.first : "\(item.first) – \(item.last)"
+            let estimated = estimates
+                ? "<td>\(item.estimatedAbandoned.map { ReportVerdict.number($0) } ?? "") abandoned of "
+                    + "\(item.estimatedPersons.map { ReportVerdict.number($0) } ?? "")</td>"
+                : ""
             body += "<tr\(item.overCap ? " class=\"bad\"" : "")><td>\(escape(name))\(item == abandon.worst ? " (worst)" : "")</td>"
-                + "<td>\(item.persons)</td><td>\(item.abandoned)</td><td>\(ReportVerdict.percent(item.rate))</td></tr>"
+                + "<td>\(item.persons)</td><td>\(item.abandoned)</td>\(estimated)<td>\(ReportVerdict.percent(item.rate))</td></tr>"
         }
         return body + "</table>"
     }
