@@ -51,6 +51,7 @@ extension CampaignCompiler {
                 if byFields[stored.contact.fieldsJSON] == nil { byFields[stored.contact.fieldsJSON] = stored.contact }
             }
             var listedNumbers = Set<String>()
+            let writer = try ContactWriter(connection: store.connection, campaign: campaign, at: time)
             for contact in listed {
                 let existing = contact.state == .duplicate ? nil : contact.e164.flatMap { byNumber[$0] }
                 if let number = contact.e164, contact.state != .duplicate { listedNumbers.insert(number) }
@@ -66,13 +67,13 @@ extension CampaignCompiler {
                     continue
                 }
                 guard let list = listIDs[contact.position] else { continue }
-                try store.insertContact(
+                try writer.insert(
                     NewContact(list: list, line: contact.line, name: contact.name,
                                fields: JSONText.decodeStrings(contact.fieldsJSON), e164: contact.e164, kind: contact.kind,
-                               timeZone: contact.timeZone, problem: contact.problem, state: contact.state),
-                    campaign: campaign, at: time)
+                               timeZone: contact.timeZone, problem: contact.problem, state: contact.state))
                 report.added += 1
             }
+            try writer.finish()
             for (number, stored) in byNumber where stored.state == .pending && !listedNumbers.contains(number) {
                 try store.finishJob(stored.job, state: .cancelled, at: time)
                 report.cancelled += 1

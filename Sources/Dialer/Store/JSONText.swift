@@ -33,6 +33,11 @@ enum JSONText {
     private static func appendQuoted(_ string: String, to out: inout [UInt8]) {
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
         out.append(quote)
+        if !string.utf8.contains(where: { $0 == quote || $0 == backslash || $0 < 0x20 }) {
+            out.append(contentsOf: string.utf8)
+            out.append(quote)
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case quote, backslash:
