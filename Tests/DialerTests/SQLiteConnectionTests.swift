@@ -361,7 +361,7 @@ import Testing
     @Test func typedRunStoresWhatTheValueArrayStores() throws {
         let connection = try SQLiteConnection(path: ":memory:")
         try connection.execute("CREATE TABLE v (k INTEGER, i, r, t, b, d, o, n)")
-        let insert = try connection.preparedStatement("INSERT INTO v VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        let insert = try connection.statement("INSERT INTO v VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         var random = SQLiteSplitMix64(seed: 2_026)
         for key in 0..<500 {
             let integer = Int64(bitPattern: random.next())
@@ -387,7 +387,7 @@ import Testing
         #expect(differing == 0)
         #expect(try connection.firstRow("SELECT count(*) FROM v") { $0.int(0) } == 1_000)
 
-        let empty = try connection.preparedStatement("INSERT INTO v (k, t, n) VALUES (-1, ?, ?)")
+        let empty = try connection.statement("INSERT INTO v (k, t, n) VALUES (-1, ?, ?)")
         try empty.run("", UTF8Text(UnsafeBufferPointer(start: nil, count: 0)))
         #expect(try connection.firstRow("SELECT typeof(t), t, typeof(n), n FROM v WHERE k = -1") {
             [$0.string(0), $0.string(1), $0.string(2), $0.string(3)]

@@ -59,9 +59,9 @@ extension CampaignCompiler {
                     report.kept += 1
                     try refresh(existing, with: contact, list: listIDs[contact.position])
                     if existing.state == .cancelled && contact.state == .pending {
-                        try store.connection.run(
-                            "UPDATE jobs SET state = 'pending', next_at = ?, updated_at = ? WHERE id = ? AND state = 'cancelled'",
-                            [time, time, existing.job])
+                        try store.connection.statement(
+                            "UPDATE jobs SET state = 'pending', next_at = ?, updated_at = ? WHERE id = ? AND state = 'cancelled'"
+                        ).run(time, time, existing.job)
                         report.restored += 1
                     }
                     continue
@@ -106,9 +106,9 @@ extension CampaignCompiler {
 
     /// Keeps a stored contact's identity and history, taking the list's current fields.
     private func refresh(_ stored: StoredContact, with contact: ListedContact, list: Int64?) throws {
-        try store.connection.run(
-            "UPDATE contacts SET name = ?, fields_json = ?, line = ?, list_id = COALESCE(?, list_id) WHERE id = ?",
-            [contact.name, contact.fieldsJSON, contact.line, list, stored.contact])
+        try store.connection.statement(
+            "UPDATE contacts SET name = ?, fields_json = ?, line = ?, list_id = COALESCE(?, list_id) WHERE id = ?"
+        ).run(contact.name, contact.fieldsJSON, contact.line, list, stored.contact)
     }
 
     /// Ends every pending job whose number a Do-Not-Call source now blocks; returns how many.
