@@ -79,6 +79,41 @@ import Testing
         #expect(mismatches == 0)
     }
 
+    /// The grouped lookup the compile scrubs with answers exactly as one lookup at a time: on small (plain) and
+    /// large (bucketed, spread or crowded) lists, for listed numbers, their neighbours, prefixed numbers, no
+    /// number (0) and numbers too long to be listed, in batches whose sizes are not multiples of the group.
+    @Test(arguments: [(300, false), (120_000, false), (120_000, true)])
+    func batchedLookupsEqualSingleLookups(count: Int, crowded: Bool) {
+        var random = ContactsTestPRNG(seed: UInt64(count) &+ (crowded ? 5 : 0))
+        var listed: [UInt64] = (0..<count).compactMap { _ in UInt64(Self.randomNumber(&random, spread: true)) }
+        if crowded {
+            listed += (0..<5_000).map { 842_838_220_000 + $0 }
+        }
+        let index = DNCIndex(numbers: listed, prefixes: ["+84190", "+1900", "+8428382"])
+        var queries: [UInt64] = [0, 1, 9_999_999_999_999_999, UInt64.max]
+        for number in listed.prefix(30_000) {
+            queries += [number, number + 1, number - 1, number * 10, number / 10]
+        }
+        queries += (0..<30_000).compactMap { _ in UInt64(Self.randomNumber(&random, spread: true)) }
+        queries += [841_901_234_567, 19_005_550_123, 842_838_299_999]
+        queries.shuffle(using: &random)
+        let single = queries.map { index.contains(digits: $0) }
+        var mismatches = 0
+        var start = 0
+        for size in [1, 15, 16, 17, 333, 4_096, queries.count] where start < queries.count {
+            let batch = Array(queries[start..<min(start + size, queries.count)])
+            var found = [Bool](repeating: false, count: batch.count)
+            batch.withUnsafeBufferPointer { batch in
+                found.withUnsafeMutableBufferPointer { index.containsEach(digits: batch, into: $0) }
+            }
+            for (offset, answer) in found.enumerated() where answer != single[start + offset] { mismatches += 1 }
+            start += batch.count
+        }
+        #expect(start == queries.count)
+        #expect(mismatches == 0)
+        #expect(single.contains(true) && single.contains(false))
+    }
+
     @Test func storesAtMostEightBytesPerNumber() {
         var random = ContactsTestPRNG(seed: 8)
         let numbers = (0..<100_000).compactMap { _ in UInt64(Self.randomNumber(&random, spread: false)) }

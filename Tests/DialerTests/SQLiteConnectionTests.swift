@@ -357,6 +357,47 @@ import Testing
         }
     }
 
+    /// The typed path (`SQLiteStatement.run` with a parameter pack) stores exactly what the value-array path does.
+    @Test func typedRunStoresWhatTheValueArrayStores() throws {
+        let connection = try SQLiteConnection(path: ":memory:")
+        try connection.execute("CREATE TABLE v (k INTEGER, i, r, t, b, d, o, n)")
+        let insert = try connection.statement("INSERT INTO v VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        var random = SQLiteSplitMix64(seed: 2_026)
+        for key in 0..<500 {
+            let integer = Int64(bitPattern: random.next())
+            var real = Double(bitPattern: random.next())
+            if real.isNaN { real = 0 }
+            let text = random.unicodeString(maxLength: 30)
+            let blob = (0..<Int(random.next() % 16)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            let date = Date(timeIntervalSince1970: Double(Int64(random.next() % 8_000_000_000_000)) / 1000)
+            let optional: String? = random.next() % 2 == 0 ? nil : text
+            var bytes = Array(text.utf8)
+            try bytes.withUnsafeMutableBufferPointer { (bytes) throws(SQLiteError) in
+                try insert.run(2 * key, integer, real, text, blob, date, optional, UTF8Text(UnsafeBufferPointer(bytes)))
+            }
+            try connection.run("INSERT INTO v VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               [2 * key + 1, integer, real, text, blob, date, optional, text])
+        }
+        let differing = try connection.firstRow(
+            """
+            SELECT count(*) FROM v a JOIN v b ON b.k = a.k + 1 WHERE a.k % 2 = 0 AND NOT (
+                a.i IS b.i AND a.r IS b.r AND a.t IS b.t AND a.b IS b.b AND a.d IS b.d AND a.o IS b.o AND a.n IS b.n
+                AND typeof(a.t) = typeof(b.t) AND typeof(a.b) = typeof(b.b) AND typeof(a.n) = 'text')
+            """) { $0.int(0) }
+        #expect(differing == 0)
+        #expect(try connection.firstRow("SELECT count(*) FROM v") { $0.int(0) } == 1_000)
+
+        let empty = try connection.statement("INSERT INTO v (k, t, n) VALUES (-1, ?, ?)")
+        try empty.run("", UTF8Text(UnsafeBufferPointer(start: nil, count: 0)))
+        #expect(try connection.firstRow("SELECT typeof(t), t, typeof(n), n FROM v WHERE k = -1") {
+            [$0.string(0), $0.string(1), $0.string(2), $0.string(3)]
+        } == ["text", "", "text", ""], "empty text binds as text, not NULL")
+
+        let count = try #require(throws: SQLiteError.self) { try insert.run(1, "+842873001234") }
+        #expect(count.message == "the statement has 8 parameters but 2 values were given")
+        #expect(!count.description.contains("2873001234"))
+    }
+
     @Test func changesAndLastInsertRowIDDescribeTheLastStatement() throws {
         let connection = try SQLiteConnection(path: ":memory:")
         try connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, x INTEGER)")

@@ -17,6 +17,11 @@ public enum JSONString {
     public static func append(_ text: String, to out: inout [UInt8]) {
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
         out.append(quote)
+        if !text.utf8.contains(where: needsEscape) {
+            out.append(contentsOf: text.utf8)
+            out.append(quote)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case quote, backslash:

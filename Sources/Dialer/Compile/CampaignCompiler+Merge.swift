@@ -51,6 +51,7 @@ extension CampaignCompiler {
                 if byFields[stored.contact.fieldsJSON] == nil { byFields[stored.contact.fieldsJSON] = stored.contact }
             }
             var listedNumbers = Set<String>()
+            let writer = try ContactWriter(connection: store.connection, campaign: campaign, at: time)
             for contact in listed {
                 let existing = contact.state == .duplicate ? nil : contact.e164.flatMap { byNumber[$0] }
                 if let number = contact.e164, contact.state != .duplicate { listedNumbers.insert(number) }
@@ -58,21 +59,21 @@ extension CampaignCompiler {
                     report.kept += 1
                     try refresh(existing, with: contact, list: listIDs[contact.position])
                     if existing.state == .cancelled && contact.state == .pending {
-                        try store.connection.run(
-                            "UPDATE jobs SET state = 'pending', next_at = ?, updated_at = ? WHERE id = ? AND state = 'cancelled'",
-                            [time, time, existing.job])
+                        try store.connection.statement(
+                            "UPDATE jobs SET state = 'pending', next_at = ?, updated_at = ? WHERE id = ? AND state = 'cancelled'"
+                        ).run(time, time, existing.job)
                         report.restored += 1
                     }
                     continue
                 }
                 guard let list = listIDs[contact.position] else { continue }
-                try store.insertContact(
+                try writer.insert(
                     NewContact(list: list, line: contact.line, name: contact.name,
                                fields: JSONText.decodeStrings(contact.fieldsJSON), e164: contact.e164, kind: contact.kind,
-                               timeZone: contact.timeZone, problem: contact.problem, state: contact.state),
-                    campaign: campaign, at: time)
+                               timeZone: contact.timeZone, problem: contact.problem, state: contact.state))
                 report.added += 1
             }
+            try writer.finish()
             for (number, stored) in byNumber where stored.state == .pending && !listedNumbers.contains(number) {
                 try store.finishJob(stored.job, state: .cancelled, at: time)
                 report.cancelled += 1
@@ -105,9 +106,9 @@ extension CampaignCompiler {
 
     /// Keeps a stored contact's identity and history, taking the list's current fields.
     private func refresh(_ stored: StoredContact, with contact: ListedContact, list: Int64?) throws {
-        try store.connection.run(
-            "UPDATE contacts SET name = ?, fields_json = ?, line = ?, list_id = COALESCE(?, list_id) WHERE id = ?",
-            [contact.name, contact.fieldsJSON, contact.line, list, stored.contact])
+        try store.connection.statement(
+            "UPDATE contacts SET name = ?, fields_json = ?, line = ?, list_id = COALESCE(?, list_id) WHERE id = ?"
+        ).run(contact.name, contact.fieldsJSON, contact.line, list, stored.contact)
     }
 
     /// Ends every pending job whose number a Do-Not-Call source now blocks; returns how many.

@@ -17,7 +17,7 @@ struct CampaignCompiler {
 
     /// Compiles into a new campaign record; returns its id and what was read.
     func compile(sourcePath: String, sourceText: String, at time: Date) throws -> (campaign: Int64, report: CompileReport) {
-        try store.connection.withBulkLoadCache {
+        try store.connection.withBulkLoadSettings {
             try store.connection.writeTransaction {
                 if try store.campaignID(named: spec.id) != nil { throw StoreError.campaignExists(spec.id) }
                 let specJSON = String(decoding: try JSONEncoder().encode(spec), as: UTF8.self)
@@ -31,6 +31,7 @@ struct CampaignCompiler {
                 for (position, list) in spec.lists.enumerated() {
                     try compile(list, position: position, campaign: campaign, state: &state)
                 }
+                try state.writer.finish()
                 return (campaign, state.report)
             }
         }
@@ -106,8 +107,8 @@ struct CampaignCompiler {
     /// Scrubs a batch of rows, then stores them as contacts in order; empties the batch.
     private func store(_ batch: inout [ReadRow], columns: ListColumns, state: inout CompileState) throws {
         let blocked = state.doNotCall.blocksEach(digits: batch.map { $0.number?.digits ?? 0 })
-        for (row, isBlocked) in zip(batch, blocked) {
-            try state.writer.insert(makeContact(row, blocked: isBlocked, columns: columns, state: &state))
+        for index in batch.indices {
+            try state.writer.insert(makeContact(batch[index], blocked: blocked[index], columns: columns, state: &state))
             state.report.contacts += 1
         }
         batch.removeAll(keepingCapacity: true)

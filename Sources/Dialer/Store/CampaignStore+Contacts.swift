@@ -16,9 +16,10 @@ struct NewContact {
 }
 
 extension CampaignStore {
-    /// Stores a contact and its job (due at once when pending). Call inside a write transaction for speed;
-    /// for many contacts, one ``ContactWriter`` is faster.
+    /// Stores a contact and its job (due at once when pending). For many contacts, one ``ContactWriter`` is faster.
     func insertContact(_ contact: NewContact, campaign: Int64, at time: Date) throws {
-        try ContactWriter(connection: connection, campaign: campaign, at: time).insert(contact)
+        let writer = try ContactWriter(connection: connection, campaign: campaign, at: time)
+        try writer.insert(contact)
+        try writer.finish()
     }
 }

@@ -98,6 +98,10 @@ struct DNCNumberTable: Sendable {
             let end = Int(offsets[fine + 1])
             guard start < end else { return false }
             return lows.withUnsafeBufferPointer { lows in
+                // The bucket's first and last entries are read first, together: a bucket that straddles two
+                // cache lines has both on their way at once, instead of the second waiting for the search.
+                let first = lows[start]
+                let last = lows[end - 1]
                 // Bisect the rare large bucket down to 16 entries, then four branch-free steps find how many
                 // entries are below `low` (up to 15); the same number of steps every time keeps the processor
                 // running ahead into the next lookup while this one waits for memory.
@@ -113,7 +117,7 @@ struct DNCNumberTable: Sendable {
                     lower = lows[candidate - 1] < low ? candidate : lower
                     step >>= 1
                 }
-                return lows[min(lower, upper - 1)] == low
+                return (first <= low) && (low <= last) && lows[min(lower, upper - 1)] == low
             }
         }
     }
@@ -175,6 +179,13 @@ struct DNCNumberTable: Sendable {
             upper[item] = searched[item] ? end : 1
             wanted[item] = UInt32(truncatingIfNeeded: offset)
         }
+        var firsts = InlineArray<16, UInt32>(repeating: 0)
+        var lasts = InlineArray<16, UInt32>(repeating: 0)
+        for item in keys.indices {
+            // Each bucket's first and last entries: the cache lines of the whole group, read at once.
+            firsts[item] = lows[lower[item] - (searched[item] ? 0 : 1)]
+            lasts[item] = lows[upper[item] - 1]
+        }
         for item in keys.indices {
             // The rare bucket of more than 16 numbers, bisected down to 16.
             while upper[item] - lower[item] > 16 {
@@ -191,7 +202,8 @@ struct DNCNumberTable: Sendable {
             step >>= 1
         }
         for item in keys.indices {
-            found[item] = searched[item] && lows[min(lower[item], upper[item] - 1)] == wanted[item]
+            found[item] = searched[item] && firsts[item] <= wanted[item] && wanted[item] <= lasts[item]
+                && lows[min(lower[item], upper[item] - 1)] == wanted[item]
         }
     }
 

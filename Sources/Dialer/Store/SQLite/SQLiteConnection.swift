@@ -102,12 +102,6 @@ final class SQLiteConnection {
         return statement
     }
 
-    /// A prepared statement of the caller's own for `sql`, outside the cache: for a loop that runs it many
-    /// times with ``SQLiteStatement/run(_:)``. It finalises itself when released.
-    func preparedStatement(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
-        try prepare(sql, persistent: true)
-    }
-
     private func prepare(_ sql: String, persistent: Bool) throws(SQLiteError) -> SQLiteStatement {
         var prepared: OpaquePointer?
         var code: Int32 = SQLITE_OK

@@ -64,6 +64,13 @@ final class SQLiteStatement {
         while try step() {}
     }
 
+    /// Runs the statement, its parameters already bound one by one with ``bind(_:at:)``, to completion; then
+    /// resets it (the bindings stay until bound again).
+    func runBound() throws(SQLiteError) {
+        defer { sqlite3_reset(handle) }
+        while try step() {}
+    }
+
     /// Advances to the next row; true while a row is available, false when the statement is done.
     func step() throws(SQLiteError) -> Bool {
         let code = sqlite3_step(handle)
