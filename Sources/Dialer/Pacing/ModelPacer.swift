@@ -19,9 +19,9 @@ import Foundation
 /// it, so the abandon rate settles at the setpoint.
 ///
 /// It dials progressively while it knows too little (few dials, talks or wrap-ups
-/// seen), with too few agents, and while two more abandoned calls would bring the
+/// seen), with too few agents, and while one more abandoned call would bring the
 /// campaign's rate in its compliance window near the cap (which also holds it
-/// back until a window has enough answers to absorb them).
+/// back until a window has enough answers to absorb it).
 struct ModelPacer: Pacer {
     /// The campaign's limits and the pacer's aims.
     struct Settings {
@@ -72,9 +72,11 @@ struct ModelPacer: Pacer {
     private var logGain = 0.0
 
     /// Statistics below these: progressive.
-    static let minimumDials = 100.0
-    static let minimumTalks = 20.0
-    static let minimumWraps = 10.0
+    /// Few talks suffice: an agent on a call is rarely free within the horizon (a
+    /// wrap-up follows), so the talk times matter less than the dials and wrap-ups.
+    static let minimumDials = 50.0
+    static let minimumTalks = 8.0
+    static let minimumWraps = 5.0
     /// How fast the gain follows the abandon rate.
     static let gainStep = 0.1
 
@@ -215,11 +217,11 @@ struct ModelPacer: Pacer {
         return max(progressive, snapshot.callsRinging + low)
     }
 
-    /// Whether two more abandoned calls (a burst of calls already in flight) would bring
-    /// the window's rate to halfway between the setpoint and the cap.
+    /// Whether one more abandoned call would bring the window's rate to halfway between
+    /// the setpoint and the cap (the other half is the margin for calls already in flight).
     func isNearTheCap(_ snapshot: PacingSnapshot) -> Bool {
         let nearCap = settings.setpoint + (settings.cap - settings.setpoint) / 2
-        return (snapshot.abandonedInWindow + 2) / (snapshot.answeredInWindow + 2) >= nearCap
+        return (snapshot.abandonedInWindow + 1) / (snapshot.answeredInWindow + 1) >= nearCap
     }
 
     /// P(X > threshold) for X normal with this mean and variance.
