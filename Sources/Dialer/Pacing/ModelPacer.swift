@@ -156,50 +156,20 @@ struct ModelPacer: Pacer {
         guard isInformed, snapshot.loggedInAgents >= settings.minimumAgents, !isNearTheCap(snapshot) else {
             return progressive
         }
-        let count = grid.count
-        // Answers minus free agents by each instant: mean and variance.
-        var mean = Array(repeating: Double(snapshot.callsWaiting - snapshot.readyAgents), count: count)
-        var variance = Array(repeating: 0.0, count: count)
+        var estimate = OverflowEstimate(
+            fresh: ringRow(halfSeconds: 0), callsWaiting: snapshot.callsWaiting, readyAgents: snapshot.readyAgents)
         var byAge: [Int: Int] = [:]
         for age in snapshot.ringingAges { byAge[Int(age * 2), default: 0] += 1 }
-        for (age, calls) in byAge {
-            let row = ringRow(halfSeconds: age)
-            let weight = Double(calls)
-            for index in 0..<count {
-                mean[index] += weight * row[index]
-                variance[index] += weight * row[index] * (1 - row[index])
-            }
-        }
+        for (age, calls) in byAge { estimate.addAnswers(ringRow(halfSeconds: age), count: calls) }
         for work in snapshot.busyAgents {
-            let row: [Double]
             switch work {
-            case .talking(let seconds): row = talkRow(seconds: Int(seconds))
-            case .wrappingUp(let seconds): row = wrapRow(seconds: Int(seconds))
-            }
-            for index in 0..<count {
-                mean[index] -= row[index]
-                variance[index] += row[index] * (1 - row[index])
+            case .talking(let seconds): estimate.addAgent(talkRow(seconds: Int(seconds)))
+            case .wrappingUp(let seconds): estimate.addAgent(wrapRow(seconds: Int(seconds)))
             }
         }
-        let fresh = ringRow(halfSeconds: 0)
-        let allowed = exp(logGain) * aim
-        // The chance that one more call, placed after `calls` others, is answered and finds no agent.
-        func abandonChance(after calls: Int) -> Double {
-            let added = Double(calls)
-            var chance = 0.0
-            var previous = 0.0
-            for index in 0..<count {
-                let answered = fresh[index] - previous
-                previous = fresh[index]
-                guard answered > 0 else { continue }
-                let m = mean[index] + added * fresh[index] + 1
-                let v = variance[index] + added * fresh[index] * (1 - fresh[index])
-                chance += answered * Self.normalAbove(mean: m, variance: v, threshold: 0.5)
-            }
-            return chance
-        }
+        let allowed = exp(logGain) * aim * (estimate.fresh.last ?? 0)
         func acceptable(_ calls: Int) -> Bool {
-            abandonChance(after: calls - 1) <= allowed * fresh[count - 1]
+            estimate.abandonChance(after: calls - 1) <= allowed
         }
         // The largest acceptable number of new calls: double, then bisect.
         let most = 4 * snapshot.loggedInAgents + 8
@@ -222,12 +192,6 @@ struct ModelPacer: Pacer {
     func isNearTheCap(_ snapshot: PacingSnapshot) -> Bool {
         let nearCap = settings.setpoint + (settings.cap - settings.setpoint) / 2
         return (snapshot.abandonedInWindow + 1) / (snapshot.answeredInWindow + 1) >= nearCap
-    }
-
-    /// P(X > threshold) for X normal with this mean and variance.
-    static func normalAbove(mean: Double, variance: Double, threshold: Double) -> Double {
-        guard variance > 1e-9 else { return mean > threshold ? 1 : 0 }
-        return 0.5 * erfc((threshold - mean) / (2 * variance).squareRoot())
     }
 
     /// Chances that a call which has rung `halfSeconds / 2` seconds is answered, needing an agent, by each instant.
