@@ -72,11 +72,11 @@ struct ModelPacer: Pacer {
     private var logGain = 0.0
 
     /// Statistics below these: progressive.
-    /// Few talks suffice: an agent on a call is rarely free within the horizon (a
-    /// wrap-up follows), so the talk times matter less than the dials and wrap-ups.
-    static let minimumDials = 50.0
-    static let minimumTalks = 8.0
-    static let minimumWraps = 5.0
+    /// Fewer would do for the answer rate, but the first talks to end are the shortest
+    /// (the long ones are still going): too few of them make agents look free sooner.
+    static let minimumDials = 100.0
+    static let minimumTalks = 20.0
+    static let minimumWraps = 10.0
     /// How fast the gain follows the abandon rate.
     static let gainStep = 0.1
 
