@@ -25,6 +25,10 @@ enum SimulationPrinter {
         }
         lines.append("  calls:    answered \(summary.answered), no answer \(summary.noAnswer), busy \(summary.busy), "
                      + "failed \(summary.failed), abandoned \(summary.abandoned) (\(percent(summary.abandonRate)) of answered)")
+        let network = result.network
+        lines.append("  machines: \(summary.machine) calls ended as machines; \(network.machinesReachingAgents) reached an agent, "
+                     + "\(network.machinesAbandoned) found none; AMD took \(network.personsHungUpAsMachines) "
+                     + "person\(network.personsHungUpAsMachines == 1 ? "" : "s") for machines")
         lines.append("  contacts: completed \(summary.completed), exhausted \(summary.exhausted), invalid \(summary.invalid), "
                      + "duplicate \(summary.duplicate), do-not-call \(summary.doNotCall)"
                      + (summary.pending > 0 ? ", still pending \(summary.pending)" : ""))

@@ -130,7 +130,10 @@ import Testing
         #expect(pacer.targetCallsRinging(nearCap) == 4, "at the cap: progressive")
         var fewAnswers = snapshot
         (fewAnswers.abandonedInWindow, fewAnswers.answeredInWindow) = (0, 20)
-        #expect(pacer.targetCallsRinging(fewAnswers) == 4, "two abandons among 22 answers would pass the cap")
+        #expect(pacer.targetCallsRinging(fewAnswers) == 4, "one abandon among 21 answers would pass the cap")
+        var enoughAnswers = snapshot
+        (enoughAnswers.abandonedInWindow, enoughAnswers.answeredInWindow) = (0, 40)
+        #expect(pacer.targetCallsRinging(enoughAnswers) > 4, "one abandon among 41 answers stays under 2.75 %: over-dials")
         let few = PacingSnapshot(now: Self.monday, loggedInAgents: 3, readyAgents: 2, callsRinging: 0, callsWaiting: 0, callsInFlight: 1)
         #expect(pacer.targetCallsRinging(few) == 2, "too few agents: progressive")
     }

@@ -20,6 +20,7 @@ import Testing
                                       "--seed", "3", "--start", "2026-03-02"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("results.csv"))
+        #expect(output.stdout.contains("calls ended as machines;"), "the printout counts machines and AMD's mistakes")
 
         let summaryData = try Data(contentsOf: URL(fileURLWithPath: directory.path("out/summary.json")))
         let summary = try #require(try JSONSerialization.jsonObject(with: summaryData) as? [String: Any])

@@ -19,9 +19,9 @@ import Foundation
 /// it, so the abandon rate settles at the setpoint.
 ///
 /// It dials progressively while it knows too little (few dials, talks or wrap-ups
-/// seen), with too few agents, and while two more abandoned calls would bring the
+/// seen), with too few agents, and while one more abandoned call would bring the
 /// campaign's rate in its compliance window near the cap (which also holds it
-/// back until a window has enough answers to absorb them).
+/// back until a window has enough answers to absorb it).
 struct ModelPacer: Pacer {
     /// The campaign's limits and the pacer's aims.
     struct Settings {
@@ -72,6 +72,8 @@ struct ModelPacer: Pacer {
     private var logGain = 0.0
 
     /// Statistics below these: progressive.
+    /// Fewer would do for the answer rate, but the first talks to end are the shortest
+    /// (the long ones are still going): too few of them make agents look free sooner.
     static let minimumDials = 100.0
     static let minimumTalks = 20.0
     static let minimumWraps = 10.0
@@ -154,50 +156,20 @@ struct ModelPacer: Pacer {
         guard isInformed, snapshot.loggedInAgents >= settings.minimumAgents, !isNearTheCap(snapshot) else {
             return progressive
         }
-        let count = grid.count
-        // Answers minus free agents by each instant: mean and variance.
-        var mean = Array(repeating: Double(snapshot.callsWaiting - snapshot.readyAgents), count: count)
-        var variance = Array(repeating: 0.0, count: count)
+        var estimate = OverflowEstimate(
+            fresh: ringRow(halfSeconds: 0), callsWaiting: snapshot.callsWaiting, readyAgents: snapshot.readyAgents)
         var byAge: [Int: Int] = [:]
         for age in snapshot.ringingAges { byAge[Int(age * 2), default: 0] += 1 }
-        for (age, calls) in byAge {
-            let row = ringRow(halfSeconds: age)
-            let weight = Double(calls)
-            for index in 0..<count {
-                mean[index] += weight * row[index]
-                variance[index] += weight * row[index] * (1 - row[index])
-            }
-        }
+        for (age, calls) in byAge { estimate.addAnswers(ringRow(halfSeconds: age), count: calls) }
         for work in snapshot.busyAgents {
-            let row: [Double]
             switch work {
-            case .talking(let seconds): row = talkRow(seconds: Int(seconds))
-            case .wrappingUp(let seconds): row = wrapRow(seconds: Int(seconds))
-            }
-            for index in 0..<count {
-                mean[index] -= row[index]
-                variance[index] += row[index] * (1 - row[index])
+            case .talking(let seconds): estimate.addAgent(talkRow(seconds: Int(seconds)))
+            case .wrappingUp(let seconds): estimate.addAgent(wrapRow(seconds: Int(seconds)))
             }
         }
-        let fresh = ringRow(halfSeconds: 0)
-        let allowed = exp(logGain) * aim
-        // The chance that one more call, placed after `calls` others, is answered and finds no agent.
-        func abandonChance(after calls: Int) -> Double {
-            let added = Double(calls)
-            var chance = 0.0
-            var previous = 0.0
-            for index in 0..<count {
-                let answered = fresh[index] - previous
-                previous = fresh[index]
-                guard answered > 0 else { continue }
-                let m = mean[index] + added * fresh[index] + 1
-                let v = variance[index] + added * fresh[index] * (1 - fresh[index])
-                chance += answered * Self.normalAbove(mean: m, variance: v, threshold: 0.5)
-            }
-            return chance
-        }
+        let allowed = exp(logGain) * aim * (estimate.fresh.last ?? 0)
         func acceptable(_ calls: Int) -> Bool {
-            abandonChance(after: calls - 1) <= allowed * fresh[count - 1]
+            estimate.abandonChance(after: calls - 1) <= allowed
         }
         // The largest acceptable number of new calls: double, then bisect.
         let most = 4 * snapshot.loggedInAgents + 8
@@ -215,17 +187,11 @@ struct ModelPacer: Pacer {
         return max(progressive, snapshot.callsRinging + low)
     }
 
-    /// Whether two more abandoned calls (a burst of calls already in flight) would bring
-    /// the window's rate to halfway between the setpoint and the cap.
+    /// Whether one more abandoned call would bring the window's rate to halfway between
+    /// the setpoint and the cap (the other half is the margin for calls already in flight).
     func isNearTheCap(_ snapshot: PacingSnapshot) -> Bool {
         let nearCap = settings.setpoint + (settings.cap - settings.setpoint) / 2
-        return (snapshot.abandonedInWindow + 2) / (snapshot.answeredInWindow + 2) >= nearCap
-    }
-
-    /// P(X > threshold) for X normal with this mean and variance.
-    static func normalAbove(mean: Double, variance: Double, threshold: Double) -> Double {
-        guard variance > 1e-9 else { return mean > threshold ? 1 : 0 }
-        return 0.5 * erfc((threshold - mean) / (2 * variance).squareRoot())
+        return (snapshot.abandonedInWindow + 1) / (snapshot.answeredInWindow + 1) >= nearCap
     }
 
     /// Chances that a call which has rung `halfSeconds / 2` seconds is answered, needing an agent, by each instant.
