@@ -160,7 +160,8 @@ struct ModelPacer: Pacer {
             fresh: ringRow(halfSeconds: 0), callsWaiting: snapshot.callsWaiting, readyAgents: snapshot.readyAgents)
         var byAge: [Int: Int] = [:]
         for age in snapshot.ringingAges { byAge[Int(age * 2), default: 0] += 1 }
-        for (age, calls) in byAge { estimate.addAnswers(ringRow(halfSeconds: age), count: calls) }
+        // In age order: the sums, and so the decision, do not depend on the dictionary's order (seeded runs repeat).
+        for age in byAge.keys.sorted() { estimate.addAnswers(ringRow(halfSeconds: age), count: byAge[age] ?? 0) }
         for work in snapshot.busyAgents {
             switch work {
             case .talking(let seconds): estimate.addAgent(talkRow(seconds: Int(seconds)))
