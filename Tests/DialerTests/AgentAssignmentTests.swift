@@ -8,7 +8,7 @@ struct AgentAssignmentTests {
     static func agents(_ count: Int) -> [String] { (0..<count).map { "agent-\($0)" } }
 
     @Test func roundRobinGivesEveryAgentTheSameCountWithinOne() {
-        var random = CallbackSplitMix64(seed: 0xA551_6E)
+        var random = SeededRandom(seed: 0xA551_6E)
         for _ in 0..<200 {
             let agents = Self.agents(1 + Int(random.next() % 9))
             let contacts = (0..<Int(random.next() % 120)).map {
@@ -24,7 +24,7 @@ struct AgentAssignmentTests {
     }
 
     @Test func balancedKeepsExpectedWorkWithinOneContactsWorkAcrossAgents() {
-        var random = CallbackSplitMix64(seed: 0xBA1A_ACE)
+        var random = SeededRandom(seed: 0xBA1A_ACE)
         for _ in 0..<200 {
             let agents = Self.agents(1 + Int(random.next() % 6))
             let contacts = (0..<Int(random.next() % 80)).map {

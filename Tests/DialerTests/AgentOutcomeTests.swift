@@ -77,7 +77,7 @@ struct AgentOutcomeTests {
             Question(id: "score", prompt: "", kind: .scale(low: 0, high: 10)),
             Question(id: "count", prompt: "", kind: .number(low: 1, high: 500)),
         ]
-        var random = CallbackSplitMix64(seed: 0x4E7)
+        var random = SeededRandom(seed: 0x4E7)
         for _ in 0..<400 {
             let question = questions[Int(random.next() % UInt64(questions.count))]
             let answer: String

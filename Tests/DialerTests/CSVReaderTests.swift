@@ -2,23 +2,6 @@
 import Foundation
 import Testing
 
-/// SplitMix64: a small seeded generator, so generated cases are the same on every run.
-struct ContactsTestPRNG: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A folder under the system's temporary directory, removed when the test is done with it.
 final class ContactsTestFolder {
     let path: String
@@ -158,7 +141,7 @@ final class ContactsTestFolder {
     /// each good row comes back intact, whatever the buffer size.
     @Test func malformedCorpusReportsEveryBadRowAndKeepsEveryGoodRow() throws {
         let folder = try ContactsTestFolder()
-        var random = ContactsTestPRNG(seed: 20_260_321)
+        var random = SeededRandom(seed: 20_260_321)
         for round in 0..<60 {
             let delimiter = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")][round % 3]
             let lineBreak: [UInt8] = round % 2 == 0 ? [10] : [13, 10]
@@ -213,7 +196,7 @@ final class ContactsTestFolder {
 
     private static let fieldAlphabet: [String] = ["a", "B", "7", " ", "ễ", "Đ", "\"", ",", ";", "\t", "\n", "😀"]
 
-    private static func randomField(_ random: inout ContactsTestPRNG) -> String {
+    private static func randomField(_ random: inout SeededRandom) -> String {
         let length = Int.random(in: 0...12, using: &random)
         // Starts with a letter so a stray quote earlier in the file cannot pair with it.
         return length == 0 ? "" : "x" + (0..<length).map { _ in fieldAlphabet.randomElement(using: &random) ?? "a" }.joined()

@@ -8,7 +8,7 @@ import Testing
 
     /// On random bytes biased towards UTF-8 lead and continuation bytes, the check agrees with the standard library.
     @Test func agreesWithTheStandardLibraryOnRandomBytes() {
-        var random = ContactsTestPRNG(seed: 8)
+        var random = SeededRandom(seed: 8)
         let interesting: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1,
                                     0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
         var disagreements = 0

@@ -68,7 +68,7 @@ struct CallbackTests {
             CallingCalendar(hours: fixture.campaign.spec.hours, timeZone: try #require(TimeZone(identifier: "Europe/London"))),
             CallingCalendar.daily(fixture.campaign.spec.calleeHours, timeZone: try #require(TimeZone(identifier: "America/New_York"))),
         ]
-        var random = CallbackSplitMix64(seed: 0xCA11_BAC4)
+        var random = SeededRandom(seed: 0xCA11_BAC4)
         for _ in 0..<300 {
             let asked = AgentCampaign.monday.addingTimeInterval(Double(random.next() % (14 * 86_400)))
             guard case .at(let slot, let moved) = scheduler.slot(for: asked, zone: "America/New_York", history: []) else {
@@ -150,20 +150,5 @@ private final class PausingDriver: TelephonyDriver {
             return pending
         }
         return network.events(until: deadline)
-    }
-}
-
-/// SplitMix64, for reproducible cases.
-struct CallbackSplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

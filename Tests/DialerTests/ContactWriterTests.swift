@@ -85,7 +85,7 @@ extension ContactWriterTests {
     /// The store's JSON for string arrays is what a JSON decoder reads back, for any text (quotes, backslashes,
     /// control characters, every plane), and the String and byte forms are the same text.
     @Test func generatedStringArraysRoundTrip() throws {
-        var random = SQLiteSplitMix64(seed: 4_2026)
+        var random = SeededRandom(seed: 4_2026)
         for _ in 0..<2_000 {
             var strings = (0..<Int(random.next() % 6)).map { _ in random.unicodeString(maxLength: 12) }
             if random.next() % 4 == 0 { strings.append("\"\\\u{0}\u{1F}\r\n\t/") }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct DNCIndexTests {
     /// Random E.164 digit strings: mostly Vietnamese (11 and 12 digits), some from elsewhere (8–15 digits).
-    private static func randomNumber(_ random: inout ContactsTestPRNG, spread: Bool) -> String {
+    private static func randomNumber(_ random: inout SeededRandom, spread: Bool) -> String {
         func digits(_ count: Int) -> String {
             (0..<count).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
         }
@@ -26,7 +26,7 @@ import Testing
 
     @Test(arguments: [(50, false), (3_000, false), (40_000, false), (40_000, true), (500, true)])
     func membershipEqualsAPlainSetOnRandomData(count: Int, spread: Bool) {
-        var random = ContactsTestPRNG(seed: UInt64(count) &* 31 &+ (spread ? 7 : 0))
+        var random = SeededRandom(seed: UInt64(count) &* 31 &+ (spread ? 7 : 0))
         var listed: [String] = (0..<count).map { _ in Self.randomNumber(&random, spread: spread) }
         listed += listed.prefix(count / 10)   // duplicates
         let prefixes = (0..<5).map { _ in String(Self.randomNumber(&random, spread: spread).prefix(Int.random(in: 3...7, using: &random))) }
@@ -53,7 +53,7 @@ import Testing
     /// ranges (which fills some buckets with hundreds of numbers).
     @Test(arguments: [false, true])
     func membershipEqualsAPlainSetOnLargeLists(crowded: Bool) {
-        var random = ContactsTestPRNG(seed: crowded ? 1_000 : 1_001)
+        var random = SeededRandom(seed: crowded ? 1_000 : 1_001)
         var listed: [UInt64] = (0..<110_000).map { _ in UInt64.random(in: 84_300_000_000...84_999_999_999, using: &random) }
         if crowded {
             // Runs of consecutive fixed lines (a company's block of numbers, 12 digits).
@@ -84,7 +84,7 @@ import Testing
     /// number (0) and numbers too long to be listed, in batches whose sizes are not multiples of the group.
     @Test(arguments: [(300, false), (120_000, false), (120_000, true)])
     func batchedLookupsEqualSingleLookups(count: Int, crowded: Bool) {
-        var random = ContactsTestPRNG(seed: UInt64(count) &+ (crowded ? 5 : 0))
+        var random = SeededRandom(seed: UInt64(count) &+ (crowded ? 5 : 0))
         var listed: [UInt64] = (0..<count).compactMap { _ in UInt64(Self.randomNumber(&random, spread: true)) }
         if crowded {
             listed += (0..<5_000).map { 842_838_220_000 + $0 }
@@ -115,7 +115,7 @@ import Testing
     }
 
     @Test func storesAtMostEightBytesPerNumber() {
-        var random = ContactsTestPRNG(seed: 8)
+        var random = SeededRandom(seed: 8)
         let numbers = (0..<100_000).compactMap { _ in UInt64(Self.randomNumber(&random, spread: false)) }
         let index = DNCIndex(numbers: numbers, prefixes: [])
         guard case .bucketed = index.numbers.layout else {
@@ -205,7 +205,7 @@ import Testing
     @Test func theDiskCacheIsReusedWhileTheSourceIsUnchanged() throws {
         let folder = try ContactsTestFolder()
         let cache = folder.path + "/cache"
-        var random = ContactsTestPRNG(seed: 99)
+        var random = SeededRandom(seed: 99)
         var lines = (0..<150_000).map { _ in "09\(Int.random(in: 10_000_000...99_999_999, using: &random))" }
         lines += ["+84190*", "bad line"]
         let path = try folder.write("dnc.txt", lines.joined(separator: "\n"))

@@ -13,7 +13,7 @@ import Testing
 
     /// The ways people write a national number `digits` (without trunk prefix) of a country with calling code `code`.
     static func writtenForms(
-        code: Int, national digits: String, trunk: String, withCodeWithoutPlus: Bool = true, using random: inout ContactsTestPRNG
+        code: Int, national digits: String, trunk: String, withCodeWithoutPlus: Bool = true, using random: inout SeededRandom
     ) -> [(text: String, needsDefault: Bool)] {
         let separators = [" ", ".", "-", "", " - ", "\u{00A0}"]
         func grouped(_ text: String) -> String {
@@ -42,7 +42,7 @@ import Testing
         return forms
     }
 
-    static func randomVietnameseNational(using random: inout ContactsTestPRNG) -> String {
+    static func randomVietnameseNational(using random: inout SeededRandom) -> String {
         let mobilePrefixes = ["32", "33", "34", "35", "36", "37", "38", "39", "52", "56", "58", "59", "70", "76", "77",
                               "78", "79", "81", "82", "83", "84", "85", "86", "88", "89", "90", "91", "93", "94", "96",
                               "97", "98", "99"]
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func everyWrittenFormOfAVietnameseNumberGivesTheSameE164() throws {
-        var random = ContactsTestPRNG(seed: 84)
+        var random = SeededRandom(seed: 84)
         for _ in 0..<2_000 {
             let national = Self.randomVietnameseNational(using: &random)
             let expected = "+84" + national
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func parsingAnE164GivesTheSameNumber() {
-        var random = ContactsTestPRNG(seed: 164)
+        var random = SeededRandom(seed: 164)
         let regions = ["VN", "US", "GB", "CZ", "RO", "AU", "BR", "MX", "RU", "ID", "DE", "FR", nil]
         var checked = 0
         for _ in 0..<20_000 {
@@ -154,7 +154,7 @@ import Testing
     /// Random text made of digits, separators, plus signs, letters and other characters: the parser never
     /// fails to answer, and every number it accepts is a valid E.164 that parses to itself.
     @Test func randomTextGivesAValidNumberOrAReason() throws {
-        var random = ContactsTestPRNG(seed: 1_164)
+        var random = SeededRandom(seed: 1_164)
         let common = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "9", "84", "00", " ", "-", ".", "(", ")"]
         let rare = ["+", "/", "\u{00A0}", "x", "é", "#", "٣", "😀", "\u{2013}"]
         var accepted = 0

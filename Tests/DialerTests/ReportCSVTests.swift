@@ -10,7 +10,7 @@ struct ReportCSVTests {
 
     @Test func everyCellReadsBackAsWrittenOrWithTheApostropheGuard() throws {
         let directory = TemporaryDirectory()
-        var random = ReportSplitMix64(seed: 42)
+        var random = SeededRandom(seed: 42)
         for round in 0..<40 {
             let rows = (0..<random.below(6) + 1).map { _ in
                 (0..<random.below(5) + 1).map { _ in
@@ -61,7 +61,7 @@ struct ReportCSVTests {
     }
 
     @Test func fieldsDecoderAgreesWithTheStoresEncoding() {
-        var random = ReportSplitMix64(seed: 7)
+        var random = SeededRandom(seed: 7)
         for _ in 0..<500 {
             let fields = (0..<random.below(6)).map { _ in
                 (0..<random.below(5)).map { _ in Self.pieces[random.below(Self.pieces.count)] }.joined()
@@ -120,22 +120,4 @@ enum StrictCSV {
         }
         return row.isEmpty ? rows : nil
     }
-}
-
-/// SplitMix64 for the report tests' generated cases (deterministic runs).
-struct ReportSplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
 }

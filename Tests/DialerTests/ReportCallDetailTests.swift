@@ -63,7 +63,7 @@ struct ReportCallDetailTests {
     /// between runs: every daily Ofcom window of the report counts abandoned and answered persons
     /// exactly as the engine's abandon ledger counted them live, and as a ledger resumed from the store does.
     @Test func ofcomWindowsEqualTheAbandonLedgersCounts() throws {
-        var random = ReportSplitMix64(seed: 0x0FC0)
+        var random = SeededRandom(seed: 0x0FC0)
         for history in 0..<12 {
             var spec = EngineFixture.spec(timeZone: "Europe/London")
             spec.compliance = .ukOfcom

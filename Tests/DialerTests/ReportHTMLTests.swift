@@ -10,7 +10,7 @@ struct ReportHTMLTests {
 
     @Test func everyTextFromAListAFileOrAnAgentIsEscaped() throws {
         let fixture = try ReportReconciliationTests.Fixture(seed: 2)
-        var random = ReportSplitMix64(seed: 2)
+        var random = SeededRandom(seed: 2)
         for round in 0..<10 {
             let name = Self.hostile[random.below(Self.hostile.count)]
             try fixture.store.connection.run(
@@ -60,7 +60,7 @@ struct ReportHTMLTests {
     }
 
     @Test func escapingIsReversibleText() {
-        var random = ReportSplitMix64(seed: 8)
+        var random = SeededRandom(seed: 8)
         for _ in 0..<300 {
             let text = (0..<random.below(8)).map { _ in ["<", ">", "&", "\"", "'", "a", "ễ", "&amp;", " "][random.below(9)] }.joined()
             let escaped = HTMLText.escape(text)

@@ -98,7 +98,7 @@ struct ReportReconciliationTests {
 
     @Test func aRangeCountsTheCallsPlacedOnItsDaysInTheCampaignsZone() throws {
         let fixture = try Fixture(seed: 9)
-        var random = ReportSplitMix64(seed: 9)
+        var random = SeededRandom(seed: 9)
         for round in 0..<6 {
             let first = ReportClock.days(year: 2026, month: 3, day: 2) + random.below(38)
             func date(_ day: Int) -> LocalDate {
@@ -148,7 +148,7 @@ struct ReportReconciliationTests {
 
     @Test func dispositionsAndSurveyAnswersFromAgentsReachResultsAndSummary() throws {
         let fixture = try Fixture(seed: 12)
-        var random = ReportSplitMix64(seed: 12)
+        var random = SeededRandom(seed: 12)
         let db = fixture.store.connection
         var latest: [Int64: (disposition: String, answer: String)] = [:]
         for round in 0..<600 {

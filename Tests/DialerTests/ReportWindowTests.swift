@@ -12,7 +12,7 @@ struct ReportWindowTests {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = zone
         var clock = ReportClock(zone: zone)
-        var random = ReportSplitMix64(seed: 11)
+        var random = SeededRandom(seed: 11)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         // Mostly forward in time, as reports read calls, with jumps back now and then.
@@ -51,7 +51,7 @@ struct ReportWindowTests {
     /// is exact (no rounding), and windows cover the profile's periods.
     @Test(arguments: [ComplianceProfile.usTSR, .ukOfcom, .none])
     func theWorstWindowIsReportedAndTheCapIsCheckedExactly(profile: ComplianceProfile) {
-        var random = ReportSplitMix64(seed: 3)
+        var random = SeededRandom(seed: 3)
         for _ in 0..<300 {
             var days: [Int: AttemptTally.Counts] = [:]
             let anchor = 20_000 + random.below(10)
@@ -122,7 +122,7 @@ struct ReportSurveyTests {
         let spec = CampaignSpec(id: "t", timeZone: "UTC", lists: [], hours: CallingHours(weekly: [:]),
                                 dial: DialPlan(mode: .agentless, agents: 0), retry: RetryPolicy(), surveys: [survey])
         var tally = SurveyTally(spec: spec)
-        var random = ReportSplitMix64(seed: 5)
+        var random = SeededRandom(seed: 5)
         var given: [String: [String: Int]] = [:]
         for _ in 0..<1_000 {
             let question = survey.questions[random.below(survey.questions.count)]

@@ -191,7 +191,7 @@ import Testing
             )
             """
         )
-        var random = SQLiteSplitMix64(seed: 0x5EED_D1A1)
+        var random = SeededRandom(seed: 0x5EED_D1A1)
         for _ in 0..<200 {
             let phone = "+84" + String(900_000_000 + random.next() % 99_999_999)
             let name = "Nguyễn \(random.next() % 1_000_000)"
@@ -335,7 +335,7 @@ import Testing
     @Test func generatedValuesRoundTrip() throws {
         let connection = try SQLiteConnection(path: ":memory:")
         try connection.execute("CREATE TABLE v (i INTEGER, r REAL, t TEXT, b BLOB, d REAL)")
-        var random = SQLiteSplitMix64(seed: 20_260_302)
+        var random = SeededRandom(seed: 20_260_302)
         for _ in 0..<2_000 {
             let integer = Int64(bitPattern: random.next())
             var real = Double(bitPattern: random.next())
@@ -362,7 +362,7 @@ import Testing
         let connection = try SQLiteConnection(path: ":memory:")
         try connection.execute("CREATE TABLE v (k INTEGER, i, r, t, b, d, o, n)")
         let insert = try connection.statement("INSERT INTO v VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        var random = SQLiteSplitMix64(seed: 2_026)
+        var random = SeededRandom(seed: 2_026)
         for key in 0..<500 {
             let integer = Int64(bitPattern: random.next())
             var real = Double(bitPattern: random.next())
@@ -454,32 +454,5 @@ final class SQLiteScratchDirectory {
     func permissions(of path: String) throws -> Int {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
-    }
-}
-
-/// SplitMix64: a small seeded generator, so generated cases are the same on every run.
-struct SQLiteSplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A string of random Unicode scalars from several planes (including NUL and combining marks).
-    mutating func unicodeString(maxLength: Int) -> String {
-        var scalars = String.UnicodeScalarView()
-        for _ in 0..<Int(next() % UInt64(maxLength + 1)) {
-            let ranges: [ClosedRange<UInt32>] = [0x0...0x7F, 0x80...0x7FF, 0x1E00...0x1EFF, 0x4E00...0x9FFF, 0x1F300...0x1FAFF]
-            let range = ranges[Int(next() % UInt64(ranges.count))]
-            let value = range.lowerBound + UInt32(next() % UInt64(range.count))
-            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
-        }
-        return String(scalars)
     }
 }
