@@ -138,6 +138,42 @@ import Testing
         #expect(pacer.targetCallsRinging(few) == 2, "too few agents: progressive")
     }
 
+    /// A campaign run again (a second day, as `dialerd run` from cron does) starts with a pacer
+    /// taught by the store: informed before its first call, it over-dials from its first second,
+    /// and the cap holds over both runs. A campaign with no history starts progressive.
+    @Test func aSecondRunPacesFromTheCampaignsHistory() throws {
+        let agents = 12
+        let spec = Self.spec(agents: agents, hours: 3, days: 2)
+        let fixture = try EngineFixture(spec: spec, contacts: agents * 150, start: Self.monday)
+        func runner(at start: Date) throws -> (CampaignRunner, VirtualClock) {
+            let clock = VirtualClock(start: start)
+            let network = SimulatedNetwork(
+                clock: clock, parameters: .reference(seed: 21), agents: CampaignRunner.agentIDs(of: spec), timeZone: fixture.zone)
+            let doNotCall = try DoNotCallRegistry(spec: spec, store: fixture.store, cacheDirectory: nil)
+            let runner = CampaignRunner(campaign: fixture.campaign, spec: spec, timeZone: fixture.zone, store: fixture.store,
+                                        doNotCall: doNotCall, driver: network, clock: clock)
+            return (runner, clock)
+        }
+        let (fresh, _) = try runner(at: Self.monday)
+        try fresh.learnFromHistory()
+        #expect((fresh.pacer as? ModelPacer)?.isInformed == false, "no history: thin statistics")
+
+        try fixture.run(parameters: .reference(seed: 20), until: Self.monday.addingTimeInterval(86_400))
+        let tuesday = Self.monday.addingTimeInterval(86_400)
+        let (second, _) = try runner(at: tuesday)
+        try second.learnFromHistory()
+        #expect((second.pacer as? ModelPacer)?.isInformed == true, "informed before its first call")
+
+        try second.run(until: tuesday.addingTimeInterval(86_400))
+        let opening = tuesday.addingTimeInterval(8 * 3_600)
+        let firstSecond = try fixture.attempts().filter { $0.placedAt >= opening && $0.placedAt < opening + 1 }.count
+        #expect(firstSecond > agents, "\(firstSecond) calls in the first second for \(agents) agents")
+        let windows = try Self.recordedRates(fixture, windowDays: 30)
+        for (_, counts) in windows {
+            #expect(Double(counts.abandoned) <= 0.03 * Double(counts.answered), "\(counts.abandoned) of \(counts.answered)")
+        }
+    }
+
     /// The reactive baseline raises its level while agents wait and holds it at 1 once the day's drops pass the cap.
     @Test func theReactiveLevelRisesWithIdleAgentsAndDropsOverTheCap() {
         var pacer = ReactivePacer(cap: 0.03, timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)

@@ -126,6 +126,7 @@ final class CampaignRunner {
         try ledger.resume(at: clock.now, firstCall: store.firstCallTime(campaign: campaign)) {
             try store.answerCounts(campaign: campaign, since: $0)
         }
+        try learnFromHistory()
         while true {
             let now = clock.now
             let dialing = now < limit && !stopRequested()
@@ -158,6 +159,13 @@ final class CampaignRunner {
             }
             try abandonOverdueCalls(at: clock.now)
         }
+    }
+
+    /// Teaches the pacer the campaign's recent attempts in the store (``PacingHistory``), so a
+    /// campaign run again, or by `dialerd run` from cron, paces from what its earlier runs saw.
+    func learnFromHistory() throws {
+        let since = clock.now.addingTimeInterval(-PacingHistory.maximumAge)
+        pacer.learn(from: try store.pastPacingAttempts(campaign: campaign, since: since, limit: PacingHistory.attempts))
     }
 
     /// When the loop must look again: the window's end, a preview's dial time,

@@ -151,6 +151,29 @@ struct ModelPacer: Pacer {
         }
     }
 
+    /// Replays the campaign's past attempts as if observed live (older ones fade as they would
+    /// have), then brings every distribution up to date: a campaign with enough history starts informed.
+    mutating func learn(from history: [PastPacingAttempt]) {
+        for attempt in history {
+            for observation in attempt.observations { observe(observation) }
+        }
+        refreshAll()
+    }
+
+    /// Brings every learnt distribution up to date with the observations not yet refreshed.
+    private mutating func refreshAll() {
+        (unrefreshedDials, unrefreshedTalks, unrefreshedWraps) = (0, 0, 0)
+        dials.refresh()
+        deliveries.refresh()
+        talks.refresh()
+        wraps.refresh()
+        machineCalls.refresh()
+        wrapQuantiles = wraps.total > 0 ? [1.0 / 6, 3.0 / 6, 5.0 / 6].map { wraps.quantile($0) } : []
+        ringRows.removeAll(keepingCapacity: true)
+        talkRows.removeAll(keepingCapacity: true)
+        wrapRows.removeAll(keepingCapacity: true)
+    }
+
     mutating func targetCallsRinging(_ snapshot: PacingSnapshot) -> Int {
         let progressive = max(0, snapshot.readyAgents - snapshot.callsWaiting)
         guard isInformed, snapshot.loggedInAgents >= settings.minimumAgents, !isNearTheCap(snapshot) else {

@@ -8,11 +8,15 @@ protocol Pacer {
     mutating func targetCallsRinging(_ snapshot: PacingSnapshot) -> Int
     /// Learns from what happened to the campaign's calls and agents.
     mutating func observe(_ observation: PacingObservation)
+    /// Learns, when a run starts, from the campaign's past attempts, oldest first.
+    mutating func learn(from history: [PastPacingAttempt])
 }
 
 extension Pacer {
     /// Pacers that do not learn ignore observations.
     mutating func observe(_ observation: PacingObservation) {}
+    /// Pacers that do not learn ignore the campaign's past.
+    mutating func learn(from history: [PastPacingAttempt]) {}
 }
 
 /// One call per free agent: never more ringing than agents ready, so every

@@ -150,3 +150,32 @@ enum StoreError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension CampaignStore {
+    /// The campaign's latest ended attempts placed since `start`, at most `limit`, oldest first,
+    /// as the predictive pacer learns from them when a run starts. Attempts of unknown outcome
+    /// (those a stopped dialer left in progress) are left out: their times are not the network's.
+    func pastPacingAttempts(campaign: Int64, since start: Date, limit: Int) throws -> [PastPacingAttempt] {
+        try connection.rows(
+            """
+            SELECT COALESCE(ring_seconds, 0), outcome, agent IS NOT NULL, answered_at, ended_at, talk_seconds, wrap_seconds
+            FROM (SELECT * FROM attempts
+                  WHERE campaign_id = ? AND state = 'ended' AND outcome <> 'unknown' AND placed_at >= ?
+                  ORDER BY id DESC LIMIT ?)
+            ORDER BY id
+            """,
+            [campaign, start, limit]
+        ) { row in
+            let outcome = row.optionalString(1).flatMap(CallOutcome.init(rawValue:))
+            let machineAtAgent = outcome == .machine && row.int(2) != 0
+            let machineSeconds: Double? = machineAtAgent
+                ? row.optionalDouble(3).flatMap { answered in row.optionalDouble(4).map { max(0, $0 - answered) } } : nil
+            return PastPacingAttempt(
+                ringSeconds: row.double(0),
+                neededAgent: outcome == .answered || outcome == .abandoned || machineAtAgent,
+                machineSeconds: machineSeconds,
+                talkSeconds: outcome == .answered ? row.optionalDouble(5) : nil,
+                wrapSeconds: outcome == .answered ? row.optionalDouble(6) : nil)
+        }
+    }
+}
