@@ -68,15 +68,21 @@ struct ModelPacer: Pacer {
     /// Seconds agents spent on machines that reached them, and how many calls they took of each kind.
     private var machineCalls = DurationHistogram(width: 0.5, limit: 120)
     private var personCallCount = 0.0
+    /// How long each agent of the last decision had been talking, or wrapping up: durations still
+    /// going, counted as censored when talk and wrap-up times are learnt (Kaplan–Meier).
+    private var talkingAges: [Double] = []
+    private var wrappingAges: [Double] = []
     /// The steered multiplier of the allowed abandon chance, as a logarithm.
     private var logGain = 0.0
 
     /// Statistics below these: progressive.
-    /// Fewer would do for the answer rate, but the first talks to end are the shortest
-    /// (the long ones are still going): too few of them make agents look free sooner.
+    /// The first talks to end are the shortest (the long ones are still going); the calls still
+    /// going are counted as censored, so these first talks do not make agents look free sooner.
     static let minimumDials = 100.0
     static let minimumTalks = 20.0
     static let minimumWraps = 10.0
+    /// Talks and wrap-ups are learnt again at each end until this many have ended, then every 20 or 10.
+    static let earlyObservations = 100.0
     /// How fast the gain follows the abandon rate.
     static let gainStep = 0.1
 
@@ -130,20 +136,22 @@ struct ModelPacer: Pacer {
         case .talkEnded(let seconds):
             personCallCount += 1
             talks.add(seconds)
+            Self.remove(endedAfter: seconds, from: &talkingAges)
             unrefreshedTalks += 1
-            if unrefreshedTalks >= 20 {
+            if unrefreshedTalks >= 20 || talks.total < Self.earlyObservations {
                 unrefreshedTalks = 0
                 if talks.total > 2_000 { talks.fade(by: 0.5) }
-                talks.refresh()
+                talks.refresh(censoredAt: talkingAges)
                 talkRows.removeAll(keepingCapacity: true)
             }
         case .wrapEnded(let seconds):
             wraps.add(seconds)
+            Self.remove(endedAfter: seconds, from: &wrappingAges)
             unrefreshedWraps += 1
-            if unrefreshedWraps >= 10 {
+            if unrefreshedWraps >= 10 || wraps.total < Self.earlyObservations {
                 unrefreshedWraps = 0
                 if wraps.total > 2_000 { wraps.fade(by: 0.5) }
-                wraps.refresh()
+                wraps.refresh(censoredAt: wrappingAges)
                 wrapQuantiles = [1.0 / 6, 3.0 / 6, 5.0 / 6].map { wraps.quantile($0) }
                 wrapRows.removeAll(keepingCapacity: true)
                 talkRows.removeAll(keepingCapacity: true)
@@ -174,7 +182,21 @@ struct ModelPacer: Pacer {
         wrapRows.removeAll(keepingCapacity: true)
     }
 
+    /// Removes from the ages seen at the last decision the one of the talk or wrap-up that
+    /// just ended after `seconds` (seen at most a decision earlier), so it is not counted as still going.
+    private static func remove(endedAfter seconds: Double, from ages: inout [Double]) {
+        if let index = ages.firstIndex(where: { $0 <= seconds && $0 > seconds - 1.5 }) { ages.remove(at: index) }
+    }
+
     mutating func targetCallsRinging(_ snapshot: PacingSnapshot) -> Int {
+        talkingAges.removeAll(keepingCapacity: true)
+        wrappingAges.removeAll(keepingCapacity: true)
+        for work in snapshot.busyAgents {
+            switch work {
+            case .talking(let seconds): talkingAges.append(seconds)
+            case .wrappingUp(let seconds): wrappingAges.append(seconds)
+            }
+        }
         let progressive = max(0, snapshot.readyAgents - snapshot.callsWaiting)
         guard isInformed, snapshot.loggedInAgents >= settings.minimumAgents, !isNearTheCap(snapshot) else {
             return progressive
