@@ -161,11 +161,11 @@ final class CampaignRunner {
         }
     }
 
-    /// Teaches the pacer the campaign's recent attempts in the store (``PacingHistory``), so a
+    /// Teaches the pacer the campaign's recent attempts in the store (``PastPacingAttempt/historyLimit``, ``PastPacingAttempt/historyAge``), so a
     /// campaign run again, or by `dialerd run` from cron, paces from what its earlier runs saw.
     func learnFromHistory() throws {
-        let since = clock.now.addingTimeInterval(-PacingHistory.maximumAge)
-        pacer.learn(from: try store.pastPacingAttempts(campaign: campaign, since: since, limit: PacingHistory.attempts))
+        let since = clock.now.addingTimeInterval(-PastPacingAttempt.historyAge)
+        pacer.learn(from: try store.pastPacingAttempts(campaign: campaign, since: since, limit: PastPacingAttempt.historyLimit))
     }
 
     /// When the loop must look again: the window's end, a preview's dial time,

@@ -3,6 +3,11 @@ import Foundation
 /// One ended attempt of a campaign as the predictive pacer learns from it when a run starts:
 /// how long it rang, whether it needed an agent, and the agent's time on it.
 struct PastPacingAttempt {
+    /// A starting run learns from at most this many of the campaign's latest ended attempts,
+    static let historyLimit = 5_000
+    /// placed at most this long before it starts (a week: the answer rate follows the days).
+    static let historyAge: TimeInterval = 7 * 86_400
+
     /// Seconds from placing the call to its answer, or to its end when unanswered.
     let ringSeconds: Double
     /// Answered by a person (connected or abandoned), or by a machine that reached an agent.
@@ -22,12 +27,4 @@ struct PastPacingAttempt {
         if let wrapSeconds { observations.append(.wrapEnded(seconds: wrapSeconds)) }
         return observations
     }
-}
-
-/// How much of a campaign's past a starting run learns from: its last attempts within a few days.
-enum PacingHistory {
-    /// At most this many of the latest ended attempts.
-    static let attempts = 5_000
-    /// Attempts placed at most this long before the run starts (a week: the answer rate follows the days).
-    static let maximumAge: TimeInterval = 7 * 86_400
 }
