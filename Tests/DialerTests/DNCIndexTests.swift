@@ -49,12 +49,28 @@ import Testing
         #expect(mismatches == 0)
     }
 
-    /// Large lists use the bucketed layout: exact whether numbers are spread evenly or crowded in a few narrow
-    /// ranges (which fills some buckets with hundreds of numbers).
-    @Test(arguments: [false, true])
-    func membershipEqualsAPlainSetOnLargeLists(crowded: Bool) {
-        var random = SeededRandom(seed: crowded ? 1_000 : 1_001)
-        var listed: [UInt64] = (0..<110_000).map { _ in UInt64.random(in: 84_300_000_000...84_999_999_999, using: &random) }
+    /// How the numbers of a large list lie in its range.
+    enum ListShape: CaseIterable {
+        /// Evenly over the whole range.
+        case spread
+        /// Evenly, plus runs of consecutive numbers.
+        case crowded
+        /// Nearly all in one narrow block, a few far away: the bucket table splits its few occupied
+        /// stretches finer than the sorting buckets.
+        case clustered
+    }
+
+    /// Large lists use the interpolated layout: exact whether numbers are spread evenly, crowded in a few
+    /// narrow ranges (which puts some numbers far from their interpolated place, beyond the searched window),
+    /// or clustered.
+    @Test(arguments: ListShape.allCases)
+    func membershipEqualsAPlainSetOnLargeLists(shape: ListShape) {
+        var random = SeededRandom(seed: shape == .crowded ? 1_000 : shape == .spread ? 1_001 : 1_002)
+        var listed: [UInt64] = shape == .clustered
+            ? (0..<200_000).map { _ in UInt64.random(in: 84_910_000_000..<84_911_000_000, using: &random) }
+                + [84_300_000_000, 84_555_555_555, 84_999_999_999]
+            : (0..<110_000).map { _ in UInt64.random(in: 84_300_000_000...84_999_999_999, using: &random) }
+        let crowded = shape == .crowded
         if crowded {
             // Runs of consecutive fixed lines (a company's block of numbers, 12 digits).
             for start: UInt64 in [842_838_220_000, 842_439_360_000, 842_363_510_000] {
@@ -62,12 +78,17 @@ import Testing
             }
         }
         let index = DNCIndex(numbers: listed, prefixes: [])
-        guard case .bucketed(_, _, _, _, let offsets, _) = index.numbers.layout else {
-            Issue.record("this list should use the bucketed layout")
+        guard case .interpolated(_, _, _, let errors, _) = index.numbers.layout else {
+            Issue.record("this list should use the interpolated layout")
             return
         }
-        let largest = zip(offsets.dropFirst(), offsets).map { $0 - $1 }.max() ?? 0
-        #expect(crowded ? largest > 100 : largest <= 32)
+        let largest = errors.max() ?? 0
+        switch shape {
+        case .spread: #expect(largest <= 8)
+        case .crowded: #expect(largest == DNCNumberTable.unboundedError)
+        // Thousands of numbers a bucket: some lie beyond the window around their prediction.
+        case .clustered: #expect(largest > 8)
+        }
         let set = Set(listed)
         #expect(index.numberCount == set.count)
         var mismatches = 0
@@ -80,7 +101,7 @@ import Testing
     }
 
     /// The grouped lookup the compile scrubs with answers exactly as one lookup at a time: on small (plain) and
-    /// large (bucketed, spread or crowded) lists, for listed numbers, their neighbours, prefixed numbers, no
+    /// large (interpolated, spread or crowded) lists, for listed numbers, their neighbours, prefixed numbers, no
     /// number (0) and numbers too long to be listed, in batches whose sizes are not multiples of the group.
     @Test(arguments: [(300, false), (120_000, false), (120_000, true)])
     func batchedLookupsEqualSingleLookups(count: Int, crowded: Bool) {
@@ -118,8 +139,8 @@ import Testing
         var random = SeededRandom(seed: 8)
         let numbers = (0..<100_000).compactMap { _ in UInt64(Self.randomNumber(&random, spread: false)) }
         let index = DNCIndex(numbers: numbers, prefixes: [])
-        guard case .bucketed = index.numbers.layout else {
-            Issue.record("a large national list should use the bucketed layout")
+        guard case .interpolated = index.numbers.layout else {
+            Issue.record("a large national list should use the interpolated layout")
             return
         }
         #expect(Double(index.numberStorageBytes) / Double(index.numberCount) <= 8)
@@ -218,8 +239,8 @@ import Testing
         #expect(second.index.prefixes == first.index.prefixes)
         #expect(second.rejected == first.rejected)
         #expect(second.rejected.map(\.line) == [150_002])
-        guard case .bucketed = second.index.numbers.layout else {
-            Issue.record("a large list should use the bucketed layout")
+        guard case .interpolated = second.index.numbers.layout else {
+            Issue.record("a large list should use the interpolated layout")
             return
         }
 
@@ -244,6 +265,30 @@ import Testing
         let rebuilt = try DNCIndex.load(path: path, column: nil, defaultRegion: "VN", cacheDirectory: cache)
         #expect(!rebuilt.fromCache)
         #expect(rebuilt.index.numbers.layout == changed.index.numbers.layout)
+        #expect(try DNCIndex.load(path: path, column: nil, defaultRegion: "VN", cacheDirectory: cache).fromCache)
+    }
+
+    /// A cache written by the previous format (another layout of the numbers, magic `DIALDNC1`) for an
+    /// unchanged source is not misread: it is ignored and rebuilt in the current format.
+    @Test func aCacheOfThePreviousFormatIsRebuilt() throws {
+        let folder = try ContactsTestFolder()
+        let cache = folder.path + "/cache"
+        var random = SeededRandom(seed: 7)
+        let lines = (0..<20_000).map { _ in "09\(Int.random(in: 10_000_000...99_999_999, using: &random))" }
+        let path = try folder.write("dnc.txt", lines.joined(separator: "\n"))
+        let built = try DNCIndex.load(path: path, column: nil, defaultRegion: "VN", cacheDirectory: cache)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".cache") }
+        #expect(files.count == 1)
+        for file in files {
+            let url = URL(fileURLWithPath: cache + "/" + file)
+            var bytes = try [UInt8](Data(contentsOf: url))
+            #expect(bytes.prefix(8) == ArraySlice("DIALDNC2".utf8))
+            bytes.replaceSubrange(0..<8, with: Array("DIALDNC1".utf8))
+            try Data(bytes).write(to: url)
+        }
+        let rebuilt = try DNCIndex.load(path: path, column: nil, defaultRegion: "VN", cacheDirectory: cache)
+        #expect(!rebuilt.fromCache)
+        #expect(rebuilt.index.numbers.layout == built.index.numbers.layout)
         #expect(try DNCIndex.load(path: path, column: nil, defaultRegion: "VN", cacheDirectory: cache).fromCache)
     }
 }

@@ -15,7 +15,9 @@ struct DNCIndexCache {
     /// The source path and load options that select the cache file.
     let identity: String
 
-    private static let magic = Array("DIALDNC1".utf8)
+    /// The format's version is in the magic: a cache written by another version (version 1 had another
+    /// layout of the numbers) is not read, so it is rebuilt.
+    private static let magic = Array("DIALDNC2".utf8)
     private static let trailer = Array("END.".utf8)
 
     init(directory: String, source: DNCSourceStamp, column: String?, defaultRegion: String?) {
@@ -52,14 +54,11 @@ struct DNCIndexCache {
         case 0:
             guard let keys = reader.uint64Array() else { return nil }
             layout = .plain(keys)
-        case 1:
-            guard let base = reader.uint64(), let coarseShift = reader.uint64(), coarseShift <= 32,
-                  let fineStarts = reader.uint32Array(), let fineShifts = reader.uint8Array(),
-                  let offsets = reader.uint32Array(), let lows = reader.uint32Array()
+        case 2:
+            guard let base = reader.uint64(), let shift = reader.uint64(), shift <= 32,
+                  let starts = reader.uint32Array(), let errors = reader.uint8Array(), let lows = reader.uint32Array()
             else { return nil }
-            layout = .bucketed(
-                base: base, coarseShift: Int(coarseShift), fineStarts: fineStarts, fineShifts: fineShifts,
-                offsets: offsets, lows: lows)
+            layout = .interpolated(base: base, shift: Int(shift), starts: starts, errors: errors, lows: lows)
         default:
             return nil
         }
@@ -101,13 +100,12 @@ struct DNCIndexCache {
         case .plain(let keys):
             out.append([0])
             out.appendArray(keys)
-        case .bucketed(let base, let coarseShift, let fineStarts, let fineShifts, let offsets, let lows):
-            out.append([1])
+        case .interpolated(let base, let shift, let starts, let errors, let lows):
+            out.append([2])
             out.append(base)
-            out.append(UInt64(coarseShift))
-            out.appendArray(fineStarts)
-            out.appendArray(fineShifts)
-            out.appendArray(offsets)
+            out.append(UInt64(shift))
+            out.appendArray(starts)
+            out.appendArray(errors)
             out.appendArray(lows)
         }
         out.append(UInt64(index.prefixes.count))

@@ -6,71 +6,76 @@ import Darwin
 
 /// The numbers of a ``DNCIndex``: a sorted set of keys (see ``key(_:length:)``) in at most 8 bytes per number.
 ///
-/// The bucketed layout keeps only the low 32 bits of each key. A coarse table on the key's high bits (small
-/// enough to stay in the processor's cache) gives each coarse range as many fine buckets as its numbers need
-/// (about 4–8 numbers each, however crowded the range: national lists bunch up on a few operator prefixes),
-/// and a fine offset table gives each fine bucket its slice of the sorted lows. A lookup is two table reads
-/// and a branch-free bisection of one cache line. Lists too small or too spread out for that keep whole keys
-/// (8 bytes each), searched by bisection.
+/// The interpolated layout keeps only the low 32 bits of each key, sorted. A bucket table on the key's high bits
+/// gives each bucket its slice of the sorted lows (4 bytes a bucket, at most 8 MB, mostly served from the
+/// processor's cache). A lookup predicts the key's position in the slice by linear interpolation, which is
+/// close on national lists (numbers are near-uniform within a bucket of about 32–64), and searches the 16
+/// entries around the prediction without a branch: one read from memory. Each bucket's largest prediction
+/// error (1 byte a bucket, read only then) bounds where a key can be, so a prediction that misses by more than
+/// the window (crowded runs of numbers) falls back to bisecting the rest of that bound, and lookups stay exact
+/// on any distribution. Lists too small or too spread out for that keep whole keys (8 bytes each), searched
+/// by bisection.
 struct DNCNumberTable: Sendable {
     /// How the numbers are stored, as written to the disk cache.
     enum Layout: Sendable, Equatable {
-        /// Key `base + offset`: coarse bucket `offset >> coarseShift`; its fine buckets start at `fineStarts[c]`
-        /// and split it by `fineShifts[c]`; `lows[offsets[f]..<offsets[f + 1]]` are the sorted low 32 bits of the
-        /// offsets in fine bucket `f`.
-        case bucketed(base: UInt64, coarseShift: Int, fineStarts: [UInt32], fineShifts: [UInt8], offsets: [UInt32], lows: [UInt32])
+        /// Key `base + offset` is in bucket `offset >> shift` (at most 32): `lows[starts[b]..<starts[b + 1]]` are
+        /// the sorted low 32 bits of the offsets in bucket `b`, and `errors[b]` is the largest distance between
+        /// an entry's position and its interpolated position (``unboundedError``: search the whole bucket).
+        case interpolated(base: UInt64, shift: Int, starts: [UInt32], errors: [UInt8], lows: [UInt32])
         /// Sorted, distinct keys.
         case plain([UInt64])
     }
 
     /// The longest number kept: E.164 allows 15 digits.
     static let maximumDigits = 15
+    /// A bucket error that means "anywhere in the bucket".
+    static let unboundedError: UInt8 = 255
+    /// Entries searched around the prediction before falling back.
+    private static let window = 16
 
     // Stored flat, so that a lookup touches no enum payload or reference count.
-    private let isBucketed: Bool
+    private let isInterpolated: Bool
     private let base: UInt64
-    private let coarseShift: UInt64
-    private let coarseMask: UInt64
-    private let fineStarts: [UInt32]
-    private let fineShifts: [UInt8]
-    private let offsets: [UInt32]
+    private let shift: UInt64
+    private let mask: UInt64
+    private let starts: [UInt32]
+    private let errors: [UInt8]
     private let lows: [UInt32]
     private let keys: [UInt64]
 
     init(layout: Layout) {
         switch layout {
-        case .bucketed(let base, let coarseShift, let fineStarts, let fineShifts, let offsets, let lows):
-            isBucketed = true
+        case .interpolated(let base, let shift, let starts, let errors, let lows):
+            isInterpolated = true
             self.base = base
-            self.coarseShift = UInt64(coarseShift)
-            coarseMask = (1 << UInt64(coarseShift)) &- 1
-            self.fineStarts = fineStarts
-            self.fineShifts = fineShifts
-            self.offsets = offsets
+            self.shift = UInt64(shift)
+            mask = (1 << UInt64(shift)) &- 1
+            self.starts = starts
+            self.errors = errors
             self.lows = lows
             keys = []
         case .plain(let keys):
-            (isBucketed, base, coarseShift, coarseMask) = (false, 0, 0, 0)
-            (fineStarts, fineShifts, offsets, lows) = ([], [], [], [])
+            (isInterpolated, base, shift, mask) = (false, 0, 0, 0)
+            (starts, errors, lows) = ([], [], [])
             self.keys = keys
         }
     }
 
     /// The stored parts.
     var layout: Layout {
-        isBucketed
-            ? .bucketed(base: base, coarseShift: Int(coarseShift), fineStarts: fineStarts, fineShifts: fineShifts, offsets: offsets, lows: lows)
+        isInterpolated
+            ? .interpolated(base: base, shift: Int(shift), starts: starts, errors: errors, lows: lows)
             : .plain(keys)
     }
 
     /// Distinct numbers.
     var count: Int {
-        isBucketed ? lows.count : keys.count
+        isInterpolated ? lows.count : keys.count
     }
 
     /// Bytes used by the tables.
     var storageBytes: Int {
-        isBucketed ? (fineStarts.count * 5 + offsets.count * 4 + lows.count * 4) : keys.count * 8
+        isInterpolated ? (starts.count * 4 + errors.count + lows.count * 4) : keys.count * 8
     }
 
     /// The digits aligned left on 15 digits, times 16, plus the digit count: ordered like the digit strings,
@@ -80,46 +85,86 @@ struct DNCNumberTable: Sendable {
         (digits &* PhoneNumber.powerOfTen(maximumDigits - length)) << 4 | UInt64(length)
     }
 
+    /// The entries searched first for a low: at most ``window`` entries of its bucket around its predicted
+    /// position, `lower..<upper` (empty for an empty bucket).
+    private struct Window {
+        var lower: Int
+        var upper: Int
+        var predicted: Int
+    }
+
+    /// Reads only the bucket starts (cache-resident); `bucket` must be in range.
+    @inline(__always)
+    private func window(bucket: Int, low: UInt32, starts: UnsafeBufferPointer<UInt32>) -> Window {
+        let start = Int(starts[bucket])
+        let end = Int(starts[bucket + 1])
+        // Below `end`: (low & mask) < 2^shift.
+        let predicted = start + Int(truncatingIfNeeded: ((UInt64(low) & mask) &* UInt64(end - start)) >> shift)
+        let lower = max(start, min(predicted - DNCNumberTable.window / 2, end - DNCNumberTable.window))
+        return Window(lower: lower, upper: min(end, lower + DNCNumberTable.window), predicted: predicted)
+    }
+
+    /// Whether the bucket holds `low` below the window (`below`) or above it: the entries there within the
+    /// bucket's error of the prediction, bisected. Only a prediction that missed by more than the window (rare
+    /// on national lists) needs this, and only then is the bucket's error read.
+    private static func beyondWindow(
+        _ window: Window, below: Bool, bucket: Int, low: UInt32,
+        starts: UnsafeBufferPointer<UInt32>, errors: UnsafeBufferPointer<UInt8>, lows: UnsafeBufferPointer<UInt32>
+    ) -> Bool {
+        let error = errors[bucket]
+        let bounded = error != unboundedError
+        if below {
+            let start = Int(starts[bucket])
+            return bisect(lows, bounded ? max(start, window.predicted - Int(error)) : start, window.lower, low)
+        }
+        let end = Int(starts[bucket + 1])
+        return bisect(lows, window.upper, bounded ? min(end, window.predicted + Int(error) + 1) : end, low)
+    }
+
     /// Whether the key is stored.
     func contains(key: UInt64) -> Bool {
-        guard isBucketed else { return DNCNumberTable.sortedContains(keys, key) }
-        guard key >= base else { return false }
+        guard isInterpolated else { return DNCNumberTable.sortedContains(keys, key) }
         let offset = key &- base
-        let coarse = Int(truncatingIfNeeded: offset >> coarseShift)
-        guard coarse < fineStarts.count else { return false }
-        let fine = fineStarts.withUnsafeBufferPointer { starts in
-            fineShifts.withUnsafeBufferPointer { shifts in
-                Int(starts[coarse]) + Int(truncatingIfNeeded: (offset & coarseMask) >> UInt64(shifts[coarse]))
-            }
-        }
+        let bucket = Int(truncatingIfNeeded: offset >> shift)
+        guard key >= base, bucket < errors.count else { return false }
         let low = UInt32(truncatingIfNeeded: offset)
-        return offsets.withUnsafeBufferPointer { offsets in
-            let start = Int(offsets[fine])
-            let end = Int(offsets[fine + 1])
-            guard start < end else { return false }
-            return lows.withUnsafeBufferPointer { lows in
-                // The bucket's first and last entries are read first, together: a bucket that straddles two
-                // cache lines has both on their way at once, instead of the second waiting for the search.
-                let first = lows[start]
-                let last = lows[end - 1]
-                // Bisect the rare large bucket down to 16 entries, then four branch-free steps find how many
-                // entries are below `low` (up to 15); the same number of steps every time keeps the processor
-                // running ahead into the next lookup while this one waits for memory.
-                var lower = start
-                var upper = end
-                while upper - lower > 16 {
-                    let middle = (lower + upper) / 2
-                    if lows[middle - 1] < low { lower = middle } else { upper = middle }
+        return starts.withUnsafeBufferPointer { starts in
+            lows.withUnsafeBufferPointer { lows in
+                let window = window(bucket: bucket, low: low, starts: starts)
+                guard window.lower < window.upper else { return false }
+                // The window's first and last entries are read first, together: a window that straddles two
+                // cache lines has both on their way at once.
+                let first = lows[window.lower]
+                let last = lows[window.upper - 1]
+                if low < first || low > last {
+                    return errors.withUnsafeBufferPointer { errors in
+                        DNCNumberTable.beyondWindow(window, below: low < first, bucket: bucket, low: low, starts: starts, errors: errors, lows: lows)
+                    }
                 }
-                var step = 8
+                // Four branch-free steps find how many window entries are below `low` (up to 15): the same
+                // number of steps every time keeps the processor running ahead into the next lookup.
+                var lower = window.lower
+                var step = DNCNumberTable.window / 2
                 while step > 0 {
-                    let candidate = min(lower + step, upper)
+                    let candidate = min(lower + step, window.upper)
                     lower = lows[candidate - 1] < low ? candidate : lower
                     step >>= 1
                 }
-                return (first <= low) && (low <= last) && lows[min(lower, upper - 1)] == low
+                return lows[min(lower, window.upper - 1)] == low
             }
         }
+    }
+
+    /// Whether `lows[lower..<upper]` (sorted) holds `low`.
+    private static func bisect(_ lows: UnsafeBufferPointer<UInt32>, _ lower: Int, _ upper: Int, _ low: UInt32) -> Bool {
+        var lower = lower
+        var upper = upper
+        let end = upper
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            if lows[middle] < low { lower = middle + 1 } else { upper = middle }
+        }
+        return lower < end && lows[lower] == low
     }
 
     /// How many keys ``containsEach(_:into:)`` looks up together.
@@ -127,25 +172,23 @@ struct DNCNumberTable: Sendable {
 
     /// Whether each key is stored: `found[i] = contains(key: keys[i])`. The keys are looked up a group at a
     /// time, each step of the search taken for the whole group before the next, so the group's reads from
-    /// memory (a fine offset, then a cache line of lows) are waited for together instead of one after another.
+    /// memory (the window of lows around each prediction) are waited for together instead of one after another.
     func containsEach(_ keys: UnsafeBufferPointer<UInt64>, into found: UnsafeMutableBufferPointer<Bool>) {
         precondition(found.count >= keys.count, "one answer per key")
-        guard isBucketed else {
+        guard isInterpolated else {
             for index in keys.indices { found[index] = DNCNumberTable.sortedContains(self.keys, keys[index]) }
             return
         }
-        fineStarts.withUnsafeBufferPointer { starts in
-            fineShifts.withUnsafeBufferPointer { shifts in
-                offsets.withUnsafeBufferPointer { offsets in
-                    lows.withUnsafeBufferPointer { lows in
-                        var first = 0
-                        while first < keys.count {
-                            let count = min(DNCNumberTable.lookupGroup, keys.count - first)
-                            lookUpGroup(UnsafeBufferPointer(rebasing: keys[first..<(first + count)]),
-                                        into: UnsafeMutableBufferPointer(rebasing: found[first..<(first + count)]),
-                                        starts: starts, shifts: shifts, offsets: offsets, lows: lows)
-                            first += count
-                        }
+        starts.withUnsafeBufferPointer { starts in
+            errors.withUnsafeBufferPointer { errors in
+                lows.withUnsafeBufferPointer { lows in
+                    var first = 0
+                    while first < keys.count {
+                        let count = min(DNCNumberTable.lookupGroup, keys.count - first)
+                        lookUpGroup(UnsafeBufferPointer(rebasing: keys[first..<(first + count)]),
+                                    into: UnsafeMutableBufferPointer(rebasing: found[first..<(first + count)]),
+                                    starts: starts, errors: errors, lows: lows)
+                        first += count
                     }
                 }
             }
@@ -156,54 +199,53 @@ struct DNCNumberTable: Sendable {
     @inline(__always)
     private func lookUpGroup(
         _ keys: UnsafeBufferPointer<UInt64>, into found: UnsafeMutableBufferPointer<Bool>,
-        starts: UnsafeBufferPointer<UInt32>, shifts: UnsafeBufferPointer<UInt8>,
-        offsets: UnsafeBufferPointer<UInt32>, lows: UnsafeBufferPointer<UInt32>
+        starts: UnsafeBufferPointer<UInt32>, errors: UnsafeBufferPointer<UInt8>, lows: UnsafeBufferPointer<UInt32>
     ) {
-        var lower = InlineArray<16, Int>(repeating: 0)
-        var upper = InlineArray<16, Int>(repeating: 0)
+        var windows = InlineArray<16, Window>(repeating: Window(lower: 0, upper: 0, predicted: 0))
+        var buckets = InlineArray<16, Int>(repeating: 0)
         var wanted = InlineArray<16, UInt32>(repeating: 0)
         var searched = InlineArray<16, Bool>(repeating: false)
         // Every read of a step is independent of the others in the group: the processor issues them together.
         for item in keys.indices {
             let offset = keys[item] &- base
-            let coarse = Int(truncatingIfNeeded: offset >> coarseShift)
-            let inRange = keys[item] >= base && coarse < starts.count
-            // A key out of range reads coarse bucket 0 (in bounds) and is answered false.
-            let kept = inRange ? coarse : 0
-            let fine = Int(starts[kept]) + Int(truncatingIfNeeded: (offset & coarseMask) >> UInt64(shifts[kept]))
-            let start = Int(offsets[fine])
-            let end = Int(offsets[fine + 1])
-            searched[item] = inRange && start < end
-            // An empty range searches nothing but still reads in bounds: `lows` is never empty here.
-            lower[item] = searched[item] ? start : 1
-            upper[item] = searched[item] ? end : 1
+            let bucket = Int(truncatingIfNeeded: offset >> shift)
+            let inRange = keys[item] >= base && bucket < errors.count
             wanted[item] = UInt32(truncatingIfNeeded: offset)
+            // A key out of range reads bucket 0 (in bounds) and is answered false.
+            buckets[item] = inRange ? bucket : 0
+            windows[item] = window(bucket: buckets[item], low: wanted[item], starts: starts)
+            searched[item] = inRange && windows[item].lower < windows[item].upper
+            if !searched[item] {
+                // Nothing to search, but the steps below still read in bounds: `lows` is never empty here.
+                windows[item] = Window(lower: 0, upper: 1, predicted: 0)
+            }
         }
         var firsts = InlineArray<16, UInt32>(repeating: 0)
         var lasts = InlineArray<16, UInt32>(repeating: 0)
+        var lower = InlineArray<16, Int>(repeating: 0)
         for item in keys.indices {
-            // Each bucket's first and last entries: the cache lines of the whole group, read at once.
-            firsts[item] = lows[lower[item] - (searched[item] ? 0 : 1)]
-            lasts[item] = lows[upper[item] - 1]
+            // Each window's first and last entries: the cache lines of the whole group, read at once.
+            firsts[item] = lows[windows[item].lower]
+            lasts[item] = lows[windows[item].upper - 1]
+            lower[item] = windows[item].lower
         }
-        for item in keys.indices {
-            // The rare bucket of more than 16 numbers, bisected down to 16.
-            while upper[item] - lower[item] > 16 {
-                let middle = (lower[item] + upper[item]) / 2
-                if lows[middle - 1] < wanted[item] { lower[item] = middle } else { upper[item] = middle }
-            }
-        }
-        var step = 8
+        var step = DNCNumberTable.window / 2
         while step > 0 {
             for item in keys.indices {
-                let candidate = min(lower[item] + step, upper[item])
+                let candidate = min(lower[item] + step, windows[item].upper)
                 lower[item] = lows[candidate - 1] < wanted[item] ? candidate : lower[item]
             }
             step >>= 1
         }
         for item in keys.indices {
-            found[item] = searched[item] && firsts[item] <= wanted[item] && wanted[item] <= lasts[item]
-                && lows[min(lower[item], upper[item] - 1)] == wanted[item]
+            let low = wanted[item]
+            if low < firsts[item] || low > lasts[item] {
+                found[item] = searched[item] && DNCNumberTable.beyondWindow(
+                    windows[item], below: low < firsts[item], bucket: buckets[item], low: low,
+                    starts: starts, errors: errors, lows: lows)
+            } else {
+                found[item] = searched[item] && lows[min(lower[item], windows[item].upper - 1)] == low
+            }
         }
     }
 
@@ -219,30 +261,32 @@ struct DNCNumberTable: Sendable {
         }
     }
 
-    /// Whether stored parts fit together (table sizes, monotone offsets, shifts in range), so lookups stay in
+    /// Whether stored parts fit together (table sizes, monotone starts, shift in range), so lookups stay in
     /// bounds: the disk cache is checked with this before use.
     static func isConsistent(_ layout: Layout) -> Bool {
         switch layout {
         case .plain:
             return true
-        case .bucketed(_, let coarseShift, let fineStarts, let fineShifts, let offsets, let lows):
-            guard coarseShift <= 32, !fineStarts.isEmpty, fineStarts.count == fineShifts.count, offsets.count >= 2,
-                  offsets[0] == 0, Int(offsets[offsets.count - 1]) == lows.count
+        case .interpolated(_, let shift, let starts, let errors, let lows):
+            guard shift <= 32, !errors.isEmpty, starts.count == errors.count + 1, starts[0] == 0,
+                  Int(starts[starts.count - 1]) == lows.count, !lows.isEmpty
             else { return false }
-            for index in 1..<offsets.count where offsets[index] < offsets[index - 1] { return false }
-            let fineCount = offsets.count - 1
-            for coarse in fineStarts.indices {
-                let shift = Int(fineShifts[coarse])
-                guard shift <= coarseShift, Int(fineStarts[coarse]) + (1 << (coarseShift - shift)) <= fineCount else { return false }
-            }
+            for index in 1..<starts.count where starts[index] < starts[index - 1] { return false }
             return true
         }
     }
 
     // MARK: - Building
 
-    /// Fine buckets aim at this many numbers at most.
-    private static let numbersPerFineBucket = 8
+    /// Numbers sorted together at first: sorting buckets aim at this many numbers at most.
+    private static let numbersPerSortBucket = 8
+    /// Numbers per lookup bucket aimed at, counted over the parts of the range that hold numbers: few enough
+    /// that interpolation lands within the window, many enough to keep the bucket table small.
+    private static let numbersPerBucket = 32
+    /// The most bucket-table entries (2^21: 8 MB of starts, 2 MB of errors). Measured on 50 million numbers:
+    /// 2^19 and 2^20 buckets leave too many numbers a bucket (more predictions miss the window), 2^22 and more
+    /// leave the table too large for the cache.
+    private static let maximumBucketBits = 21
 
     /// Sorts and deduplicates the numbers (E.164 digits; 0 and numbers of more than 15 digits are ignored).
     static func build(_ numbers: [UInt64]) -> DNCNumberTable {
@@ -259,15 +303,15 @@ struct DNCNumberTable: Sendable {
         }
         guard valid > 0 else { return DNCNumberTable(layout: .plain([])) }
         let rangeBits = 64 - (maximum - minimum).leadingZeroBitCount
-        // A coarse table of at most 2^16 entries (320 KiB), and no fewer than needed for fine buckets to span
-        // at most 2^32 keys.
+        // A coarse table of at most 2^16 entries for sorting, and no fewer than needed for buckets to span at
+        // most 2^32 keys.
         let coarseBits = min(rangeBits, max(rangeBits - 32, min(16, (64 - valid.leadingZeroBitCount) - 3)))
-        // Coarse entries (5 bytes) and fine offsets (4 bytes each, at most one per coarse entry plus one per
-        // 4 numbers) next to the 4-byte lows stay within 8 bytes per number; otherwise whole keys are cheaper.
-        guard valid >= 256, (1 << coarseBits) * 9 + 4 <= valid * 3 else {
+        // Bucket entries (5 bytes, at least one per coarse bucket) next to the 4-byte lows stay within 8 bytes
+        // per number; otherwise whole keys are cheaper.
+        guard valid >= 256, (1 << coarseBits) * 5 + 4 <= valid * 3 else {
             return DNCNumberTable(layout: .plain(sortedDistinctKeys(numbers)))
         }
-        return bucketed(numbers, base: minimum, coarseShift: rangeBits - coarseBits, coarseCount: 1 << coarseBits, valid: valid)
+        return interpolated(numbers, base: minimum, rangeBits: rangeBits, coarseBits: coarseBits, valid: valid)
     }
 
     private static func sortedDistinctKeys(_ numbers: [UInt64]) -> [UInt64] {
@@ -288,29 +332,86 @@ struct DNCNumberTable: Sendable {
         return keys
     }
 
-    /// One scattering pass by coarse bucket (its cursors stay in cache), then each coarse bucket — small, so in
-    /// cache too — counting-sorted by fine bucket, each fine bucket sorted and deduplicated. Every number is
-    /// written once to a random place in memory; everything else is sequential or cache-resident.
-    private static func bucketed(_ numbers: [UInt64], base: UInt64, coarseShift: Int, coarseCount: Int, valid: Int) -> DNCNumberTable {
+    /// Sorts the lows (see ``sortedLows(_:base:coarseShift:coarseCount:valid:)``), then sizes the bucket table
+    /// by how crowded the occupied part of the range is, and fills it in two sequential passes.
+    private static func interpolated(_ numbers: [UInt64], base: UInt64, rangeBits: Int, coarseBits: Int, valid: Int) -> DNCNumberTable {
+        let coarseShift = rangeBits - coarseBits
+        let (lows, coarseStarts) = sortedLows(numbers, base: base, coarseShift: coarseShift, coarseCount: 1 << coarseBits, valid: valid)
+        let coarseMask = (UInt64(1) << UInt64(coarseShift)) &- 1
+        // Many duplicates can leave too few distinct numbers for the table.
+        guard (1 << coarseBits) * 5 + 4 <= lows.count * 3 else {
+            var keys: [UInt64] = []
+            keys.reserveCapacity(lows.count)
+            for coarse in 0..<(coarseStarts.count - 1) {
+                for index in coarseStarts[coarse]..<coarseStarts[coarse + 1] {
+                    keys.append(base + (UInt64(coarse) << UInt64(coarseShift) | UInt64(lows[index]) & coarseMask))
+                }
+            }
+            return DNCNumberTable(layout: .plain(keys))
+        }
+        let occupied = zip(coarseStarts.dropFirst(), coarseStarts).reduce(0) { $0 + ($1.0 > $1.1 ? 1 : 0) }
+        // Buckets over the whole range so that the occupied part gets about `numbersPerBucket` numbers in each.
+        let wanted = max(1, lows.count * (1 << coarseBits) / max(1, occupied) / numbersPerBucket)
+        var bucketBits = max(coarseBits, min(rangeBits, maximumBucketBits, 64 - (wanted - 1).leadingZeroBitCount))
+        while bucketBits > coarseBits && (1 << bucketBits) * 5 + 4 > lows.count * 3 { bucketBits -= 1 }
+        let shift = rangeBits - bucketBits
+        let mask = (UInt64(1) << UInt64(shift)) &- 1
+        let bucketCount = 1 << bucketBits
+        let splitBits = bucketBits - coarseBits
+
+        // Lows of one coarse bucket hold every bit below the coarse shift (at most 32), so they give the bucket.
+        var starts = makeTable(count: bucketCount + 1) { $0.initialize(repeating: 0) }
+        starts.withUnsafeMutableBufferPointer { starts in
+            lows.withUnsafeBufferPointer { lows in
+                for coarse in 0..<(coarseStarts.count - 1) {
+                    for index in coarseStarts[coarse]..<coarseStarts[coarse + 1] {
+                        starts[(coarse << splitBits | Int(truncatingIfNeeded: (UInt64(lows[index]) & coarseMask) >> UInt64(shift))) + 1] += 1
+                    }
+                }
+            }
+            for bucket in 0..<bucketCount { starts[bucket + 1] += starts[bucket] }
+        }
+        let errors = [UInt8](unsafeUninitializedCapacity: bucketCount) { errors, initialized in
+            starts.withUnsafeBufferPointer { starts in
+                lows.withUnsafeBufferPointer { lows in
+                    for bucket in 0..<bucketCount {
+                        let start = Int(starts[bucket])
+                        let end = Int(starts[bucket + 1])
+                        var largest = 0
+                        for index in start..<end {
+                            let predicted = start + Int(truncatingIfNeeded: ((UInt64(lows[index]) & mask) &* UInt64(end - start)) >> UInt64(shift))
+                            largest = max(largest, abs(index - predicted))
+                        }
+                        errors[bucket] = UInt8(min(largest, Int(unboundedError)))
+                    }
+                }
+            }
+            initialized = bucketCount
+        }
+        return DNCNumberTable(layout: .interpolated(base: base, shift: shift, starts: starts, errors: errors, lows: lows))
+    }
+
+    /// The sorted, distinct low 32 bits of every key's offset from `base`, and where each coarse bucket
+    /// (`offset >> coarseShift`) starts in them. One scattering pass by coarse bucket (its cursors stay in
+    /// cache), then each coarse bucket — small, so in cache too — counting-sorted by sorting buckets of about
+    /// 4–8 numbers, each sorted and deduplicated. Every number is written once to a random place in memory;
+    /// everything else is sequential or cache-resident.
+    private static func sortedLows(_ numbers: [UInt64], base: UInt64, coarseShift: Int, coarseCount: Int, valid: Int) -> (lows: [UInt32], coarseStarts: [Int]) {
         let shift = UInt64(coarseShift)
         let mask = (UInt64(1) << shift) &- 1
         var coarseStarts = [Int](repeating: 0, count: coarseCount + 1)
         forEachOffset(numbers, base: base) { offset in
             coarseStarts[Int(truncatingIfNeeded: offset >> shift) + 1] += 1
         }
-        // Each coarse bucket gets a power of two of fine buckets, enough for about 4–8 numbers each.
-        var fineStarts = [UInt32](repeating: 0, count: coarseCount)
+        // Each coarse bucket gets a power of two of sorting buckets, enough for about 4–8 numbers each.
         var fineShifts = [UInt8](repeating: 0, count: coarseCount)
-        var fineCount = 0
         var largestCoarse = 0
         var mostFine = 1
         for coarse in 0..<coarseCount {
             let count = coarseStarts[coarse + 1]
-            let wanted = (count + numbersPerFineBucket - 1) / numbersPerFineBucket
+            let wanted = (count + numbersPerSortBucket - 1) / numbersPerSortBucket
             let splitBits = min(coarseShift, wanted <= 1 ? 0 : 64 - (wanted - 1).leadingZeroBitCount)
-            fineStarts[coarse] = UInt32(fineCount)
             fineShifts[coarse] = UInt8(coarseShift - splitBits)
-            fineCount += 1 << splitBits
             largestCoarse = max(largestCoarse, count)
             mostFine = max(mostFine, 1 << splitBits)
         }
@@ -329,62 +430,57 @@ struct DNCNumberTable: Sendable {
             }
         }
 
-        var offsets = makeTable(count: fineCount + 1) { $0.initialize(repeating: 0) }
+        var distinctStarts = [Int](repeating: 0, count: coarseCount + 1)
         var scratch = [UInt32](repeating: 0, count: largestCoarse)
         var fineCursors = [Int](repeating: 0, count: mostFine)
         var write = 0
         lows.withUnsafeMutableBufferPointer { lows in
-            offsets.withUnsafeMutableBufferPointer { offsets in
-                scratch.withUnsafeMutableBufferPointer { scratch in
-                    for coarse in 0..<coarseCount {
-                        let start = coarseStarts[coarse]
-                        let end = coarseStarts[coarse + 1]
-                        let first = Int(fineStarts[coarse])
-                        let fineShift = UInt64(fineShifts[coarse])
-                        let buckets = 1 << (coarseShift - Int(fineShifts[coarse]))
-                        // The low 32 bits hold every bit below the coarse shift (at most 32), so they give the fine bucket.
-                        for fine in 0..<buckets { fineCursors[fine] = 0 }
-                        for index in start..<end {
-                            fineCursors[Int(truncatingIfNeeded: (UInt64(lows[index]) & mask) >> fineShift)] += 1
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                for coarse in 0..<coarseCount {
+                    let start = coarseStarts[coarse]
+                    let end = coarseStarts[coarse + 1]
+                    let fineShift = UInt64(fineShifts[coarse])
+                    let buckets = 1 << (coarseShift - Int(fineShifts[coarse]))
+                    distinctStarts[coarse] = write
+                    for fine in 0..<buckets { fineCursors[fine] = 0 }
+                    for index in start..<end {
+                        fineCursors[Int(truncatingIfNeeded: (UInt64(lows[index]) & mask) >> fineShift)] += 1
+                    }
+                    var position = 0
+                    for fine in 0..<buckets {
+                        let count = fineCursors[fine]
+                        fineCursors[fine] = position
+                        position += count
+                    }
+                    for index in start..<end {
+                        let fine = Int(truncatingIfNeeded: (UInt64(lows[index]) & mask) >> fineShift)
+                        scratch[fineCursors[fine]] = lows[index]
+                        fineCursors[fine] += 1
+                    }
+                    // fineCursors[fine] is now the end of each sorting bucket in scratch.
+                    var segmentStart = 0
+                    for fine in 0..<buckets {
+                        let segmentEnd = fineCursors[fine]
+                        let segment = UnsafeMutableBufferPointer(rebasing: scratch[segmentStart..<segmentEnd])
+                        if segment.count > 16 {
+                            var sortable = segment
+                            sortable.sort()
+                        } else {
+                            insertionSort(segment)
                         }
-                        var position = 0
-                        for fine in 0..<buckets {
-                            let count = fineCursors[fine]
-                            fineCursors[fine] = position
-                            position += count
+                        let bucketStart = write
+                        for value in segment where write == bucketStart || lows[write - 1] != value {
+                            lows[write] = value
+                            write += 1
                         }
-                        for index in start..<end {
-                            let fine = Int(truncatingIfNeeded: (UInt64(lows[index]) & mask) >> fineShift)
-                            scratch[fineCursors[fine]] = lows[index]
-                            fineCursors[fine] += 1
-                        }
-                        // fineCursors[fine] is now the end of each fine bucket in scratch.
-                        var segmentStart = 0
-                        for fine in 0..<buckets {
-                            let segmentEnd = fineCursors[fine]
-                            let segment = UnsafeMutableBufferPointer(rebasing: scratch[segmentStart..<segmentEnd])
-                            if segment.count > 16 {
-                                var sortable = segment
-                                sortable.sort()
-                            } else {
-                                insertionSort(segment)
-                            }
-                            offsets[first + fine] = UInt32(write)
-                            let bucketStart = write
-                            for value in segment where write == bucketStart || lows[write - 1] != value {
-                                lows[write] = value
-                                write += 1
-                            }
-                            segmentStart = segmentEnd
-                        }
+                        segmentStart = segmentEnd
                     }
                 }
-                offsets[fineCount] = UInt32(write)
             }
         }
+        distinctStarts[coarseCount] = write
         if write < lows.count { lows.removeLast(lows.count - write) }
-        return DNCNumberTable(layout: .bucketed(
-            base: base, coarseShift: coarseShift, fineStarts: fineStarts, fineShifts: fineShifts, offsets: offsets, lows: lows))
+        return (lows, distinctStarts)
     }
 
     /// Calls `body` with `key - base` of every number kept.
