@@ -164,6 +164,7 @@ final class CampaignRunner {
     /// Teaches the pacer the campaign's recent attempts in the store (``PastPacingAttempt/historyLimit``, ``PastPacingAttempt/historyAge``), so a
     /// campaign run again, or by `dialerd run` from cron, paces from what its earlier runs saw.
     func learnFromHistory() throws {
+        guard pacer.learnsFromHistory else { return }
         let since = clock.now.addingTimeInterval(-PastPacingAttempt.historyAge)
         pacer.learn(from: try store.pastPacingAttempts(campaign: campaign, since: since, limit: PastPacingAttempt.historyLimit))
     }

@@ -159,6 +159,8 @@ struct ModelPacer: Pacer {
         }
     }
 
+    var learnsFromHistory: Bool { true }
+
     /// Replays the campaign's past attempts as if observed live (older ones fade as they would
     /// have), then brings every distribution up to date: a campaign with enough history starts informed.
     mutating func learn(from history: [PastPacingAttempt]) {

@@ -8,6 +8,8 @@ protocol Pacer {
     mutating func targetCallsRinging(_ snapshot: PacingSnapshot) -> Int
     /// Learns from what happened to the campaign's calls and agents.
     mutating func observe(_ observation: PacingObservation)
+    /// Whether ``learn(from:)`` uses the campaign's past: the runner reads it from the store only then.
+    var learnsFromHistory: Bool { get }
     /// Learns, when a run starts, from the campaign's past attempts, oldest first.
     mutating func learn(from history: [PastPacingAttempt])
 }
@@ -16,6 +18,7 @@ extension Pacer {
     /// Pacers that do not learn ignore observations.
     mutating func observe(_ observation: PacingObservation) {}
     /// Pacers that do not learn ignore the campaign's past.
+    var learnsFromHistory: Bool { false }
     mutating func learn(from history: [PastPacingAttempt]) {}
 }
 
