@@ -1,6 +1,6 @@
 /// A compact, immutable Do-Not-Call index: sorted UInt64 E.164 digits (≤ 8 bytes per number) plus prefix entries.
 ///
-/// The numbers live in a ``DNCNumberTable`` (about 4.5 bytes each on national lists); prefix entries are kept
+/// The numbers live in a ``DNCNumberTable`` (about 5 bytes each on national lists); prefix entries are kept
 /// as key ranges, so a lookup never divides.
 struct DNCIndex: Sendable {
     /// The prefixes of one length, sorted.
@@ -73,22 +73,12 @@ struct DNCIndex: Sendable {
         return numbers.contains(key: key) || (key >= prefixLow && key < prefixHigh && prefixCovers(key, length: length))
     }
 
-    /// Whether each of these E.164 digits, or a prefix of them, is listed: `found[i] = contains(digits: digits[i])`,
-    /// looked up in groups whose memory reads overlap (the path for scrubbing a whole list).
+    /// Whether each of these E.164 digits, or a prefix of them, is listed: `found[i] = contains(digits: digits[i])`
+    /// (the path for scrubbing a whole list). Each lookup waits for one read from memory and depends on no
+    /// other, so the processor overlaps several of them.
     func containsEach(digits: UnsafeBufferPointer<UInt64>, into found: UnsafeMutableBufferPointer<Bool>) {
         precondition(found.count >= digits.count, "one answer per number")
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: digits.count) { keys in
-            for index in digits.indices {
-                let length = PhoneNumber.digitCount(digits[index])
-                // Key 0 is never stored (every key holds its digit count), so it answers false.
-                keys[index] = digits[index] > 0 && length <= DNCIndex.maximumDigits ? DNCNumberTable.key(digits[index], length: length) : 0
-            }
-            numbers.containsEach(UnsafeBufferPointer(keys), into: found)
-            guard prefixLow < prefixHigh else { return }
-            for index in digits.indices where !found[index] && keys[index] >= prefixLow && keys[index] < prefixHigh {
-                found[index] = prefixCovers(keys[index], length: Int(keys[index] & 15))
-            }
-        }
+        for index in digits.indices { found[index] = contains(digits: digits[index]) }
     }
 
     /// Distinct numbers plus prefix entries.

@@ -15,9 +15,9 @@ struct DNCIndexCache {
     /// The source path and load options that select the cache file.
     let identity: String
 
-    /// The format's version is in the magic: a cache written by another version (version 1 had another
-    /// layout of the numbers) is not read, so it is rebuilt.
-    private static let magic = Array("DIALDNC2".utf8)
+    /// The format's version is in the magic: a cache written by another version (versions 1 and 2 had other
+    /// layouts of the numbers) is not read, so it is rebuilt.
+    private static let magic = Array("DIALDNC3".utf8)
     private static let trailer = Array("END.".utf8)
 
     init(directory: String, source: DNCSourceStamp, column: String?, defaultRegion: String?) {
@@ -54,11 +54,12 @@ struct DNCIndexCache {
         case 0:
             guard let keys = reader.uint64Array() else { return nil }
             layout = .plain(keys)
-        case 2:
-            guard let base = reader.uint64(), let shift = reader.uint64(), shift <= 32,
-                  let starts = reader.uint32Array(), let errors = reader.uint8Array(), let lows = reader.uint32Array()
+        case 3:
+            guard let base = reader.uint64(), let shift = reader.uint64(), shift <= 32, let count = reader.uint64(),
+                  let starts = reader.uint32Array(), let errors = reader.uint8Array(), let slots = reader.uint32Array(),
+                  count <= UInt64(slots.count)
             else { return nil }
-            layout = .interpolated(base: base, shift: Int(shift), starts: starts, errors: errors, lows: lows)
+            layout = .gapped(base: base, shift: Int(shift), count: Int(count), starts: starts, errors: errors, slots: slots)
         default:
             return nil
         }
@@ -100,13 +101,14 @@ struct DNCIndexCache {
         case .plain(let keys):
             out.append([0])
             out.appendArray(keys)
-        case .interpolated(let base, let shift, let starts, let errors, let lows):
-            out.append([2])
+        case .gapped(let base, let shift, let count, let starts, let errors, let slots):
+            out.append([3])
             out.append(base)
             out.append(UInt64(shift))
+            out.append(UInt64(count))
             out.appendArray(starts)
             out.appendArray(errors)
-            out.appendArray(lows)
+            out.appendArray(slots)
         }
         out.append(UInt64(index.prefixes.count))
         for set in index.prefixes {

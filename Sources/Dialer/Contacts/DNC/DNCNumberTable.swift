@@ -6,76 +6,80 @@ import Darwin
 
 /// The numbers of a ``DNCIndex``: a sorted set of keys (see ``key(_:length:)``) in at most 8 bytes per number.
 ///
-/// The interpolated layout keeps only the low 32 bits of each key, sorted. A bucket table on the key's high bits
-/// gives each bucket its slice of the sorted lows (4 bytes a bucket, at most 8 MB, mostly served from the
-/// processor's cache). A lookup predicts the key's position in the slice by linear interpolation, which is
-/// close on national lists (numbers are near-uniform within a bucket of about 32–64), and searches the 16
-/// entries around the prediction without a branch: one read from memory. Each bucket's largest prediction
-/// error (1 byte a bucket, read only then) bounds where a key can be, so a prediction that misses by more than
-/// the window (crowded runs of numbers) falls back to bisecting the rest of that bound, and lookups stay exact
-/// on any distribution. Lists too small or too spread out for that keep whole keys (8 bytes each), searched
-/// by bisection.
+/// The gapped layout keeps only the low 32 bits of each key, in order, spread over a quarter more slots than
+/// there are numbers. The key range is cut into blocks (at most about 2^16 for national lists: a 256 KB table
+/// of where each block's slots start, served from the processor's cache). Within its block a number sits at
+/// the slot linear interpolation predicts for it, or just after when earlier numbers took that slot; the
+/// free slots repeat their neighbour's value, so the slots stay sorted. A lookup computes the predicted slot
+/// and searches the 16 slots from there without a branch: one read from memory, with nothing else to wait
+/// for first. Each block keeps the largest distance between a number's slot and its prediction in a byte,
+/// read only when the number lies beyond the 16 slots (crowded stretches), which then bisects the rest of
+/// that bound: lookups stay exact on any distribution. Lists too small or too spread out for that keep whole
+/// keys (8 bytes each), searched by bisection.
 struct DNCNumberTable: Sendable {
     /// How the numbers are stored, as written to the disk cache.
     enum Layout: Sendable, Equatable {
-        /// Key `base + offset` is in bucket `offset >> shift` (at most 32): `lows[starts[b]..<starts[b + 1]]` are
-        /// the sorted low 32 bits of the offsets in bucket `b`, and `errors[b]` is the largest distance between
-        /// an entry's position and its interpolated position (``unboundedError``: search the whole bucket).
-        case interpolated(base: UInt64, shift: Int, starts: [UInt32], errors: [UInt8], lows: [UInt32])
+        /// Key `base + offset` is in block `offset >> shift` (at most 32): `slots[starts[b]..<starts[b + 1]]` hold
+        /// the low 32 bits of the offsets in block `b`, sorted, each at or near its predicted slot and every free
+        /// slot repeating a neighbour's value; `errors[b]` is the largest distance between a number's slot and
+        /// its prediction (``unboundedError``: search the whole block). `count` numbers in all.
+        case gapped(base: UInt64, shift: Int, count: Int, starts: [UInt32], errors: [UInt8], slots: [UInt32])
         /// Sorted, distinct keys.
         case plain([UInt64])
     }
 
     /// The longest number kept: E.164 allows 15 digits.
     static let maximumDigits = 15
-    /// A bucket error that means "anywhere in the bucket".
+    /// A block error that means "anywhere in the block".
     static let unboundedError: UInt8 = 255
-    /// Entries searched around the prediction before falling back.
+    /// Slots searched from the prediction before falling back: one or two cache lines.
     private static let window = 16
 
     // Stored flat, so that a lookup touches no enum payload or reference count.
-    private let isInterpolated: Bool
+    private let isGapped: Bool
     private let base: UInt64
     private let shift: UInt64
     private let mask: UInt64
+    private let numberCount: Int
     private let starts: [UInt32]
     private let errors: [UInt8]
-    private let lows: [UInt32]
+    private let slots: [UInt32]
     private let keys: [UInt64]
 
     init(layout: Layout) {
         switch layout {
-        case .interpolated(let base, let shift, let starts, let errors, let lows):
-            isInterpolated = true
+        case .gapped(let base, let shift, let count, let starts, let errors, let slots):
+            isGapped = true
             self.base = base
             self.shift = UInt64(shift)
             mask = (1 << UInt64(shift)) &- 1
+            numberCount = count
             self.starts = starts
             self.errors = errors
-            self.lows = lows
+            self.slots = slots
             keys = []
         case .plain(let keys):
-            (isInterpolated, base, shift, mask) = (false, 0, 0, 0)
-            (starts, errors, lows) = ([], [], [])
+            (isGapped, base, shift, mask, numberCount) = (false, 0, 0, 0, keys.count)
+            (starts, errors, slots) = ([], [], [])
             self.keys = keys
         }
     }
 
     /// The stored parts.
     var layout: Layout {
-        isInterpolated
-            ? .interpolated(base: base, shift: Int(shift), starts: starts, errors: errors, lows: lows)
+        isGapped
+            ? .gapped(base: base, shift: Int(shift), count: numberCount, starts: starts, errors: errors, slots: slots)
             : .plain(keys)
     }
 
     /// Distinct numbers.
     var count: Int {
-        isInterpolated ? lows.count : keys.count
+        numberCount
     }
 
     /// Bytes used by the tables.
     var storageBytes: Int {
-        isInterpolated ? (starts.count * 4 + errors.count + lows.count * 4) : keys.count * 8
+        isGapped ? (starts.count * 4 + errors.count + slots.count * 4) : keys.count * 8
     }
 
     /// The digits aligned left on 15 digits, times 16, plus the digit count: ordered like the digit strings,
@@ -85,168 +89,93 @@ struct DNCNumberTable: Sendable {
         (digits &* PhoneNumber.powerOfTen(maximumDigits - length)) << 4 | UInt64(length)
     }
 
-    /// The entries searched first for a low: at most ``window`` entries of its bucket around its predicted
-    /// position, `lower..<upper` (empty for an empty bucket).
+    /// The slot interpolation predicts for a low (its offset's bits below the block's) in a block of `count` slots.
+    @inline(__always)
+    private static func predictedSlot(_ low: UInt64, count: Int, shift: UInt64) -> Int {
+        // Below `count`: low < 2^shift, and the product stays below 2^64 (both factors below 2^32).
+        Int(truncatingIfNeeded: (low &* UInt64(count)) >> shift)
+    }
+
+    /// The slots searched first for a low: at most ``window`` slots of its block from its predicted slot,
+    /// `lower..<upper` (empty for an empty block).
     private struct Window {
         var lower: Int
         var upper: Int
         var predicted: Int
     }
 
-    /// Reads only the bucket starts (cache-resident); `bucket` must be in range.
+    /// Reads only the block starts (cache-resident); `block` must be in range.
     @inline(__always)
-    private func window(bucket: Int, low: UInt32, starts: UnsafeBufferPointer<UInt32>) -> Window {
-        let start = Int(starts[bucket])
-        let end = Int(starts[bucket + 1])
-        // Below `end`: (low & mask) < 2^shift.
-        let predicted = start + Int(truncatingIfNeeded: ((UInt64(low) & mask) &* UInt64(end - start)) >> shift)
-        let lower = max(start, min(predicted - DNCNumberTable.window / 2, end - DNCNumberTable.window))
-        return Window(lower: lower, upper: min(end, lower + DNCNumberTable.window), predicted: predicted)
+    private func window(block: Int, low: UInt32, starts: UnsafeBufferPointer<UInt32>) -> Window {
+        let start = Int(starts[block])
+        let end = Int(starts[block &+ 1])
+        let predicted = start &+ DNCNumberTable.predictedSlot(UInt64(low) & mask, count: end &- start, shift: shift)
+        let lower = max(start, min(predicted, end &- DNCNumberTable.window))
+        return Window(lower: lower, upper: min(end, lower &+ DNCNumberTable.window), predicted: predicted)
     }
 
-    /// Whether the bucket holds `low` below the window (`below`) or above it: the entries there within the
-    /// bucket's error of the prediction, bisected. Only a prediction that missed by more than the window (rare
-    /// on national lists) needs this, and only then is the bucket's error read.
+    /// Whether the block holds `low` below the window (`below`) or above it: the slots there within the
+    /// block's error of the prediction, bisected. Only a number more than the window from its prediction (rare
+    /// on national lists) needs this, and only then is the block's error read.
     private static func beyondWindow(
-        _ window: Window, below: Bool, bucket: Int, low: UInt32,
-        starts: UnsafeBufferPointer<UInt32>, errors: UnsafeBufferPointer<UInt8>, lows: UnsafeBufferPointer<UInt32>
+        _ window: Window, below: Bool, block: Int, low: UInt32,
+        starts: UnsafeBufferPointer<UInt32>, errors: UnsafeBufferPointer<UInt8>, slots: UnsafeBufferPointer<UInt32>
     ) -> Bool {
-        let error = errors[bucket]
+        let error = errors[block]
         let bounded = error != unboundedError
         if below {
-            let start = Int(starts[bucket])
-            return bisect(lows, bounded ? max(start, window.predicted - Int(error)) : start, window.lower, low)
+            let start = Int(starts[block])
+            return bisect(slots, bounded ? max(start, window.predicted - Int(error)) : start, window.lower, low)
         }
-        let end = Int(starts[bucket + 1])
-        return bisect(lows, window.upper, bounded ? min(end, window.predicted + Int(error) + 1) : end, low)
+        let end = Int(starts[block + 1])
+        return bisect(slots, window.upper, bounded ? min(end, window.predicted + Int(error) + 1) : end, low)
     }
 
     /// Whether the key is stored.
+    @inline(__always)
     func contains(key: UInt64) -> Bool {
-        guard isInterpolated else { return DNCNumberTable.sortedContains(keys, key) }
+        guard isGapped else { return DNCNumberTable.sortedContains(keys, key) }
         let offset = key &- base
-        let bucket = Int(truncatingIfNeeded: offset >> shift)
-        guard key >= base, bucket < errors.count else { return false }
+        let block = Int(truncatingIfNeeded: offset >> shift)
+        guard key >= base, block < errors.count else { return false }
         let low = UInt32(truncatingIfNeeded: offset)
         return starts.withUnsafeBufferPointer { starts in
-            lows.withUnsafeBufferPointer { lows in
-                let window = window(bucket: bucket, low: low, starts: starts)
+            slots.withUnsafeBufferPointer { slots in
+                let window = window(block: block, low: low, starts: starts)
                 guard window.lower < window.upper else { return false }
-                // The window's first and last entries are read first, together: a window that straddles two
+                // The window's first and last slots are read first, together: a window that straddles two
                 // cache lines has both on their way at once.
-                let first = lows[window.lower]
-                let last = lows[window.upper - 1]
+                let first = slots[window.lower]
+                let last = slots[window.upper &- 1]
                 if low < first || low > last {
                     return errors.withUnsafeBufferPointer { errors in
-                        DNCNumberTable.beyondWindow(window, below: low < first, bucket: bucket, low: low, starts: starts, errors: errors, lows: lows)
+                        DNCNumberTable.beyondWindow(window, below: low < first, block: block, low: low, starts: starts, errors: errors, slots: slots)
                     }
                 }
-                // Four branch-free steps find how many window entries are below `low` (up to 15): the same
+                // Four branch-free steps find how many window slots are below `low` (up to 15): the same
                 // number of steps every time keeps the processor running ahead into the next lookup.
                 var lower = window.lower
                 var step = DNCNumberTable.window / 2
                 while step > 0 {
-                    let candidate = min(lower + step, window.upper)
-                    lower = lows[candidate - 1] < low ? candidate : lower
+                    let candidate = min(lower &+ step, window.upper)
+                    lower = slots[candidate &- 1] < low ? candidate : lower
                     step >>= 1
                 }
-                return lows[min(lower, window.upper - 1)] == low
+                return slots[min(lower, window.upper &- 1)] == low
             }
         }
     }
 
-    /// Whether `lows[lower..<upper]` (sorted) holds `low`.
-    private static func bisect(_ lows: UnsafeBufferPointer<UInt32>, _ lower: Int, _ upper: Int, _ low: UInt32) -> Bool {
+    /// Whether `slots[lower..<upper]` (sorted) holds `low`.
+    private static func bisect(_ slots: UnsafeBufferPointer<UInt32>, _ lower: Int, _ upper: Int, _ low: UInt32) -> Bool {
         var lower = lower
         var upper = upper
         let end = upper
         while lower < upper {
             let middle = (lower + upper) / 2
-            if lows[middle] < low { lower = middle + 1 } else { upper = middle }
+            if slots[middle] < low { lower = middle + 1 } else { upper = middle }
         }
-        return lower < end && lows[lower] == low
-    }
-
-    /// How many keys ``containsEach(_:into:)`` looks up together.
-    private static let lookupGroup = 16
-
-    /// Whether each key is stored: `found[i] = contains(key: keys[i])`. The keys are looked up a group at a
-    /// time, each step of the search taken for the whole group before the next, so the group's reads from
-    /// memory (the window of lows around each prediction) are waited for together instead of one after another.
-    func containsEach(_ keys: UnsafeBufferPointer<UInt64>, into found: UnsafeMutableBufferPointer<Bool>) {
-        precondition(found.count >= keys.count, "one answer per key")
-        guard isInterpolated else {
-            for index in keys.indices { found[index] = DNCNumberTable.sortedContains(self.keys, keys[index]) }
-            return
-        }
-        starts.withUnsafeBufferPointer { starts in
-            errors.withUnsafeBufferPointer { errors in
-                lows.withUnsafeBufferPointer { lows in
-                    var first = 0
-                    while first < keys.count {
-                        let count = min(DNCNumberTable.lookupGroup, keys.count - first)
-                        lookUpGroup(UnsafeBufferPointer(rebasing: keys[first..<(first + count)]),
-                                    into: UnsafeMutableBufferPointer(rebasing: found[first..<(first + count)]),
-                                    starts: starts, errors: errors, lows: lows)
-                        first += count
-                    }
-                }
-            }
-        }
-    }
-
-    /// One group of ``containsEach(_:into:)`` (at most `lookupGroup` keys).
-    @inline(__always)
-    private func lookUpGroup(
-        _ keys: UnsafeBufferPointer<UInt64>, into found: UnsafeMutableBufferPointer<Bool>,
-        starts: UnsafeBufferPointer<UInt32>, errors: UnsafeBufferPointer<UInt8>, lows: UnsafeBufferPointer<UInt32>
-    ) {
-        var windows = InlineArray<16, Window>(repeating: Window(lower: 0, upper: 0, predicted: 0))
-        var buckets = InlineArray<16, Int>(repeating: 0)
-        var wanted = InlineArray<16, UInt32>(repeating: 0)
-        var searched = InlineArray<16, Bool>(repeating: false)
-        // Every read of a step is independent of the others in the group: the processor issues them together.
-        for item in keys.indices {
-            let offset = keys[item] &- base
-            let bucket = Int(truncatingIfNeeded: offset >> shift)
-            let inRange = keys[item] >= base && bucket < errors.count
-            wanted[item] = UInt32(truncatingIfNeeded: offset)
-            // A key out of range reads bucket 0 (in bounds) and is answered false.
-            buckets[item] = inRange ? bucket : 0
-            windows[item] = window(bucket: buckets[item], low: wanted[item], starts: starts)
-            searched[item] = inRange && windows[item].lower < windows[item].upper
-            if !searched[item] {
-                // Nothing to search, but the steps below still read in bounds: `lows` is never empty here.
-                windows[item] = Window(lower: 0, upper: 1, predicted: 0)
-            }
-        }
-        var firsts = InlineArray<16, UInt32>(repeating: 0)
-        var lasts = InlineArray<16, UInt32>(repeating: 0)
-        var lower = InlineArray<16, Int>(repeating: 0)
-        for item in keys.indices {
-            // Each window's first and last entries: the cache lines of the whole group, read at once.
-            firsts[item] = lows[windows[item].lower]
-            lasts[item] = lows[windows[item].upper - 1]
-            lower[item] = windows[item].lower
-        }
-        var step = DNCNumberTable.window / 2
-        while step > 0 {
-            for item in keys.indices {
-                let candidate = min(lower[item] + step, windows[item].upper)
-                lower[item] = lows[candidate - 1] < wanted[item] ? candidate : lower[item]
-            }
-            step >>= 1
-        }
-        for item in keys.indices {
-            let low = wanted[item]
-            if low < firsts[item] || low > lasts[item] {
-                found[item] = searched[item] && DNCNumberTable.beyondWindow(
-                    windows[item], below: low < firsts[item], bucket: buckets[item], low: low,
-                    starts: starts, errors: errors, lows: lows)
-            } else {
-                found[item] = searched[item] && lows[min(lower[item], windows[item].upper - 1)] == low
-            }
-        }
+        return lower < end && slots[lower] == low
     }
 
     static func sortedContains(_ values: [UInt64], _ value: UInt64) -> Bool {
@@ -267,9 +196,9 @@ struct DNCNumberTable: Sendable {
         switch layout {
         case .plain:
             return true
-        case .interpolated(_, let shift, let starts, let errors, let lows):
+        case .gapped(_, let shift, let count, let starts, let errors, let slots):
             guard shift <= 32, !errors.isEmpty, starts.count == errors.count + 1, starts[0] == 0,
-                  Int(starts[starts.count - 1]) == lows.count, !lows.isEmpty
+                  Int(starts[starts.count - 1]) == slots.count, !slots.isEmpty, count > 0, count <= slots.count
             else { return false }
             for index in 1..<starts.count where starts[index] < starts[index - 1] { return false }
             return true
@@ -280,13 +209,13 @@ struct DNCNumberTable: Sendable {
 
     /// Numbers sorted together at first: sorting buckets aim at this many numbers at most.
     private static let numbersPerSortBucket = 8
-    /// Numbers per lookup bucket aimed at, counted over the parts of the range that hold numbers: few enough
-    /// that interpolation lands within the window, many enough to keep the bucket table small.
-    private static let numbersPerBucket = 32
-    /// The most bucket-table entries (2^21: 8 MB of starts, 2 MB of errors). Measured on 50 million numbers:
-    /// 2^19 and 2^20 buckets leave too many numbers a bucket (more predictions miss the window), 2^22 and more
-    /// leave the table too large for the cache.
-    private static let maximumBucketBits = 21
+
+    /// Slots a block of `count` numbers gets: a quarter more, so that a number rarely lands far from its
+    /// prediction (measured on 50 million numbers: 0.8 numbers a slot keeps nearly every number within the
+    /// window, at 5 bytes a number).
+    private static func slotCount(numbers count: Int) -> Int {
+        count + (count + 3) / 4
+    }
 
     /// Sorts and deduplicates the numbers (E.164 digits; 0 and numbers of more than 15 digits are ignored).
     static func build(_ numbers: [UInt64]) -> DNCNumberTable {
@@ -303,15 +232,19 @@ struct DNCNumberTable: Sendable {
         }
         guard valid > 0 else { return DNCNumberTable(layout: .plain([])) }
         let rangeBits = 64 - (maximum - minimum).leadingZeroBitCount
-        // A coarse table of at most 2^16 entries for sorting, and no fewer than needed for buckets to span at
-        // most 2^32 keys.
-        let coarseBits = min(rangeBits, max(rangeBits - 32, min(16, (64 - valid.leadingZeroBitCount) - 3)))
-        // Bucket entries (5 bytes, at least one per coarse bucket) next to the 4-byte lows stay within 8 bytes
-        // per number; otherwise whole keys are cheaper.
-        guard valid >= 256, (1 << coarseBits) * 5 + 4 <= valid * 3 else {
+        // Blocks for sorting and lookups: at most 2^16 of them (about 2^(bits − 3) for smaller lists), and no
+        // fewer than needed for each to span at most 2^32 keys.
+        let blockBits = min(rangeBits, max(rangeBits - 32, min(16, (64 - valid.leadingZeroBitCount) - 3)))
+        guard valid >= 256, fitsInEightBytes(numbers: valid, blocks: 1 << blockBits) else {
             return DNCNumberTable(layout: .plain(sortedDistinctKeys(numbers)))
         }
-        return interpolated(numbers, base: minimum, rangeBits: rangeBits, coarseBits: coarseBits, valid: valid)
+        return gapped(numbers, base: minimum, rangeBits: rangeBits, blockBits: blockBits, valid: valid)
+    }
+
+    /// Whether the gapped layout of this many numbers and blocks (5 bytes a block, a slot and a quarter a
+    /// number, up to one slot more a block) stays within 8 bytes a number; otherwise whole keys are cheaper.
+    private static func fitsInEightBytes(numbers: Int, blocks: Int) -> Bool {
+        blocks * 9 + slotCount(numbers: numbers) * 4 + 4 <= numbers * 8
     }
 
     private static func sortedDistinctKeys(_ numbers: [UInt64]) -> [UInt64] {
@@ -332,63 +265,80 @@ struct DNCNumberTable: Sendable {
         return keys
     }
 
-    /// Sorts the lows (see ``sortedLows(_:base:coarseShift:coarseCount:valid:)``), then sizes the bucket table
-    /// by how crowded the occupied part of the range is, and fills it in two sequential passes.
-    private static func interpolated(_ numbers: [UInt64], base: UInt64, rangeBits: Int, coarseBits: Int, valid: Int) -> DNCNumberTable {
-        let coarseShift = rangeBits - coarseBits
-        let (lows, coarseStarts) = sortedLows(numbers, base: base, coarseShift: coarseShift, coarseCount: 1 << coarseBits, valid: valid)
-        let coarseMask = (UInt64(1) << UInt64(coarseShift)) &- 1
+    /// Sorts the lows (see ``sortedLows(_:base:coarseShift:coarseCount:valid:capacity:)``), then spreads each
+    /// block's lows over its slots in place, the last block first (a low only ever moves up).
+    private static func gapped(_ numbers: [UInt64], base: UInt64, rangeBits: Int, blockBits: Int, valid: Int) -> DNCNumberTable {
+        let shift = rangeBits - blockBits
+        let blockCount = 1 << blockBits
+        var (slots, blockStarts) = sortedLows(
+            numbers, base: base, coarseShift: shift, coarseCount: blockCount, valid: valid,
+            capacity: slotCount(numbers: valid) + blockCount)
+        let count = slots.count
         // Many duplicates can leave too few distinct numbers for the table.
-        guard (1 << coarseBits) * 5 + 4 <= lows.count * 3 else {
+        guard fitsInEightBytes(numbers: count, blocks: blockCount) else {
+            let mask = (UInt64(1) << UInt64(shift)) &- 1
             var keys: [UInt64] = []
-            keys.reserveCapacity(lows.count)
-            for coarse in 0..<(coarseStarts.count - 1) {
-                for index in coarseStarts[coarse]..<coarseStarts[coarse + 1] {
-                    keys.append(base + (UInt64(coarse) << UInt64(coarseShift) | UInt64(lows[index]) & coarseMask))
+            keys.reserveCapacity(count)
+            for block in 0..<blockCount {
+                for index in blockStarts[block]..<blockStarts[block + 1] {
+                    keys.append(base + (UInt64(block) << UInt64(shift) | UInt64(slots[index]) & mask))
                 }
             }
             return DNCNumberTable(layout: .plain(keys))
         }
-        let occupied = zip(coarseStarts.dropFirst(), coarseStarts).reduce(0) { $0 + ($1.0 > $1.1 ? 1 : 0) }
-        // Buckets over the whole range so that the occupied part gets about `numbersPerBucket` numbers in each.
-        let wanted = max(1, lows.count * (1 << coarseBits) / max(1, occupied) / numbersPerBucket)
-        var bucketBits = max(coarseBits, min(rangeBits, maximumBucketBits, 64 - (wanted - 1).leadingZeroBitCount))
-        while bucketBits > coarseBits && (1 << bucketBits) * 5 + 4 > lows.count * 3 { bucketBits -= 1 }
-        let shift = rangeBits - bucketBits
-        let mask = (UInt64(1) << UInt64(shift)) &- 1
-        let bucketCount = 1 << bucketBits
-        let splitBits = bucketBits - coarseBits
+        var starts = [UInt32](repeating: 0, count: blockCount + 1)
+        for block in 0..<blockCount {
+            starts[block + 1] = starts[block] + UInt32(slotCount(numbers: blockStarts[block + 1] - blockStarts[block]))
+        }
+        // Within its capacity: no copy.
+        slots.append(contentsOf: repeatElement(0, count: Int(starts[blockCount]) - count))
+        var errors = [UInt8](repeating: 0, count: blockCount)
+        var placed = [Int](repeating: 0, count: blockStarts.indices.dropFirst().map { blockStarts[$0] - blockStarts[$0 - 1] }.max() ?? 0)
+        slots.withUnsafeMutableBufferPointer { slots in
+            placed.withUnsafeMutableBufferPointer { placed in
+                for block in stride(from: blockCount - 1, through: 0, by: -1) {
+                    let from = blockStarts[block]
+                    let numbers = blockStarts[block + 1] - from
+                    guard numbers > 0 else { continue }
+                    let slotBase = Int(starts[block])
+                    let width = Int(starts[block + 1]) - slotBase
+                    errors[block] = place(
+                        UnsafeBufferPointer(rebasing: slots[from..<(from + numbers)]), slotCount: width,
+                        shift: UInt64(shift), into: UnsafeMutableBufferPointer(rebasing: placed[0..<numbers]))
+                    // Highest first: every write lands at or above the lows still to be read (slotBase ≥ from,
+                    // and a number's slot is at least its rank).
+                    var next = width
+                    for rank in stride(from: numbers - 1, through: 0, by: -1) {
+                        let value = slots[from + rank]
+                        for slot in placed[rank]..<next { slots[slotBase + slot] = value }
+                        next = placed[rank]
+                    }
+                    // Slots before the first number repeat it.
+                    let first = slots[slotBase + next]
+                    for slot in 0..<next { slots[slotBase + slot] = first }
+                }
+            }
+        }
+        return DNCNumberTable(layout: .gapped(base: base, shift: shift, count: count, starts: starts, errors: errors, slots: slots))
+    }
 
-        // Lows of one coarse bucket hold every bit below the coarse shift (at most 32), so they give the bucket.
-        var starts = makeTable(count: bucketCount + 1) { $0.initialize(repeating: 0) }
-        starts.withUnsafeMutableBufferPointer { starts in
-            lows.withUnsafeBufferPointer { lows in
-                for coarse in 0..<(coarseStarts.count - 1) {
-                    for index in coarseStarts[coarse]..<coarseStarts[coarse + 1] {
-                        starts[(coarse << splitBits | Int(truncatingIfNeeded: (UInt64(lows[index]) & coarseMask) >> UInt64(shift))) + 1] += 1
-                    }
-                }
-            }
-            for bucket in 0..<bucketCount { starts[bucket + 1] += starts[bucket] }
+    /// Gives each of a block's sorted lows its slot: the predicted one, or the next after the previous
+    /// number's, and never so late that the numbers after it would not fit. Returns the largest distance
+    /// between a slot and its prediction (saturated at ``unboundedError``).
+    private static func place(
+        _ lows: UnsafeBufferPointer<UInt32>, slotCount: Int, shift: UInt64, into placed: UnsafeMutableBufferPointer<Int>
+    ) -> UInt8 {
+        let mask = (UInt64(1) << shift) &- 1
+        var previous = -1
+        var largest = 0
+        for rank in lows.indices {
+            let predicted = predictedSlot(UInt64(lows[rank]) & mask, count: slotCount, shift: shift)
+            let slot = max(previous + 1, min(predicted, slotCount - (lows.count - rank)))
+            placed[rank] = slot
+            largest = max(largest, abs(slot - predicted))
+            previous = slot
         }
-        let errors = [UInt8](unsafeUninitializedCapacity: bucketCount) { errors, initialized in
-            starts.withUnsafeBufferPointer { starts in
-                lows.withUnsafeBufferPointer { lows in
-                    for bucket in 0..<bucketCount {
-                        let start = Int(starts[bucket])
-                        let end = Int(starts[bucket + 1])
-                        var largest = 0
-                        for index in start..<end {
-                            let predicted = start + Int(truncatingIfNeeded: ((UInt64(lows[index]) & mask) &* UInt64(end - start)) >> UInt64(shift))
-                            largest = max(largest, abs(index - predicted))
-                        }
-                        errors[bucket] = UInt8(min(largest, Int(unboundedError)))
-                    }
-                }
-            }
-            initialized = bucketCount
-        }
-        return DNCNumberTable(layout: .interpolated(base: base, shift: shift, starts: starts, errors: errors, lows: lows))
+        return UInt8(min(largest, Int(unboundedError)))
     }
 
     /// The sorted, distinct low 32 bits of every key's offset from `base`, and where each coarse bucket
@@ -396,7 +346,9 @@ struct DNCNumberTable: Sendable {
     /// cache), then each coarse bucket — small, so in cache too — counting-sorted by sorting buckets of about
     /// 4–8 numbers, each sorted and deduplicated. Every number is written once to a random place in memory;
     /// everything else is sequential or cache-resident.
-    private static func sortedLows(_ numbers: [UInt64], base: UInt64, coarseShift: Int, coarseCount: Int, valid: Int) -> (lows: [UInt32], coarseStarts: [Int]) {
+    private static func sortedLows(
+        _ numbers: [UInt64], base: UInt64, coarseShift: Int, coarseCount: Int, valid: Int, capacity: Int
+    ) -> (lows: [UInt32], coarseStarts: [Int]) {
         let shift = UInt64(coarseShift)
         let mask = (UInt64(1) << shift) &- 1
         var coarseStarts = [Int](repeating: 0, count: coarseCount + 1)
@@ -420,7 +372,7 @@ struct DNCNumberTable: Sendable {
         }
 
         // Every slot is written once by the scatter.
-        var lows = makeTable(count: valid) { _ in }
+        var lows = makeTable(count: valid, capacity: capacity) { _ in }
         var cursors = Array(coarseStarts.dropLast())
         lows.withUnsafeMutableBufferPointer { lows in
             forEachOffset(numbers, base: base) { offset in
@@ -507,12 +459,12 @@ struct DNCNumberTable: Sendable {
         }
     }
 
-    /// A table of `count` entries set by `fill` (which must set them all), backed by 2 MiB pages where the
-    /// kernel allows: random lookups then miss the TLB far less often.
-    static func makeTable(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt32>) -> Void) -> [UInt32] {
-        [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+    /// A table of `count` entries set by `fill` (which must set them all), with room to grow to `capacity`
+    /// without a copy, backed by 2 MiB pages where the kernel allows: random lookups then miss the TLB far less often.
+    static func makeTable(count: Int, capacity: Int = 0, _ fill: (UnsafeMutableBufferPointer<UInt32>) -> Void) -> [UInt32] {
+        [UInt32](unsafeUninitializedCapacity: max(count, capacity)) { buffer, initialized in
             adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
-            fill(buffer)
+            fill(UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
             initialized = count
         }
     }
