@@ -29,9 +29,11 @@ public struct ContactsBenchmarkReport: Sendable, CustomStringConvertible {
     public let lookups: Int
     /// How many were listed.
     public let lookupHits: Int
-    /// Time for all lookups, one number at a time (the check right before a dial).
+    /// Time for all lookups, one number at a time (the check right before a dial): the median of
+    /// ``ContactsBenchmarkSupport/lookupPasses`` passes.
     public let lookupSeconds: Double
-    /// Time for the same lookups in batches (``DNCIndex/containsEach(digits:into:)``, as compiling a list scrubs).
+    /// Time for the same lookups in batches (``DNCIndex/containsEach(digits:into:)``, as compiling a list scrubs),
+    /// the median of as many passes.
     public let batchLookupSeconds: Double
 
     public var description: String {

@@ -178,6 +178,91 @@ struct DNCNumberTable: Sendable {
         return lower < end && slots[lower] == low
     }
 
+    /// How many keys ``containsEach(_:into:)`` looks up together.
+    private static let lookupGroup = 16
+
+    /// Whether each key is stored: `found[i] = contains(key: keys[i])`. The keys are looked up a group at a
+    /// time, each stage for the whole group before the next: the group's reads of the slots are all on their
+    /// way from memory together, however many lookups the processor could otherwise overlap.
+    func containsEach(_ keys: UnsafeBufferPointer<UInt64>, into found: UnsafeMutableBufferPointer<Bool>) {
+        precondition(found.count >= keys.count, "one answer per key")
+        guard isGapped else {
+            for index in keys.indices { found[index] = DNCNumberTable.sortedContains(self.keys, keys[index]) }
+            return
+        }
+        let group = DNCNumberTable.lookupGroup
+        withUnsafeTemporaryAllocation(of: Window.self, capacity: group) { windows in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 3 * group) { values in
+                starts.withUnsafeBufferPointer { starts in
+                    errors.withUnsafeBufferPointer { errors in
+                        slots.withUnsafeBufferPointer { slots in
+                            var first = 0
+                            while first < keys.count {
+                                let count = min(group, keys.count - first)
+                                lookUpGroup(
+                                    UnsafeBufferPointer(rebasing: keys[first..<(first + count)]),
+                                    into: UnsafeMutableBufferPointer(rebasing: found[first..<(first + count)]),
+                                    windows: windows, values: values, starts: starts, errors: errors, slots: slots)
+                                first += count
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// One group of ``containsEach(_:into:)`` (at most ``lookupGroup`` keys); `values` holds each key's low,
+    /// then its window's first and last slots.
+    @inline(__always)
+    private func lookUpGroup(
+        _ keys: UnsafeBufferPointer<UInt64>, into found: UnsafeMutableBufferPointer<Bool>,
+        windows: UnsafeMutableBufferPointer<Window>, values: UnsafeMutableBufferPointer<UInt32>,
+        starts: UnsafeBufferPointer<UInt32>, errors: UnsafeBufferPointer<UInt8>, slots: UnsafeBufferPointer<UInt32>
+    ) {
+        let group = DNCNumberTable.lookupGroup
+        // Each key's window, from the cache-resident block starts. A key out of range, or in an empty block,
+        // gets an empty window (answered false).
+        for item in keys.indices {
+            let offset = keys[item] &- base
+            let block = Int(truncatingIfNeeded: offset >> shift)
+            let low = UInt32(truncatingIfNeeded: offset)
+            values[item] = low
+            let window = keys[item] >= base && block < errors.count
+                ? self.window(block: block, low: low, starts: starts) : Window(lower: 0, upper: 0, predicted: 0)
+            windows[item] = window
+            found[item] = window.lower < window.upper
+        }
+        // The first and last slot of every window: independent reads, all on their way together (an empty
+        // window reads slot 0, in bounds: the slots are never empty).
+        for item in keys.indices {
+            let window = windows[item]
+            let searched = found[item]
+            values[group + item] = slots[searched ? window.lower : 0]
+            values[2 * group + item] = slots[searched ? window.upper &- 1 : 0]
+        }
+        // The searches, within cache lines now read.
+        for item in keys.indices where found[item] {
+            let window = windows[item]
+            let low = values[item]
+            let first = values[group + item]
+            if low < first || low > values[2 * group + item] {
+                let block = Int(truncatingIfNeeded: (keys[item] &- base) >> shift)
+                found[item] = DNCNumberTable.beyondWindow(
+                    window, below: low < first, block: block, low: low, starts: starts, errors: errors, slots: slots)
+                continue
+            }
+            var lower = window.lower
+            var step = DNCNumberTable.window / 2
+            while step > 0 {
+                let candidate = min(lower &+ step, window.upper)
+                lower = slots[candidate &- 1] < low ? candidate : lower
+                step >>= 1
+            }
+            found[item] = slots[min(lower, window.upper &- 1)] == low
+        }
+    }
+
     static func sortedContains(_ values: [UInt64], _ value: UInt64) -> Bool {
         values.withUnsafeBufferPointer { values in
             var lower = 0
