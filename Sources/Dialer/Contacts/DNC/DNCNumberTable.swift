@@ -114,6 +114,21 @@ struct DNCNumberTable: Sendable {
         return Window(lower: lower, upper: min(end, lower &+ DNCNumberTable.window), predicted: predicted)
     }
 
+    /// Whether a non-empty window whose first slot is at most `low` and last at least `low` holds it. Four
+    /// branch-free steps find how many window slots are below `low` (up to 15): the same number of steps every
+    /// time keeps the processor running ahead into the next lookup.
+    @inline(__always)
+    private static func windowHolds(_ window: Window, low: UInt32, slots: UnsafeBufferPointer<UInt32>) -> Bool {
+        var lower = window.lower
+        var step = DNCNumberTable.window / 2
+        while step > 0 {
+            let candidate = min(lower &+ step, window.upper)
+            lower = slots[candidate &- 1] < low ? candidate : lower
+            step >>= 1
+        }
+        return slots[min(lower, window.upper &- 1)] == low
+    }
+
     /// Whether the block holds `low` below the window (`below`) or above it: the slots there within the
     /// block's error of the prediction, bisected. Only a number more than the window from its prediction (rare
     /// on national lists) needs this, and only then is the block's error read.
@@ -152,16 +167,7 @@ struct DNCNumberTable: Sendable {
                         DNCNumberTable.beyondWindow(window, below: low < first, block: block, low: low, starts: starts, errors: errors, slots: slots)
                     }
                 }
-                // Four branch-free steps find how many window slots are below `low` (up to 15): the same
-                // number of steps every time keeps the processor running ahead into the next lookup.
-                var lower = window.lower
-                var step = DNCNumberTable.window / 2
-                while step > 0 {
-                    let candidate = min(lower &+ step, window.upper)
-                    lower = slots[candidate &- 1] < low ? candidate : lower
-                    step >>= 1
-                }
-                return slots[min(lower, window.upper &- 1)] == low
+                return DNCNumberTable.windowHolds(window, low: low, slots: slots)
             }
         }
     }
@@ -252,14 +258,7 @@ struct DNCNumberTable: Sendable {
                     window, below: low < first, block: block, low: low, starts: starts, errors: errors, slots: slots)
                 continue
             }
-            var lower = window.lower
-            var step = DNCNumberTable.window / 2
-            while step > 0 {
-                let candidate = min(lower &+ step, window.upper)
-                lower = slots[candidate &- 1] < low ? candidate : lower
-                step >>= 1
-            }
-            found[item] = slots[min(lower, window.upper &- 1)] == low
+            found[item] = DNCNumberTable.windowHolds(window, low: low, slots: slots)
         }
     }
 
