@@ -65,8 +65,8 @@ struct DNCIndex: Sendable {
         contains(digits: number.digits)
     }
 
-    /// Whether these E.164 digits, or a prefix of them, are listed. Inlined, so that a loop of lookups (the
-    /// compile's scrub) reads the tables' addresses once rather than at every number.
+    /// Whether these E.164 digits, or a prefix of them, are listed. Inlined, so that a caller's loop of single
+    /// lookups reads the tables' addresses once rather than at every number.
     @inline(__always)
     func contains(digits: UInt64) -> Bool {
         let length = PhoneNumber.digitCount(digits)

@@ -377,7 +377,7 @@ struct DNCNumberTable: Sendable {
         // Within its capacity: no copy.
         slots.append(contentsOf: repeatElement(0, count: Int(starts[blockCount]) - count))
         var errors = [UInt8](repeating: 0, count: blockCount)
-        var placed = [Int](repeating: 0, count: blockStarts.indices.dropFirst().map { blockStarts[$0] - blockStarts[$0 - 1] }.max() ?? 0)
+        var placed = [Int](repeating: 0, count: zip(blockStarts.dropFirst(), blockStarts).map { $0 - $1 }.max() ?? 0)
         slots.withUnsafeMutableBufferPointer { slots in
             placed.withUnsafeMutableBufferPointer { placed in
                 for block in stride(from: blockCount - 1, through: 0, by: -1) {
