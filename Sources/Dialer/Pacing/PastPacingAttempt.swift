@@ -3,9 +3,9 @@ import Foundation
 /// One ended attempt of a campaign as the predictive pacer learns from it when a run starts:
 /// how long it rang, whether it needed an agent, and the agent's time on it.
 struct PastPacingAttempt {
-    /// A starting run learns from at most this many of the campaign's latest ended attempts,
+    /// The most of the campaign's latest ended attempts a starting run learns from.
     static let historyLimit = 5_000
-    /// placed at most this long before it starts (a week: the answer rate follows the days).
+    /// How long before the run starts those attempts may have been placed (a week: the answer rate follows the days).
     static let historyAge: TimeInterval = 7 * 86_400
 
     /// Seconds from placing the call to its answer, or to its end when unanswered.
