@@ -17,21 +17,25 @@ extension CampaignRunner {
     }
 
     /// What the pacer sees: the calls ringing and how long, what each busy agent does, the abandon rate.
+    /// Ages are listed in order (the calls and wrap-ups are kept in dictionaries, whose order changes
+    /// from process to process), so the pacer sums the same numbers in the same order and a seeded
+    /// simulation repeats.
     func snapshot(at now: Date) -> PacingSnapshot {
         var snapshot = PacingSnapshot(
             now: now, loggedInAgents: agents.loggedInCount, readyAgents: agents.readyCount,
             callsRinging: callsRinging, callsWaiting: waiting.count, callsInFlight: inFlight.count)
         guard spec.dial.mode == .predictive else { return snapshot }
+        var talking: [Double] = []
         for call in inFlight.values {
             if call.answeredAt == nil {
                 snapshot.ringingAges.append(now.timeIntervalSince(call.placedAt))
             } else if let connected = call.connectedAt, call.agent != nil, !call.abandoned {
-                snapshot.busyAgents.append(.talking(seconds: now.timeIntervalSince(connected)))
+                talking.append(now.timeIntervalSince(connected))
             }
         }
-        for wrap in wrapUps.values {
-            snapshot.busyAgents.append(.wrappingUp(seconds: now.timeIntervalSince(wrap.since)))
-        }
+        snapshot.ringingAges.sort()
+        let wrapping = wrapUps.values.map { now.timeIntervalSince($0.since) }
+        snapshot.busyAgents = talking.sorted().map { .talking(seconds: $0) } + wrapping.sorted().map { .wrappingUp(seconds: $0) }
         ledger.roll(to: now)
         (snapshot.abandonedInWindow, snapshot.answeredInWindow) = ledger.totals
         return snapshot
