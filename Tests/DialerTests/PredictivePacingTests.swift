@@ -113,16 +113,7 @@ import Testing
         snapshot.abandonedInWindow = 10
         #expect(pacer.targetCallsRinging(snapshot) == 4, "knows nothing yet")
 
-        var random = SeededRandom(seed: 9)
-        for _ in 0..<2_000 {
-            let answered = random.unit() < 0.3
-            pacer.observe(.dialResolved(afterSeconds: answered ? random.logNormal(mean: 9, coefficientOfVariation: 0.5) : 25,
-                                        needsAgent: answered))
-        }
-        for _ in 0..<300 {
-            pacer.observe(.talkEnded(seconds: random.logNormal(mean: 150, coefficientOfVariation: 1)))
-            pacer.observe(.wrapEnded(seconds: random.logNormal(mean: 30, coefficientOfVariation: 0.5)))
-        }
+        Self.teach(&pacer)
         #expect(pacer.targetCallsRinging(snapshot) > 8, "over-dials with room under the cap")
 
         var nearCap = snapshot
@@ -136,6 +127,40 @@ import Testing
         #expect(pacer.targetCallsRinging(enoughAnswers) > 4, "one abandon among 41 answers stays under 2.75 %: over-dials")
         let few = PacingSnapshot(now: Self.monday, loggedInAgents: 3, readyAgents: 2, callsRinging: 0, callsWaiting: 0, callsInFlight: 1)
         #expect(pacer.targetCallsRinging(few) == 2, "too few agents: progressive")
+    }
+
+    /// Under a high cap (a house profile's 20 %) a gain steered up by answers that all found an
+    /// agent would accept every call; the pacer still places none more likely abandoned than
+    /// connected, so the calls in the air when the near-cap check stops dialing cannot carry the
+    /// rate far past the cap (a 100-agent day reached 50 % abandoned under a 20 % cap before).
+    @Test func aHighCapDoesNotFloodTheAgents() {
+        var pacer = ModelPacer(settings: ModelPacer.Settings(cap: 0.2, connectLimit: 2, ringTimeout: 25))
+        Self.teach(&pacer)
+        for _ in 0..<1_000 { pacer.observe(.delivered(at: Self.monday, abandoned: false)) }
+        var snapshot = PacingSnapshot(
+            now: Self.monday, loggedInAgents: 20, readyAgents: 4, callsRinging: 0, callsWaiting: 0, callsInFlight: 16)
+        snapshot.busyAgents = (0..<16).map { .wrappingUp(seconds: Double(20 + $0)) }
+        snapshot.answeredInWindow = 2_000
+        snapshot.abandonedInWindow = 10
+        let target = pacer.targetCallsRinging(snapshot)
+        #expect(target > 8, "over-dials with room under the cap")
+        // The most a decision may place is 4 a logged-in agent and 8 more: every call accepted.
+        #expect(target < 4 * 20 + 8, "\(target) calls ringing for 20 agents: every call was accepted")
+    }
+
+    /// Teaches a pacer the reference scenario: 2,000 dials answered by persons 30 % of the
+    /// time after 9 s, 300 talks of 150 s and wrap-ups of 30 s (log-normal).
+    static func teach(_ pacer: inout ModelPacer) {
+        var random = SeededRandom(seed: 9)
+        for _ in 0..<2_000 {
+            let answered = random.unit() < 0.3
+            pacer.observe(.dialResolved(afterSeconds: answered ? random.logNormal(mean: 9, coefficientOfVariation: 0.5) : 25,
+                                        needsAgent: answered))
+        }
+        for _ in 0..<300 {
+            pacer.observe(.talkEnded(seconds: random.logNormal(mean: 150, coefficientOfVariation: 1)))
+            pacer.observe(.wrapEnded(seconds: random.logNormal(mean: 30, coefficientOfVariation: 0.5)))
+        }
     }
 
     /// A campaign run again (a second day, as `dialerd run` from cron does) starts with a pacer

@@ -14,9 +14,9 @@ import Foundation
 /// One more call is answered at τ with the learnt chance, and is abandoned when
 /// the others' answers already use every agent free by then. It places calls while
 /// that chance, over the call's chance of being answered, stays under `gain ×
-/// (setpoint − AMD's false positives)`. The gain is steered by what really happens:
-/// each answer that finds an agent raises it a little, each abandoned one lowers
-/// it, so the abandon rate settles at the setpoint.
+/// (setpoint − AMD's false positives)`, and never over one half. The gain is steered
+/// by what really happens: each answer that finds an agent raises it a little, each
+/// abandoned one lowers it, so the abandon rate settles at the setpoint.
 ///
 /// It dials progressively while it knows too little (few dials, talks or wrap-ups
 /// seen), with too few agents, and while one more abandoned call would bring the
@@ -85,6 +85,11 @@ struct ModelPacer: Pacer {
     static let earlyObservations = 100.0
     /// How fast the gain follows the abandon rate.
     static let gainStep = 0.1
+    /// The highest chance of being abandoned, once answered, that a call may have, whatever the gain
+    /// and the cap: a call more likely abandoned than connected is never placed. Under a high cap
+    /// (a house profile's 20 %) the steered threshold would otherwise accept every call, and the
+    /// calls already in the air when the near-cap check stops dialing would abandon far past the cap.
+    static let mostAbandonChance = 0.5
 
     init(settings: Settings) {
         self.settings = settings
@@ -215,7 +220,7 @@ struct ModelPacer: Pacer {
             case .wrappingUp(let seconds): estimate.addAgent(wrapRow(seconds: Int(seconds)))
             }
         }
-        let allowed = exp(logGain) * aim * (estimate.fresh.last ?? 0)
+        let allowed = min(exp(logGain) * aim, Self.mostAbandonChance) * (estimate.fresh.last ?? 0)
         func acceptable(_ calls: Int) -> Bool {
             estimate.abandonChance(after: calls - 1) <= allowed
         }
