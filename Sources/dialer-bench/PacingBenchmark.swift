@@ -69,7 +69,7 @@ enum PacingBenchmark {
             }
         }
         return report(results, order: names, agents: agents, hours: hours, seeds: seeds, firstSeed: firstSeed,
-                      arguments: arguments)
+                      maxAbandon: maxAbandon, arguments: arguments)
     }
 
     static func measure(_ result: SimulationResult, parameters: SimulationParameters) -> Run {
@@ -87,8 +87,9 @@ enum PacingBenchmark {
             attempts: summary.attempts)
     }
 
+    /// `maxAbandon`: the laboratory cap in percent, if one was given.
     static func report(_ results: [String: [Run]], order: [String], agents: Int, hours: Int, seeds: Int, firstSeed: UInt64,
-                       arguments: CommandArguments) -> BenchmarkReport {
+                       maxAbandon cap: Double?, arguments: CommandArguments) -> BenchmarkReport {
         var rows = [["strategy", "occupancy", "occ min", "abandon", "abandon max", "worst hour", "wait/connect s",
                      "connects/agent-h", "attempts"]]
         var figures: [Figure] = []
@@ -106,7 +107,7 @@ enum PacingBenchmark {
             rows.append([strategy, format(occupancy, 3), format(minOccupancy, 3), percent(abandon), percent(maxAbandon),
                          percent(worstHour), format(wait, 1), format(connects, 2), format(attempts, 0)])
             // The targets are the issue's, for the US cap; a laboratory cap has none.
-            let targeted = strategy == "model" && arguments.value("max-abandon") == nil
+            let targeted = strategy == "model" && cap == nil
             let target = targeted ? occupancyTargets[agents].map { "≥ \(format($0, 2))" } : nil
             figures += [
                 Figure("\(strategy)_occupancy", occupancy, decimals: 3, target: target),
@@ -123,11 +124,10 @@ enum PacingBenchmark {
             if let value = arguments.value(key) { command += " --\(key) \(value)" }
         }
         command += " --seed \(firstSeed)"
-        let cap = arguments.value("max-abandon").map { $0.hasSuffix("%") ? String($0.dropLast()) : $0 }
         var report = BenchmarkReport(
             benchmark: name,
             setting: "\(agents) agents, \(hours) h, \(seeds) seed\(seeds == 1 ? "" : "s") from \(firstSeed); "
-                + (cap.map { "a laboratory cap of \($0) % instead of us-tsr's 3 %; " } ?? "")
+                + (cap.map { "a laboratory cap of \(String(format: "%g", $0)) % instead of us-tsr's 3 %; " } ?? "")
                 + "abandon = abandoned persons (with AMD's false positives) ÷ persons answering, mean and worst run",
             command: command, figures: figures)
         report.rows = rows

@@ -16,10 +16,8 @@ extension CampaignRunner {
         return max(0, min(wanted, rateLimiter.allowance(at: now)))
     }
 
-    /// What the pacer sees: the calls ringing and how long, what each busy agent does, the abandon rate.
-    /// Ages are listed in order (the calls and wrap-ups are kept in dictionaries, whose order changes
-    /// from process to process), so the pacer sums the same numbers in the same order and a seeded
-    /// simulation repeats.
+    /// What the pacer sees: the calls ringing and how long, what each busy agent does, the abandon rate;
+    /// ages in the order ``PacingSnapshot`` promises.
     func snapshot(at now: Date) -> PacingSnapshot {
         var snapshot = PacingSnapshot(
             now: now, loggedInAgents: agents.loggedInCount, readyAgents: agents.readyCount,
@@ -34,8 +32,9 @@ extension CampaignRunner {
             }
         }
         snapshot.ringingAges.sort()
-        let wrapping = wrapUps.values.map { now.timeIntervalSince($0.since) }
-        snapshot.busyAgents = talking.sorted().map { .talking(seconds: $0) } + wrapping.sorted().map { .wrappingUp(seconds: $0) }
+        talking.sort()
+        let wrapping = wrapUps.values.map { now.timeIntervalSince($0.since) }.sorted()
+        snapshot.busyAgents = talking.map { .talking(seconds: $0) } + wrapping.map { .wrappingUp(seconds: $0) }
         ledger.roll(to: now)
         (snapshot.abandonedInWindow, snapshot.answeredInWindow) = ledger.totals
         return snapshot

@@ -210,10 +210,16 @@ struct ModelPacer: Pacer {
         }
         var estimate = OverflowEstimate(
             fresh: ringRow(halfSeconds: 0), callsWaiting: snapshot.callsWaiting, readyAgents: snapshot.readyAgents)
-        var byAge: [Int: Int] = [:]
-        for age in snapshot.ringingAges { byAge[Int(age * 2), default: 0] += 1 }
-        // In age order: the sums, and so the decision, do not depend on the dictionary's order (seeded runs repeat).
-        for age in byAge.keys.sorted() { estimate.addAnswers(ringRow(halfSeconds: age), count: byAge[age] ?? 0) }
+        // The ages come in order, so the calls of each half second are consecutive and are added together.
+        let ages = snapshot.ringingAges
+        var first = ages.startIndex
+        while first < ages.endIndex {
+            let halfSeconds = Int(ages[first] * 2)
+            var end = first + 1
+            while end < ages.endIndex && Int(ages[end] * 2) == halfSeconds { end += 1 }
+            estimate.addAnswers(ringRow(halfSeconds: halfSeconds), count: end - first)
+            first = end
+        }
         for work in snapshot.busyAgents {
             switch work {
             case .talking(let seconds): estimate.addAgent(talkRow(seconds: Int(seconds)))

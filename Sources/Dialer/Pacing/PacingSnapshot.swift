@@ -19,9 +19,11 @@ struct PacingSnapshot {
     let callsWaiting: Int
     /// Every call in progress: ringing, waiting, talking, listening to a message.
     let callsInFlight: Int
-    /// How long each unanswered call has rung, in seconds.
+    /// How long each unanswered call has rung, in seconds, shortest first.
     var ringingAges: [Double] = []
-    /// What each busy agent is doing.
+    /// What each busy agent is doing: those talking, then those wrapping up, each shortest first.
+    /// Listed in an order of their own (not the engine's dictionaries', which changes from process
+    /// to process), so a pacer sums the same numbers in the same order and a seeded run repeats.
     var busyAgents: [AgentWork] = []
     /// The campaign's abandoned calls and answers by persons in its compliance window
     /// so far, with AMD's estimated false positives.
