@@ -66,6 +66,15 @@ modules_dir() { # the module folder of a tree or of a binary's installation
   esac
 }
 
+data_dir() { # the data folder (documentation/, sounds/) of a tree or of a binary's installation
+  local base d
+  if [ "$AST_KIND" = tree ]; then echo "$AST/var/lib/asterisk"; return; fi
+  base=$(dirname "$(dirname "$AST")")
+  for d in "$base/var/lib/asterisk" "$base/share/asterisk" /usr/share/asterisk /var/lib/asterisk; do
+    [ -d "$d/documentation" ] && { echo "$d"; return; }
+  done
+}
+
 missing_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0
   local p missing=""
@@ -157,17 +166,24 @@ prepare_tree() {
     top=$(find "$WORK/asterisk-$key" -mindepth 2 -maxdepth 3 -path '*/sbin/asterisk' | head -n1)
     [ -n "$top" ] || die "$AST holds no sbin/asterisk"
     TREE=$(dirname "$(dirname "$top")") ;;
-  tree|binary)  # a farm of links to it, with sounds of our own
-    TREE=$WORK/tree; rm -rf "$TREE"; mkdir -p "$TREE/var/lib/asterisk/sounds" "$TREE/lib/asterisk"
-    if [ "$AST_KIND" = tree ]; then
-      ln -s "$AST/sbin" "$TREE/sbin"; rm -rf "$TREE/lib"; ln -s "$AST/lib" "$TREE/lib"
-      local e
-      for e in "$AST"/var/lib/asterisk/*; do
-        [ -e "$e" ] && [ "$(basename "$e")" != sounds ] && ln -s "$e" "$TREE/var/lib/asterisk/"
-      done
-    else
-      mkdir -p "$TREE/sbin"; ln -s "$AST" "$TREE/sbin/asterisk"; ln -s "$(modules_dir)" "$TREE/lib/asterisk/modules"
-    fi ;;
+  tree|binary)  # a farm of links to it, with a sounds folder of our own
+    TREE=$WORK/tree; rm -rf "$TREE"; mkdir -p "$TREE/sbin" "$TREE/var/lib/asterisk/sounds"
+    local moddir data e
+    moddir=$(modules_dir)
+    if [ "$AST_KIND" = tree ]; then ln -s "$AST/sbin/asterisk" "$TREE/sbin/asterisk"
+    else ln -s "$AST" "$TREE/sbin/asterisk"; fi
+    if [ "$(basename "$(dirname "$(dirname "$moddir")")")" = lib ]; then  # PREFIX/lib/asterisk/modules
+      ln -s "$(dirname "$(dirname "$moddir")")" "$TREE/lib"                # keeps $ORIGIN/../.. RUNPATHs right
+    else mkdir -p "$TREE/lib/asterisk"; ln -s "$moddir" "$TREE/lib/asterisk/modules"; fi
+    data=$(data_dir)
+    [ -n "$data" ] || die "no Asterisk data folder (with documentation/) found for $AST"
+    for e in "$data"/*; do
+      [ "$(basename "$e")" = sounds ] || ln -s "$e" "$TREE/var/lib/asterisk/"
+    done
+    for e in "$data"/sounds/*; do
+      [ -e "$e" ] && [ "$(basename "$e")" != lab ] && [ "$(basename "$e")" != dialer ] && ln -s "$e" "$TREE/var/lib/asterisk/sounds/"
+    done
+    true ;;
   esac
   [ -z "$(problems)" ] || die "$(problems)"
   local sounds=$TREE/var/lib/asterisk/sounds stamp
