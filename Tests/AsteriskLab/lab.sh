@@ -13,7 +13,8 @@
 #               asterisk on PATH, then ../shared/asterisk/asterisk-22.10.1-pjsip-linux-x86_64.tar.xz
 #               beside the repository
 #   AGENTS      the queue's static members at start, comma-separated (default an,binh,chi,dung,em; empty:
-#               none, add them with QueueAdd: Interface Local/NAME@lab-agents, MemberName NAME)
+#               none; add more with: lab.sh cli W pbx 'queue add member Local/NAME@lab-agents to campaign
+#               penalty 0 as NAME')
 #   AMI_SECRET  the manager secret (default: a random one, printed)
 set -euo pipefail
 
@@ -363,5 +364,5 @@ stop)
   base=$(sed -n 's/^PORT_BASE=//p' "$WORK/lab.env" 2>/dev/null || true)
   release_ports "$base" ;;
 *)
-  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
