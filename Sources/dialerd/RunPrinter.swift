@@ -31,6 +31,7 @@ enum RunPrinter {
             case .paused: head += "paused"
             case .finished: head += "finished"
             case .failed(let message): head += "failed: \(message)"
+            case .telephonyUnavailable(let message): head += "could not dial, the telephony is unavailable: \(message)"
             }
             if campaign.reconciled > 0 { head += "; \(campaign.reconciled) calls left in flight ended as unknown" }
             lines.append(head)
@@ -45,8 +46,13 @@ enum RunPrinter {
         return lines.joined(separator: "\n")
     }
 
-    /// Whether any campaign failed to run (the exit code is then 2).
+    /// Whether any campaign failed to run or could not dial (the exit code is then 2).
     static func anyFailed(_ report: DaemonRunReport) -> Bool {
-        report.campaigns.contains { if case .failed = $0.state { true } else { false } }
+        report.campaigns.contains { campaign in
+            switch campaign.state {
+            case .failed, .telephonyUnavailable: true
+            default: false
+            }
+        }
     }
 }

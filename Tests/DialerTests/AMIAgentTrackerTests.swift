@@ -37,7 +37,7 @@ import Testing
         events += tracker.handle(Self.status("an", "2"))
         events += tracker.handle(Self.status("an", "1"))
         #expect(events == [
-            .agentPresence(agent: "an", .available), .agentPresence(agent: "an", .paused), .agentPresence(agent: "an", .available),
+            .agentPresence(agent: "an", .available), .agentPresence(agent: "an", .busy), .agentPresence(agent: "an", .available),
         ])
     }
 

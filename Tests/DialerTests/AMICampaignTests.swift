@@ -50,7 +50,7 @@ import Testing
         let fixture = try EngineFixture(spec: spec, contacts: contacts, start: clock.now)
         let log = LogLines()
         let driver = try AsteriskDriver(
-            configuration: configuration(port: peer.port, lines: lines, reconnectDelay: reconnectDelay), secret: "s3cret", clock: clock, log: log.logger)
+            configuration: configuration(port: peer.port, lines: lines, reconnectDelay: reconnectDelay), secret: "s3cret", clock: clock, log: log.driverLog)
         defer { driver.shutdown() }
         let runner = CampaignRunner(
             campaign: fixture.campaign, spec: spec, timeZone: fixture.zone, store: fixture.store,
@@ -82,7 +82,11 @@ import Testing
         let outcomes = Set(attempts.compactMap(\.outcome))
         #expect(outcomes.isSuperset(of: ["answered", "busy", "invalid", "no-answer"]), "the population gave every kind: \(outcomes)")
         #expect(log.all.contains { $0.contains("skipped a message with a line longer than") })
-        #expect(!log.all.contains { $0.contains("+8491") || $0.contains("s3cret") }, "no number nor secret in the log")
+        #expect(log.all.contains { $0.hasPrefix("debug: ami sent: Action: Originate") }, "every action traced")
+        #expect(log.all.contains { $0.hasPrefix("debug: ami received: Event: Hangup") }, "every event traced")
+        #expect(!log.all.contains { $0.contains("s3cret") }, "no secret in the log")
+        let fullNumber = /\+?849\d{7,}/
+        #expect(!log.all.contains { $0.contains(fullNumber) }, "numbers masked: \(log.all.filter { $0.contains(fullNumber) }.prefix(3))")
     }
 
     /// Three agents would take three calls at once; the trunk has two lines, so the

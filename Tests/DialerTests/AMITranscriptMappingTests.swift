@@ -54,8 +54,8 @@ import Testing
     @Test func theAgentIsReadyOnlyAfterTheCallEnded() throws {
         let events = try Self.events()
         let agentEvents = events.filter { if case .agentReady = $0 { true } else if case .agentPresence = $0 { true } else { false } }
-        // Rung by the queue before the connection, the agent is busy (paused for pacing) until then.
-        #expect(agentEvents == [.agentPresence(agent: "Agent One", .paused), .agentReady(agent: "Agent One")])
+        // Rung by the queue before the connection, the agent is busy (logged in, taking no other call) until then.
+        #expect(agentEvents == [.agentPresence(agent: "Agent One", .busy), .agentReady(agent: "Agent One")])
         let ended = try #require(events.firstIndex(of: .hungUp(2, cause: .normalClearing)))
         let ready = try #require(events.firstIndex(of: .agentReady(agent: "Agent One")))
         #expect(ended < ready)

@@ -108,7 +108,7 @@ extension CallEvent {
     var callID: CallID {
         switch kind {
         case .ringing(let id), .answered(let id, _), .connected(let id, _), .agentFoundMachine(let id), .hungUp(let id, _),
-             .amdVerdict(let id, _), .recording(let id, _): id
+             .amdVerdict(let id, _), .recording(let id, _), .detecting(let id), .notPlaced(let id, _): id
         case .agentReady, .agentPresence: 0
         }
     }

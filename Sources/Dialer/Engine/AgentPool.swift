@@ -14,6 +14,8 @@ struct AgentPool {
         case onCall(CallID)
         case wrapUp
         case paused
+        /// Logged in, but busy with a call that is not the campaign's (or being rung for one).
+        case busyElsewhere
     }
 
     /// Agents in the order they were defined or first reported; the one ready longest takes the next call.
@@ -31,10 +33,14 @@ struct AgentPool {
     /// Whether agents should log out as soon as they are free.
     private var closing = false
 
-    init(agents: [String]) {
+    /// The pool of `agents`. With `presenceFromBackend` (a backend that routes answered
+    /// calls to its own agents, such as an Asterisk queue), no agent is logged in until
+    /// the backend reports them available: a team member who is not in the queue takes no call.
+    init(agents: [String], presenceFromBackend: Bool = false) {
         self.agents = agents
         self.states = Array(repeating: .loggedOut, count: agents.count)
         self.position = Dictionary(agents.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        if presenceFromBackend { away = Set(agents) }
     }
 
     /// What `agent` is doing; nil for an agent the pool does not know.
@@ -60,6 +66,7 @@ struct AgentPool {
         closing = true
         for (index, agent) in agents.enumerated() {
             if case .ready = states[index] { logOut(agent, at: time) }
+            if states[index] == .busyElsewhere { logOut(agent, at: time) }
             if states[index] == .paused { states[index] = .loggedOut }
         }
     }
@@ -81,6 +88,9 @@ struct AgentPool {
 
     /// Agents logged in and not paused.
     var loggedInCount: Int { states.count { $0 != .loggedOut && $0 != .paused } }
+
+    /// Agents paused (logged in, taking no calls, their time not counted as logged in).
+    var pausedCount: Int { states.count { $0 == .paused } }
 
     var isEveryoneLoggedOut: Bool { states.allSatisfy { $0 == .loggedOut } }
 
@@ -132,18 +142,28 @@ struct AgentPool {
             states.append(.loggedOut)
         }
         switch presence {
-        case .available:
+        case .available, .busy:
             away.remove(agent)
             pendingPresence[agent] = nil
             let returning = self[agent] == .paused || (self[agent] == .loggedOut && !closing)
-            if returning {
-                sessionStarts[agent] = time
+            if returning { sessionStarts[agent] = time }
+            switch self[agent] {
+            case .ready where presence == .busy:
+                self[agent] = .busyElsewhere
+            case .busyElsewhere where presence == .available:
                 self[agent] = .ready(since: time)
+            case _ where returning:
+                self[agent] = presence == .busy ? .busyElsewhere : .ready(since: time)
+            case .loggedOut, .paused, .ready, .busyElsewhere, nil:
+                break
+            default:
+                // On a campaign call or wrapping up: the change waits for the agent to be free.
+                pendingPresence[agent] = presence
             }
         case .paused, .loggedOut:
             away.insert(agent)
             switch self[agent] {
-            case .ready, .paused:
+            case .ready, .paused, .busyElsewhere:
                 logOut(agent, at: time)
                 if presence == .paused { self[agent] = .paused }
             case .loggedOut, nil:

@@ -6,6 +6,10 @@ extension CampaignRunner {
         switch event.kind {
         case .ringing:
             break
+        case .detecting(let call):
+            if inFlight[call]?.pickedUpAt == nil { inFlight[call]?.pickedUpAt = event.time }
+        case .notPlaced(let call, _):
+            try withdraw(call, at: event.time)
         case .amdVerdict(let call, let verdict):
             inFlight[call]?.amdVerdict = verdict
         case .recording(let call, let link):
@@ -19,7 +23,8 @@ extension CampaignRunner {
                 // The backend hangs up on (or leaves a message for) what AMD takes for a machine.
                 inFlight[call]?.machine = true
             } else if driver.routesAnsweredCalls {
-                return
+                // In the backend's queue until an agent takes it: it holds an agent as a waiting call does.
+                if spec.dial.mode != .agentless { waiting.append(call) }
             } else if spec.dial.mode == .agentless {
                 inFlight[call]?.connectedAt = event.time
                 try driver.playMessage(call)
@@ -31,6 +36,7 @@ extension CampaignRunner {
         case .connected(let call, let agent):
             if inFlight[call]?.connectedAt == nil { inFlight[call]?.connectedAt = event.time }
             if driver.routesAnsweredCalls, inFlight[call] != nil {
+                waiting.removeAll { $0 == call }
                 inFlight[call]?.agent = agent
                 agents.startCall(agent, call: call)
                 noteAnswer(abandoned: false, at: event.time)
@@ -91,8 +97,9 @@ extension CampaignRunner {
         try announceConnection(call, to: agent, at: clock.now)
     }
 
-    /// Gives waiting calls, oldest first, to agents who are ready.
+    /// Gives waiting calls, oldest first, to agents who are ready (unless the backend routes them).
     func connectWaitingCalls() throws {
+        guard !driver.routesAnsweredCalls else { return }
         while !waiting.isEmpty, let agent = agents.longestReady() {
             try connect(waiting.removeFirst(), to: agent)
         }
@@ -101,6 +108,7 @@ extension CampaignRunner {
     /// Abandons the answered calls that found no agent within the connect limit:
     /// the driver plays the safe-harbour message and hangs up (law 4).
     func abandonOverdueCalls(at now: Date) throws {
+        guard !driver.routesAnsweredCalls else { return }
         let overdue = waiting.filter { call in
             guard let answered = inFlight[call]?.answeredAt else { return false }
             return now.timeIntervalSince(answered) >= connectLimit
@@ -119,12 +127,14 @@ extension CampaignRunner {
         let history = try store.history(job: state.job) + [PastAttempt(outcome: outcome, placedAt: state.placedAt)]
         let (jobState, nextAt) = transition(after: history, zone: state.zone, at: time)
         let talked = outcome == .answered && state.connectedAt != nil
+        let pickedUp = state.pickedUpAt ?? state.answeredAt
         try store.connection.writeTransaction {
             try store.finishAttempt(
                 AttemptResult(
                     call: call, job: state.job, outcome: outcome, cause: cause,
                     answeredAt: state.answeredAt, connectedAt: talked ? state.connectedAt : nil, endedAt: time,
-                    ringSeconds: (state.answeredAt ?? time).timeIntervalSince(state.placedAt),
+                    ringSeconds: (pickedUp ?? time).timeIntervalSince(state.placedAt),
+                    amdSeconds: state.pickedUpAt.map { (state.answeredAt ?? time).timeIntervalSince($0) },
                     talkSeconds: talked ? state.connectedAt.map { time.timeIntervalSince($0) } : nil,
                     agent: state.agent, amdVerdict: state.amdVerdict, recording: state.recording),
                 jobState: jobState, nextAt: nextAt)
@@ -140,6 +150,18 @@ extension CampaignRunner {
             agents.startWrapUp(agent)
             wrapUps[agent] = (call, time)
         } else {
+            agents.release(agent, at: time)
+            try connectWaitingCalls()
+        }
+    }
+
+    /// Takes back a call the backend never placed: its attempt is deleted, its job due
+    /// again as before, its reserved agent free. No one was called, so nothing counts.
+    func withdraw(_ call: CallID, at time: Date) throws {
+        guard let state = inFlight.removeValue(forKey: call) else { return }
+        waiting.removeAll { $0 == call }
+        try store.withdrawAttempt(call: call, job: state.job, at: time)
+        if let agent = state.agent {
             agents.release(agent, at: time)
             try connectWaitingCalls()
         }

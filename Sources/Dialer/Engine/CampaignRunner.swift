@@ -17,6 +17,8 @@ final class CampaignRunner {
         let placedAt: Date
         /// The agent taking the call: reserved in preview, else the one it was connected to.
         var agent: String?
+        /// When the far end picked up, if answering-machine detection listened before the answer was classed.
+        var pickedUpAt: Date?
         var answeredAt: Date?
         var connectedAt: Date?
         var abandoned = false
@@ -51,7 +53,8 @@ final class CampaignRunner {
     var rateLimiter: CallRateLimiter
     var agents: AgentPool
     var inFlight: [CallID: CallInFlight] = [:]
-    /// Answered calls waiting for an agent, oldest first.
+    /// Answered calls waiting for an agent, oldest first: in the engine's hands, or in
+    /// the backend's queue when it routes answered calls (the pacer counts both alike).
     var waiting: [CallID] = []
     var previews: [Preview] = []
     /// Agents in wrap-up: the call they wrap and when it ended.
@@ -71,6 +74,15 @@ final class CampaignRunner {
     var followUps: FollowUpPlanner?
     /// Messaging: told when an answered call reaches an agent (for the agent's screen pop).
     var onAgentConnected: ((AgentConnection) -> Void)?
+    /// How long the telephony backend may stay unavailable, while calls are due, before
+    /// the run gives up (`dialerd run`); nil waits for it as long as the run lasts (`serve`).
+    var unavailableGiveUp: TimeInterval?
+    /// Why the run gave up without its telephony, when it did.
+    private(set) var telephonyFailure: String?
+    /// Since when the backend has been unavailable while calls were due.
+    private var unavailableSince: Date?
+    /// The live state last stored, so it is written only when it changes.
+    private var storedLiveState: LiveState?
 
     init(campaign: Int64, spec: CampaignSpec, timeZone: TimeZone, store: CampaignStore,
          doNotCall: DoNotCallRegistry, driver: any TelephonyDriver, clock: any Clock) {
@@ -85,7 +97,7 @@ final class CampaignRunner {
         self.permit = DialPermit(spec: spec, campaignCalendar: calendar, doNotCall: doNotCall)
         self.connectLimit = TimeInterval(spec.compliance.connectSeconds ?? 2)
         self.rateLimiter = CallRateLimiter(perSecond: spec.dial.callsPerSecond)
-        self.agents = AgentPool(agents: Self.agentIDs(of: spec))
+        self.agents = AgentPool(agents: Self.agentIDs(of: spec), presenceFromBackend: driver.routesAnsweredCalls)
         self.pacer = Self.pacer(for: spec, timeZone: timeZone, falsePositiveShare: driver.estimatedMachineFalsePositiveShare)
         self.ledger = AbandonLedger(
             windowDays: spec.compliance.abandonWindowDays, falsePositiveShare: driver.estimatedMachineFalsePositiveShare, timeZone: timeZone)
@@ -127,22 +139,31 @@ final class CampaignRunner {
             try store.answerCounts(campaign: campaign, since: $0)
         }
         try learnFromHistory()
+        defer { try? store.clearLiveState(campaign: campaign) }
         while true {
             let now = clock.now
-            let dialing = now < limit && !stopRequested()
+            var dialing = now < limit && !stopRequested()
             let window = callingWindow(at: now)
             let open = window.map { $0.start <= now } ?? false
             let unfinished = try store.hasUnfinishedJobs(campaign: campaign)
+            let telephony = driver.availability
             if dialing && open && unfinished {
                 agents.logInAll(at: now)
-                try dialDuePreviews(at: now)
-                try placeCalls(at: now)
-            } else {
+                if telephony == .available {
+                    unavailableSince = nil
+                    try dialDuePreviews(at: now)
+                    try placeCalls(at: now)
+                } else if giveUpWithoutTelephony(telephony, at: now) {
+                    dialing = false
+                }
+            }
+            if !(dialing && open && unfinished) {
                 try endPreviews(at: now)
                 // Agents stay for the calls still ringing: a person who answers finds one.
                 if callsRinging == 0 && waiting.isEmpty { agents.logOutAll(at: now) }
             }
             try saveFinishedSessions()
+            try storeLiveState(telephony, at: now)
             let busy = !inFlight.isEmpty || !wrapUps.isEmpty || !previews.isEmpty
             if (!unfinished || !dialing) && !busy && agents.isEveryoneLoggedOut { return }
             var wake: Date
@@ -154,11 +175,35 @@ final class CampaignRunner {
                 return
             }
             if let deadline = waitingDeadlines().min() { wake = min(wake, deadline) }
+            // An unavailable backend is looked at again each second.
+            if dialing && telephony != .available { wake = min(wake, now.addingTimeInterval(1)) }
             for event in driver.events(until: wake) {
                 try handle(event)
             }
             try abandonOverdueCalls(at: clock.now)
         }
+    }
+
+    /// Whether the run should stop waiting for its unavailable backend: only with
+    /// ``unavailableGiveUp``, once it has been unavailable that long; the reason is kept
+    /// in ``telephonyFailure``.
+    private func giveUpWithoutTelephony(_ telephony: TelephonyAvailability, at now: Date) -> Bool {
+        let since = unavailableSince ?? now
+        unavailableSince = since
+        guard let giveUp = unavailableGiveUp, now.timeIntervalSince(since) >= giveUp,
+              case .unavailable(let reason) = telephony else { return false }
+        telephonyFailure = reason
+        return true
+    }
+
+    /// Stores what `status` shows of the running campaign, when it changed.
+    private func storeLiveState(_ telephony: TelephonyAvailability, at now: Date) throws {
+        let loggedIn = agents.loggedInCount
+        let state = LiveState(telephony: telephony, agentsLoggedIn: loggedIn, agentsReady: agents.readyCount,
+                              agentsBusy: loggedIn - agents.readyCount, agentsPaused: agents.pausedCount)
+        guard state != storedLiveState else { return }
+        try store.writeLiveState(state, campaign: campaign, at: now)
+        storedLiveState = state
     }
 
     /// Teaches the pacer the campaign's recent attempts in the store (``PastPacingAttempt/historyLimit``, ``PastPacingAttempt/historyAge``), so a
@@ -195,9 +240,11 @@ final class CampaignRunner {
         return window
     }
 
-    /// When each waiting call reaches the connect limit.
+    /// When each waiting call reaches the connect limit (the engine's own waiting calls only:
+    /// a backend that routes answered calls applies the limit itself).
     private func waitingDeadlines() -> [Date] {
-        waiting.compactMap { inFlight[$0]?.answeredAt?.addingTimeInterval(connectLimit) }
+        guard !driver.routesAnsweredCalls else { return [] }
+        return waiting.compactMap { inFlight[$0]?.answeredAt?.addingTimeInterval(connectLimit) }
     }
 
     func saveFinishedSessions() throws {

@@ -14,6 +14,9 @@ public struct CampaignRunOutcome: Sendable {
         case finished
         /// It could not run; the message says why.
         case failed(String)
+        /// It could not dial: its telephony stayed unavailable (the last error); nothing was dialed
+        /// meanwhile and no attempt was recorded for a call that was not placed.
+        case telephonyUnavailable(String)
     }
 
     public let campaign: String

@@ -9,6 +9,8 @@ struct WorkerPlan: Sendable {
     let timeZone: TimeZone
     /// Dial until then (the window's end, `--for`, or a long horizon for `serve`).
     let limit: Date
+    /// How long the telephony may stay unavailable before the run gives up (`run`); nil waits (`serve`).
+    let unavailableGiveUp: TimeInterval?
     let telephony: DaemonTelephony
     /// The follow-ups the campaign's calls queue.
     let messaging: MessagingConfiguration
@@ -71,6 +73,7 @@ final class CampaignWorker: @unchecked Sendable {
                 campaign: plan.campaign, spec: plan.spec, timeZone: plan.timeZone, store: store,
                 doNotCall: registry, driver: driver, clock: clock)
             runner.stopRequested = stopRequested
+            runner.unavailableGiveUp = plan.unavailableGiveUp
             runner.followUps = try FollowUpPlanner(campaign: plan.campaign, spec: plan.spec, configuration: plan.messaging)
             if let text = plan.messaging.screenPop {
                 let template = try ScreenPopTemplate(text)
@@ -95,6 +98,11 @@ final class CampaignWorker: @unchecked Sendable {
             let summary = try writeReports(store: store, plan: plan)
             logger.info("stopped dialing", ["campaign": name, "placed": String(placed), "attempts": String(summary.attempts),
                                             "pending": String(summary.pending)])
+            if let failure = runner.telephonyFailure {
+                logger.error("could not dial: the telephony is unavailable", ["campaign": name, "error": failure])
+                return CampaignRunOutcome(campaign: name, state: .telephonyUnavailable(failure), placed: placed,
+                                          reconciled: reconciled, summary: summary)
+            }
             return CampaignRunOutcome(campaign: name, state: .dialed, placed: placed, reconciled: reconciled, summary: summary)
         } catch {
             logger.error("campaign stopped by an error", ["campaign": name, "error": "\(error)"])
@@ -113,11 +121,8 @@ final class CampaignWorker: @unchecked Sendable {
             return (watched, network.clock, {})
         case .asterisk(let configuration, let secret):
             let clock = WallClock()
-            let logger = plan.logger
-            let campaign = plan.spec.id
-            let asterisk = try AsteriskDriver(configuration: configuration, secret: secret, clock: clock) { line in
-                logger.info(line, ["campaign": campaign, "driver": "asterisk"])
-            }
+            let asterisk = try AsteriskDriver(configuration: configuration, secret: secret, clock: clock,
+                                              log: AMILog(logger: plan.logger, campaign: plan.spec.id))
             return (SupervisedDriver(asterisk, clock: clock, stopRequested: stopRequested), clock, { asterisk.shutdown() })
         }
     }

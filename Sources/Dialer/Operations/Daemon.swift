@@ -64,7 +64,8 @@ public final class Daemon {
                     continue
                 }
             }
-            let plan = session.plan(campaign, spec: spec, zone: zone, until: limit, stop: stop, ownStop: StopSignal())
+            let plan = session.plan(campaign, spec: spec, zone: zone, until: limit, stop: stop, ownStop: StopSignal(),
+                                    waitsForTelephony: false)
             workers.append((CampaignWorker(plan: plan), closed))
         }
         while !workers.allSatisfy({ $0.worker.isFinished }) {
@@ -158,7 +159,7 @@ public final class Daemon {
             }
             let ownStop = StopSignal()
             let plan = session.plan(campaign, spec: spec, zone: zone, until: clockNow.addingTimeInterval(Simulator.horizon),
-                                    stop: stop, ownStop: ownStop)
+                                    stop: stop, ownStop: ownStop, waitsForTelephony: true)
             workers[campaign.name] = (CampaignWorker(plan: plan), ownStop)
         }
     }

@@ -103,10 +103,13 @@ final class DaemonSession {
     }
 
     /// The plan for dialing a campaign until `limit`.
+    /// `waitsForTelephony` (`serve`) waits for an unavailable backend as long as it takes; else the
+    /// run gives up after the backend's longest queue delay (`run`).
     func plan(_ campaign: StoredCampaign, spec: CampaignSpec, zone: TimeZone, until limit: Date,
-              stop: StopSignal, ownStop: StopSignal) -> WorkerPlan {
+              stop: StopSignal, ownStop: StopSignal, waitsForTelephony: Bool) -> WorkerPlan {
         WorkerPlan(databasePath: options.config.databasePath, campaign: campaign.id, spec: spec, timeZone: zone,
-                   limit: limit, telephony: telephony, messaging: messaging, cacheDirectory: cacheDirectory,
+                   limit: limit, unavailableGiveUp: waitsForTelephony ? nil : telephony.unavailableGiveUp,
+                   telephony: telephony, messaging: messaging, cacheDirectory: cacheDirectory,
                    reportsFolder: options.config.reportsFolder, logger: logger, stop: stop, ownStop: ownStop)
     }
 

@@ -35,8 +35,14 @@ public struct CampaignStatus: Sendable, Codable {
     /// When the next window opens (ISO 8601 in the campaign's zone), or the open window's end when open; nil when its dates are over.
     public var nextWindow: String?
     public var callsInFlight: Int
-    /// Agents the campaign dials for (0 for agentless).
+    /// Agents the campaign dials for (0 for agentless): its team, or the agents it names.
     public var agents: Int
+    /// While a dialerd dials the campaign: whether its telephony can place calls
+    /// (`available`, `unavailable`) and, when it cannot, the last error.
+    public var telephony: String?
+    public var telephonyError: String?
+    /// While a dialerd dials the campaign: its agents as the telephony reports them.
+    public var liveAgents: LiveAgents?
     public var attempts: Int
     public var answered: Int
     public var abandoned: Int
@@ -56,5 +62,23 @@ public struct CampaignStatus: Sendable, Codable {
         case abandonRate = "abandon_rate"
         case abandonCap = "abandon_cap"
         case notDialed = "not_dialed"
+        case telephony
+        case telephonyError = "telephony_error"
+        case liveAgents = "live_agents"
+    }
+}
+
+/// A running campaign's agents, as its telephony reports them.
+public struct LiveAgents: Sendable, Codable {
+    /// Logged in and not paused: ready, or busy on a call, a preview or wrap-up.
+    public var loggedIn: Int
+    public var ready: Int
+    public var busy: Int
+    /// Paused: they take no call and their time is not logged-in time.
+    public var paused: Int
+
+    enum CodingKeys: String, CodingKey {
+        case ready, busy, paused
+        case loggedIn = "logged_in"
     }
 }

@@ -50,6 +50,15 @@ enum DaemonTelephony: Sendable {
         return configuration
     }
 
+    /// How long `run` waits for an unavailable backend before it gives up: the longest a call
+    /// may wait for a line (Asterisk's longest queue delay); the simulated network is always there.
+    var unavailableGiveUp: TimeInterval? {
+        switch self {
+        case .simulated: nil
+        case .asterisk(let configuration, _): configuration.maxQueueDelay
+        }
+    }
+
     /// The daemon's clock: scaled for the simulated network, the wall clock for a real one.
     var clock: any Clock {
         switch self {

@@ -7,6 +7,7 @@ public enum StatusReporter {
     static let waitingForRetry = "waiting-for-retry"
     static let callbackPending = "callback-pending"
     static let paused = "paused"
+    static let telephonyUnavailable = "telephony-unavailable"
 
     /// The status of every campaign in the database `config` names.
     public static func status(config: DaemonConfig) throws -> DaemonStatus {
@@ -29,7 +30,11 @@ public enum StatusReporter {
         let cache = (folder.isEmpty ? "." : folder) + "/.dnc-cache"
         var campaigns: [CampaignStatus] = []
         for stored in try store.storedCampaigns() {
-            campaigns.append(try campaignStatus(stored, store: store, now: now, cacheDirectory: cache))
+            var campaign = try campaignStatus(stored, store: store, now: now, cacheDirectory: cache)
+            if lease?.live == true, let live = try store.liveState(campaign: stored.id) {
+                campaign.showLive(live)
+            }
+            campaigns.append(campaign)
         }
         return DaemonStatus(database: config.databasePath, now: iso.string(from: now), lease: lease, campaigns: campaigns)
     }
@@ -93,5 +98,23 @@ public enum StatusReporter {
             agents: CampaignRunner.agentIDs(of: spec).count,
             attempts: summary.attempts, answered: summary.answered, abandoned: summary.abandoned,
             abandonRate: summary.abandonRate, abandonCap: cap.map { $0 / 100 }, notDialed: reasons)
+    }
+}
+
+extension CampaignStatus {
+    /// Adds what the running worker reports: its telephony and its agents; while the telephony
+    /// is unavailable, the contacts due now wait for it (`telephony-unavailable`).
+    mutating func showLive(_ live: LiveState) {
+        liveAgents = LiveAgents(loggedIn: live.agentsLoggedIn, ready: live.agentsReady, busy: live.agentsBusy,
+                                paused: live.agentsPaused)
+        switch live.telephony {
+        case .available:
+            telephony = "available"
+        case .unavailable(let reason):
+            telephony = "unavailable"
+            telephonyError = reason
+            if dueNow > 0 { notDialed[StatusReporter.telephonyUnavailable, default: 0] += dueNow }
+            dueNow = 0
+        }
     }
 }

@@ -9,7 +9,11 @@ struct AttemptResult {
     let answeredAt: Date?
     let connectedAt: Date?
     let endedAt: Date
+    /// From the dial to the far end's pick-up.
     let ringSeconds: Double?
+    /// From the pick-up to the answering-machine detector's verdict, when it ran.
+    var amdSeconds: Double? = nil
+    /// From the connection to an agent to the hang-up.
     let talkSeconds: Double?
     let agent: String?
     /// The driver's answering-machine verdict, when AMD ran on the call.
@@ -43,6 +47,19 @@ extension CampaignStore {
         }
     }
 
+    /// Takes back an attempt whose call the telephony backend never placed: the
+    /// attempt is deleted and its job is pending again as it was, not counted as
+    /// called. Only an attempt still in progress is withdrawn.
+    func withdrawAttempt(call: CallID, job: Int64, at time: Date) throws {
+        try connection.writeTransaction {
+            try connection.run("DELETE FROM attempts WHERE id = ? AND state = 'dialing'", [call])
+            guard connection.changes == 1 else { throw StoreError.attemptNotInProgress(call) }
+            try connection.run(
+                "UPDATE jobs SET state = 'pending', attempts = attempts - 1, updated_at = ? WHERE id = ? AND state = 'dialing'",
+                [time, job])
+        }
+    }
+
     /// Records how an attempt ended and what its job does next, in one transaction.
     /// `nextAt` is when a job that goes back to pending falls due.
     func finishAttempt(_ result: AttemptResult, jobState state: JobState, nextAt: Date?) throws {
@@ -50,12 +67,13 @@ extension CampaignStore {
             try connection.run(
                 """
                 UPDATE attempts SET state = 'ended', outcome = ?, cause = ?, answered_at = ?, connected_at = ?,
-                    ended_at = ?, ring_seconds = ?, talk_seconds = ?, agent = ?, amd_result = ?, recording = ?
+                    ended_at = ?, ring_seconds = ?, amd_seconds = ?, talk_seconds = ?, agent = ?, amd_result = ?,
+                    recording = ?
                 WHERE id = ? AND state = 'dialing'
                 """,
                 [result.outcome.rawValue, result.cause?.code, result.answeredAt, result.connectedAt,
-                 result.endedAt, result.ringSeconds, result.talkSeconds, result.agent, result.amdVerdict,
-                 result.recording, result.call])
+                 result.endedAt, result.ringSeconds, result.amdSeconds, result.talkSeconds, result.agent,
+                 result.amdVerdict, result.recording, result.call])
             guard connection.changes == 1 else { throw StoreError.attemptNotInProgress(result.call) }
             try connection.run(
                 "UPDATE jobs SET state = ?, next_at = ?, last_outcome = ?, updated_at = ? WHERE id = ?",

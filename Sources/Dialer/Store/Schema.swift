@@ -175,5 +175,18 @@ enum Schema {
                 PRIMARY KEY (campaign_id, since)
             ) WITHOUT ROWID;
             """),
+        Migration(version: 7, name: "real telephony: AMD time apart from ring time, live telephony and agent state", sql: """
+            ALTER TABLE attempts ADD COLUMN amd_seconds REAL;
+            CREATE TABLE live_state (
+                campaign_id       INTEGER PRIMARY KEY REFERENCES campaigns(id),
+                telephony         TEXT NOT NULL,
+                telephony_error   TEXT,
+                agents_logged_in  INTEGER NOT NULL,
+                agents_ready      INTEGER NOT NULL,
+                agents_busy       INTEGER NOT NULL,
+                agents_paused     INTEGER NOT NULL,
+                updated_at        REAL NOT NULL
+            );
+            """),
     ]
 }

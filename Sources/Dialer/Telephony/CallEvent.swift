@@ -15,6 +15,13 @@ public struct CallEvent: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// The far end is ringing.
         case ringing(CallID)
+        /// The far end picked up and the backend's answering-machine detection listens;
+        /// `answered` follows with its verdict. Ring time ends here, AMD time begins.
+        case detecting(CallID)
+        /// The backend never placed the call (it could not reach its switch, or no line
+        /// came free in time): no one was called, so the attempt is withdrawn and the
+        /// contact stays due. `reason` says why, for the log.
+        case notPlaced(CallID, reason: String)
         /// The far end picked up; `party` is what answered, as far as the driver can tell
         /// (after answering-machine detection when it runs; `person` without it). A call
         /// classed as a machine is not routed to an agent: the backend hangs up on it
@@ -44,6 +51,9 @@ public enum AgentPresence: String, Sendable, Hashable, Codable {
     case loggedOut = "logged-out"
     case available
     case paused
+    /// Logged in, but the agent's phone is busy with a call that is not Dialer's (or is
+    /// being rung by the queue): no call for them until it is free; the time counts as logged in.
+    case busy
 }
 
 /// Who answered a call.

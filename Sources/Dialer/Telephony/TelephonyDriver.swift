@@ -15,6 +15,10 @@ public protocol TelephonyDriver: AnyObject {
     /// machines and hangs up on (0 without AMD). Those calls count as abandoned
     /// where the profile says so, and the predictive pacer budgets for them.
     var estimatedMachineFalsePositiveShare: Double { get }
+    /// Whether the backend can place calls now. While it cannot, the engine places
+    /// none, waits, and reports why; a call it had already handed over and that the
+    /// backend never placed comes back as ``CallEvent/Kind/notPlaced(_:reason:)``.
+    var availability: TelephonyAvailability { get }
     /// Starts dialing. The attempt has already been recorded durably.
     func place(_ request: CallRequest) throws
     /// Bridges an answered call to an agent.
@@ -34,6 +38,17 @@ public protocol TelephonyDriver: AnyObject {
 extension TelephonyDriver {
     /// No answering-machine detection unless the backend says otherwise.
     public var estimatedMachineFalsePositiveShare: Double { 0 }
+    /// Always able to dial unless the backend says otherwise.
+    public var availability: TelephonyAvailability { .available }
+}
+
+/// Whether a telephony backend can place calls.
+public enum TelephonyAvailability: Sendable, Hashable {
+    /// Connected and ready: calls can be placed.
+    case available
+    /// No call can be placed now; `reason` is the last error, in words an operator can act on
+    /// ("Asterisk refused the login of manager user 'dialer': Authentication failed").
+    case unavailable(reason: String)
 }
 
 /// A driver could not do what the engine asked.

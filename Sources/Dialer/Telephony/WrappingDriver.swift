@@ -10,6 +10,7 @@ protocol WrappingDriver: TelephonyDriver {
 extension WrappingDriver {
     var routesAnsweredCalls: Bool { wrapped.routesAnsweredCalls }
     var estimatedMachineFalsePositiveShare: Double { wrapped.estimatedMachineFalsePositiveShare }
+    var availability: TelephonyAvailability { wrapped.availability }
 
     func place(_ request: CallRequest) throws { try wrapped.place(request) }
     func connect(_ call: CallID, toAgent agent: String) throws { try wrapped.connect(call, toAgent: agent) }

@@ -72,6 +72,12 @@ enum StatusCommand: Command {
             } else {
                 lines.append("  no window ahead: the campaign's dates are over")
             }
+            if let live = campaign.liveAgents {
+                lines.append("  agents now: \(live.loggedIn) logged in (\(live.ready) ready, \(live.busy) busy), \(live.paused) paused")
+            }
+            if let error = campaign.telephonyError {
+                lines.append("  telephony-unavailable: \(error)")
+            }
             let cap = campaign.abandonCap.map { String(format: " (cap %.1f %%)", $0 * 100) } ?? ""
             lines.append("  calls: \(campaign.attempts), answered \(campaign.answered), abandoned \(campaign.abandoned), "
                          + String(format: "abandon rate %.1f %%", campaign.abandonRate * 100) + cap)

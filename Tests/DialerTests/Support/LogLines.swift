@@ -1,3 +1,4 @@
+@testable import Dialer
 import Foundation
 
 /// Collects log lines from any thread, for tests that check what a component logged.
@@ -11,6 +12,11 @@ final class LogLines: @unchecked Sendable {
     /// A logger closure that appends here.
     var logger: @Sendable (String) -> Void {
         { [self] line in lock.withLock { lines.append(line) } }
+    }
+
+    /// A driver log that appends here, every level, tracing each message at `debug` (numbers masked).
+    var driverLog: AMILog {
+        AMILog(traces: true) { [self] level, line in lock.withLock { lines.append("\(level.rawValue): \(line)") } }
     }
 }
 

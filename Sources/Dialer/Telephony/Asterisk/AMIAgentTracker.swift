@@ -5,7 +5,7 @@
 /// interface. Presence follows membership, pause and device state
 /// (`QueueMemberAdded`, `QueueMemberRemoved`, `QueueMemberPause`, and
 /// `QueueMemberStatus`: status 4 or 5 means the member's device is gone; a
-/// member in use on a call that is not Dialer's is reported paused until free). After a Dialer call an
+/// member in use on a call that is not Dialer's is reported busy until free). After a Dialer call an
 /// agent is in wrap-up until Asterisk shows the member neither in use nor
 /// paused; then the agent is reported ready, always after the call's end.
 struct AMIAgentTracker {
@@ -20,10 +20,10 @@ struct AMIAgentTracker {
         /// A Dialer call ended and the agent has not been reported ready since.
         var wrappingUp = false
 
-        /// A member busy on a call Dialer did not place (or a previous run's) takes
-        /// no Dialer call: for pacing it is paused until free.
+        /// A member busy on a call Dialer did not place (a previous run's, or the queue
+        /// ringing it) takes no Dialer call until free, but stays logged in.
         var presence: AgentPresence {
-            !present ? .loggedOut : paused || inUse ? .paused : .available
+            !present ? .loggedOut : paused ? .paused : inUse ? .busy : .available
         }
     }
 

@@ -11,9 +11,15 @@ import Darwin
 /// queued originations within lines and calls per second, reads every
 /// message, and hands the call events to the engine through ``inbox``.
 ///
+/// It is ``availability`` only once logged in and the queue's members have been
+/// read (`QueueStatus`), so no call is placed before the agents' real state is
+/// known, after a start as after every reconnect. A call handed over while it is
+/// unavailable, waiting in the queue when the link breaks, or waiting longer than
+/// the longest queue delay is never sent: it comes back as `notPlaced`.
+///
 /// Thread confinement: the engine's thread only calls ``submit(_:)``,
-/// ``stop()`` and reads ``inbox``; all other state belongs to the thread
-/// running ``run()``.
+/// ``stop()`` and reads ``inbox`` and ``availability``; all other state belongs
+/// to the thread running ``run()``.
 final class AMISession: @unchecked Sendable {
     typealias Instant = ContinuousClock.Instant
 
@@ -29,7 +35,7 @@ final class AMISession: @unchecked Sendable {
     let inbox = CallEventInbox()
     private let configuration: AsteriskConfiguration
     private let secret: String
-    private let log: @Sendable (String) -> Void
+    private let log: AMILog
     private let wake: WakePipe
 
     // Shared with the engine's thread, under `lock`.
@@ -37,6 +43,7 @@ final class AMISession: @unchecked Sendable {
     private var commands: [Command] = []
     private var stopping = false
     private var stopped = false
+    private var sharedAvailability: TelephonyAvailability
 
     // The I/O thread's own.
     private var socket: AMISocket?
@@ -49,6 +56,12 @@ final class AMISession: @unchecked Sendable {
     private var ownActions: [String: OwnAction] = [:]
     private var liveChannels: [AMIMessage] = []
     private var rosterListing: [AMIMessage] = []
+    /// Whether the queue's members have been read since the login.
+    private var rosterRead = false
+    /// Whether the channels are being listed to settle the calls of a broken connection.
+    private var reconciling = false
+    /// When the connection last broke, for calls found ended after it.
+    private var lostAt: Instant?
     private var lastReceived = ContinuousClock.now
     private var pingSent = false
     private var calls: AMICallTracker
@@ -58,10 +71,12 @@ final class AMISession: @unchecked Sendable {
     private var pendingMessages: [CallID: AMIMessage] = [:]
     private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
 
-    init(configuration: AsteriskConfiguration, secret: String, log: @escaping @Sendable (String) -> Void) throws {
+    init(configuration: AsteriskConfiguration, secret: String, log: AMILog) throws {
         self.configuration = configuration
         self.secret = secret
         self.log = log
+        sharedAvailability = .unavailable(
+            reason: "connecting to the Asterisk manager at \(configuration.host):\(configuration.port)")
         wake = try WakePipe()
         backoff = .seconds(configuration.reconnectDelay)
         calls = AMICallTracker(callVariable: configuration.callVariable, reportsAMD: configuration.reportsAMD,
@@ -70,6 +85,21 @@ final class AMISession: @unchecked Sendable {
         queue = OriginationQueue(
             lines: configuration.lines, callsPerSecond: configuration.callsPerSecond,
             maxDelay: .seconds(configuration.maxQueueDelay))
+    }
+
+    /// Whether calls can be placed now, and if not the last error.
+    var availability: TelephonyAvailability {
+        lock.lock()
+        defer { lock.unlock() }
+        return sharedAvailability
+    }
+
+    private func setAvailability(_ value: TelephonyAvailability) {
+        lock.lock()
+        let changed = sharedAvailability != value
+        sharedAvailability = value
+        lock.unlock()
+        if changed, value == .available { log.write(.info, "Asterisk is ready: logged in, the queue's members read") }
     }
 
     /// Hands a command to the I/O thread.
@@ -122,10 +152,12 @@ final class AMISession: @unchecked Sendable {
             socket = try AMISocket.connect(host: configuration.host, port: configuration.port,
                                            timeout: configuration.connectTimeout)
         } catch {
-            scheduleRetry(at: now, reason: "cannot connect to \(configuration.host):\(configuration.port) (\(error))")
+            scheduleRetry(at: now, reason: "cannot connect to the Asterisk manager at \(configuration.host):\(configuration.port) (\(error))")
             return
         }
         decoder = AMIDecoder()
+        rosterRead = false
+        reconciling = false
         lastReceived = now
         pingSent = false
         loginDeadline = now + .seconds(configuration.connectTimeout)
@@ -134,23 +166,38 @@ final class AMISession: @unchecked Sendable {
 
     /// Closes the connection; the calls it carried become orphans to reconcile after the next login.
     private func drop(at now: Instant, reason: String) {
+        let wasLoggedIn = loggedIn
         socket = nil
         loggedIn = false
         ownActions.removeAll()
         liveChannels.removeAll()
         rosterListing.removeAll()
         calls.connectionLost()
-        scheduleRetry(at: now, reason: "lost the Asterisk manager connection: \(reason)")
+        if wasLoggedIn { lostAt = now }
+        scheduleRetry(at: now, reason: wasLoggedIn ? "lost the Asterisk manager connection: \(reason)" : reason)
     }
 
+    /// Nothing can be dialed until the next login: the calls waiting for a line are given back unplaced.
     private func scheduleRetry(at now: Instant, reason: String) {
-        log("\(reason); retrying in \(Self.seconds(backoff)) s")
+        log.write(.error, "\(reason); retrying in \(Self.seconds(backoff)) s")
+        setAvailability(.unavailable(reason: reason))
+        withdrawQueuedCalls(at: now, reason: "the Asterisk manager could not be reached: \(reason)")
         retryAt = now + backoff
         backoff = min(backoff * 2, .seconds(configuration.maxReconnectDelay))
     }
 
+    /// Gives back every call still waiting in the driver's queue: none was sent to Asterisk.
+    private func withdrawQueuedCalls(at now: Instant, reason: String) {
+        let waiting = queue.removeAll()
+        guard !waiting.isEmpty else { return }
+        for request in waiting { pendingMessages[request.callID] = nil }
+        log.write(.warning, "\(waiting.count) calls waiting for a line were not dialed: \(reason)")
+        inbox.push(waiting.map { .notPlaced($0.callID, reason: reason) }, at: now)
+    }
+
     private func send(_ message: AMIMessage, at now: Instant) {
         guard let socket else { return }
+        if log.traces { log.write(.debug, "ami sent: " + log.line(message)) }
         do {
             try socket.write(message.encoded, timeout: configuration.connectTimeout)
         } catch {
@@ -171,6 +218,12 @@ final class AMISession: @unchecked Sendable {
     private func apply(_ command: Command, at now: Instant) {
         switch command {
         case .place(let request, let message):
+            guard case .available = availability else {
+                let reason: String
+                if case .unavailable(let why) = availability { reason = why } else { reason = "" }
+                inbox.push([.notPlaced(request.callID, reason: reason)], at: now)
+                return
+            }
             queue.enqueue(request, at: now)
             pendingMessages[request.callID] = message
         case .cancel(let call):
@@ -188,8 +241,9 @@ final class AMISession: @unchecked Sendable {
     private func tend(at now: Instant) {
         for request in queue.expired(at: now) {
             pendingMessages[request.callID] = nil
-            log("attempt \(request.callID) waited more than \(Int(configuration.maxQueueDelay)) s for a line; it was not dialed")
-            inbox.push([.hungUp(request.callID, cause: .noCircuitAvailable)], at: now)
+            let reason = "it waited more than \(Int(configuration.maxQueueDelay)) s for a line"
+            log.write(.warning, "attempt \(request.callID) was not dialed: \(reason)")
+            inbox.push([.notPlaced(request.callID, reason: reason)], at: now)
         }
         while loggedIn, let request = queue.next(at: now, callsInProgress: calls.callsInProgress) {
             guard let message = pendingMessages.removeValue(forKey: request.callID), let key = message["ChannelId"],
@@ -251,9 +305,11 @@ final class AMISession: @unchecked Sendable {
         pingSent = false
         for output in decoder.feed(readBuffer[..<count]) {
             switch output {
-            case .banner(let banner): log("connected to \(configuration.host):\(configuration.port): \(banner)")
-            case .malformed(let reason): log("Asterisk manager: \(reason)")
-            case .message(let message): dispatch(message, at: now)
+            case .banner(let banner): log.write(.info, "connected to \(configuration.host):\(configuration.port): \(banner)")
+            case .malformed(let reason): log.write(.warning, "Asterisk manager: \(reason)")
+            case .message(let message):
+                if log.traces { log.write(.debug, "ami received: " + log.line(message)) }
+                dispatch(message, at: now)
             }
             if self.socket == nil { return }
         }
@@ -278,41 +334,60 @@ final class AMISession: @unchecked Sendable {
         case .login:
             ownActions[id] = nil
             guard !failed else {
-                log("Asterisk refused the login of manager user '\(configuration.username)': \(message["Message"] ?? "no reason given")")
-                drop(at: now, reason: "login refused")
+                drop(at: now, reason: "Asterisk refused the login of manager user '\(configuration.username)': "
+                     + (message["Message"] ?? "no reason given"))
                 return
             }
             loggedIn = true
             backoff = .seconds(configuration.reconnectDelay)
+            setAvailability(.unavailable(reason: "logged in; reading the queue's members"))
             send(AMIAction.queueStatus(queue: configuration.queue, actionID: own(.roster)), at: now)
-            if calls.hasOrphans { send(AMIAction.coreShowChannels(actionID: own(.channels)), at: now) }
+            if calls.hasOrphans {
+                reconciling = true
+                send(AMIAction.coreShowChannels(actionID: own(.channels)), at: now)
+            }
         case .ping, .logoff:
             ownActions[id] = nil
         case .hangup(let call):
             ownActions[id] = nil
-            if failed { log("Asterisk could not hang up attempt \(call)") }
+            if failed { log.write(.warning, "Asterisk could not hang up attempt \(call)") }
         case .channels:
             if message.event?.lowercased() == "coreshowchannel" {
                 liveChannels.append(message)
             } else if failed || message.event?.lowercased() == "coreshowchannelscomplete" {
-                if failed { log("Asterisk refused CoreShowChannels; calls in progress before the reconnect end as unknown") }
+                if failed {
+                    log.write(.error, "Asterisk refused CoreShowChannels; calls in progress before the reconnect end as unknown")
+                }
                 ownActions[id] = nil
                 let members = agents
                 var events = calls.reconcile(liveChannels: liveChannels) { members.agent(onInterface: $0) }
                 events += agents.observe(events)
-                inbox.push(events, at: now)
+                // A call found ended ended while the link was down: not later than when it broke.
+                inbox.push(events, at: lostAt ?? now)
                 liveChannels.removeAll()
+                reconciling = false
+                becomeAvailableWhenSettled()
             }
         case .roster:
             if message.event?.lowercased() == "queuestatuscomplete" || failed {
-                if failed { log("Asterisk refused QueueStatus: \(message["Message"] ?? "no reason given"); no agent is known yet") }
+                if failed {
+                    log.write(.error, "Asterisk refused QueueStatus: \(message["Message"] ?? "no reason given"); no agent is known yet")
+                }
                 ownActions[id] = nil
                 inbox.push(agents.roster(rosterListing), at: now)
                 rosterListing.removeAll()
+                rosterRead = true
+                becomeAvailableWhenSettled()
             } else if message.event != nil {
                 rosterListing.append(message)
             }
         }
+    }
+
+    /// Available once logged in, the queue's members read and the calls of a broken connection settled.
+    private func becomeAvailableWhenSettled() {
+        guard loggedIn, rosterRead, !reconciling else { return }
+        setAvailability(.available)
     }
 
     private static func seconds(_ duration: Duration) -> String {

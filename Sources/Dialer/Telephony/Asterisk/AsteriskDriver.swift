@@ -20,12 +20,10 @@ public final class AsteriskDriver: TelephonyDriver {
     private var running = true
 
     /// Starts the connection thread. Throws when the configuration has problems.
-    /// `log` receives one line per notable happening (connects, drops, skipped
-    /// messages); no line holds a phone number or the secret.
-    public init(
-        configuration: AsteriskConfiguration, secret: String, clock: any Clock,
-        log: @escaping @Sendable (String) -> Void
-    ) throws {
+    /// `log` receives one line per notable happening (connects, drops, refusals and
+    /// skipped messages) and, when it traces, every message; no line holds the secret,
+    /// nor a phone number unless the log shows numbers.
+    public init(configuration: AsteriskConfiguration, secret: String, clock: any Clock, log: AMILog) throws {
         let problems = configuration.problems
         guard problems.isEmpty else {
             throw TelephonyError("the Asterisk settings cannot be used: " + problems.joined(separator: "; "))
@@ -43,6 +41,9 @@ public final class AsteriskDriver: TelephonyDriver {
 
     /// The dialplan queue connects answered calls to agents and applies the connect limit.
     public var routesAnsweredCalls: Bool { true }
+
+    /// Available once logged in and the queue's members are read; otherwise the last error.
+    public var availability: TelephonyAvailability { session.availability }
 
     /// The persons AMD takes for machines, as configured; 0 when the dialplan runs no AMD.
     public var estimatedMachineFalsePositiveShare: Double {

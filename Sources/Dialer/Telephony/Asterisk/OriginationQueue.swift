@@ -28,6 +28,12 @@ struct OriginationQueue {
         return waiting.remove(at: index).request
     }
 
+    /// Takes out every waiting call, oldest first.
+    mutating func removeAll() -> [CallRequest] {
+        defer { waiting.removeAll() }
+        return waiting.map(\.request)
+    }
+
     /// Takes out the calls that waited too long.
     mutating func expired(at now: Instant) -> [CallRequest] {
         let limit = maxDelay
