@@ -4,12 +4,17 @@ import Foundation
 /// The real AMI conversation recorded from Asterisk (`Tests/DialerTests/Fixtures/`, see its README):
 /// what Asterisk sent, byte for byte, without the client's `>>> sent` blocks.
 enum AMITranscript {
-    static let path = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/ami-originate-transcript.txt").path
+    static let path = path(of: "ami-originate-transcript.txt")
+
+    /// The path of a fixture in `Tests/DialerTests/Fixtures/`.
+    static func path(of fixture: String) -> String {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/\(fixture)").path
+    }
 
     /// Asterisk's side of the conversation, or nil when the fixture is not there.
-    static func asteriskBytes() -> [UInt8]? {
+    static func asteriskBytes(at path: String = path) -> [UInt8]? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var output: [UInt8] = []
         var skipping = false
@@ -41,8 +46,8 @@ enum AMITranscript {
     }
 
     /// The messages Asterisk sent, decoded in one piece.
-    static func messages() -> [AMIMessage]? {
-        guard let bytes = asteriskBytes() else { return nil }
+    static func messages(at path: String = path) -> [AMIMessage]? {
+        guard let bytes = asteriskBytes(at: path) else { return nil }
         var decoder = AMIDecoder()
         return decoder.feed(bytes).compactMap { if case .message(let message) = $0 { message } else { nil } }
     }

@@ -4,9 +4,13 @@
 /// A call is known by its key (the channel's unique id, set with `ChannelId`,
 /// and the value of the call variable), by the `ActionID` of its `Originate`,
 /// and by the unique ids of the channels that carry the call variable
-/// (`VarSet`). The outcome of an unanswered call comes from
-/// `OriginateResponse` (its `Reason`), refined by the Q.850 causes of the call's
-/// `Hangup` events; an answered call ends with the `Hangup` of its own channel
+/// (`VarSet`); a Local channel's second half is `KEY;2`, known from the start.
+/// An unanswered call ends at the `Hangup` of its own channel, once its
+/// `OriginateResponse` has failed, whichever comes first (Asterisk sends them in
+/// either order, a millisecond apart); its outcome weighs every clue the call
+/// left: the Q.850 causes of its channels' `HangupRequest` and `Hangup` events
+/// (over a Local channel the second half's), `DialEnd`'s `DialStatus`, and the
+/// originate's `Reason`. An answered call ends with the `Hangup` of its own channel
 /// or the queue's `AgentComplete`. The dialplan's `UserEvent(DialerAMD)` says
 /// who answered; `AgentConnect` says which agent took the call.
 ///
@@ -36,7 +40,21 @@ struct AMICallTracker {
         var orphaned = false
         /// Q.850 causes of the call's channels that hung up, in order.
         var causes: [(channel: String, cause: Int)] = []
+        /// Unique ids of the call's channels that Asterisk has named in an event.
+        var seen: Set<String> = []
+        /// Causes of hang-up requests on the call's channels (they come before the `Hangup`).
+        var requestedCauses: [Int] = []
+        /// The `DialStatus` of the dial that created the call's channel (`BUSY`, `CONGESTION`, …).
+        var dialStatus: String?
+        /// The `Reason` of a failed `OriginateResponse`, while the channel's `Hangup` is awaited.
+        var failedReason: Int?
+        /// When the failed originate stops waiting for its channel's `Hangup` (which a
+        /// channel that was never created does not send).
+        var failureDeadline: ContinuousClock.Instant?
     }
+
+    /// How long a failed originate waits for its channel's `Hangup` and its cause.
+    static let hangupGrace: Duration = .seconds(2)
 
     /// ChannelState values Asterisk reports.
     private static let ringingState = "5"
@@ -65,10 +83,28 @@ struct AMICallTracker {
 
     /// Starts following a call whose `Originate` goes out with `actionID`.
     mutating func track(_ call: CallID, key: String, actionID: String) {
-        calls[call] = Call(id: call, key: key, actionID: actionID, channels: [key])
+        let localHalf = key + ";2"
+        calls[call] = Call(id: call, key: key, actionID: actionID, channels: [key, localHalf])
         byKey[key] = call
         byAction[actionID] = call
         byChannel[key] = call
+        byChannel[localHalf] = call
+    }
+
+    /// Ends the failed originates whose channel's `Hangup` did not come within
+    /// ``hangupGrace``, with the clues they have.
+    mutating func endOverdueFailures(at now: ContinuousClock.Instant) -> [CallEvent.Kind] {
+        var events: [CallEvent.Kind] = []
+        for (id, state) in calls.sorted(by: { $0.key < $1.key }) {
+            guard let deadline = state.failureDeadline, deadline <= now else { continue }
+            events += endFailed(id)
+        }
+        return events
+    }
+
+    /// The earliest moment a failed originate stops waiting for its `Hangup`, if any waits.
+    var nextFailureDeadline: ContinuousClock.Instant? {
+        calls.values.compactMap(\.failureDeadline).min()
     }
 
     /// What to hang up to end the call: its channel's name, or its unique id.
@@ -77,12 +113,14 @@ struct AMICallTracker {
         return state.channelName ?? state.primary ?? state.key
     }
 
-    /// The events that `message` means for Dialer's calls.
-    mutating func handle(_ message: AMIMessage) -> [CallEvent.Kind] {
+    /// The events that `message`, received at `now`, means for Dialer's calls.
+    mutating func handle(_ message: AMIMessage, at now: ContinuousClock.Instant = .now) -> [CallEvent.Kind] {
         guard let event = message.event else { return handleResponse(message) }
         switch event.lowercased() {
-        case "originateresponse": return originateResponse(message)
+        case "originateresponse": return originateResponse(message, at: now)
         case "newchannel": newChannel(message)
+        case "hanguprequest", "softhanguprequest": hangupRequest(message)
+        case "dialend": dialEnd(message)
         case "varset": return variableSet(message)
         case "newstate": return newState(message)
         case "hangup": return hangup(message)
@@ -160,12 +198,16 @@ struct AMICallTracker {
         return end(id, cause: .noCircuitAvailable)
     }
 
-    private mutating func originateResponse(_ message: AMIMessage) -> [CallEvent.Kind] {
+    private mutating func originateResponse(_ message: AMIMessage, at now: ContinuousClock.Instant) -> [CallEvent.Kind] {
         guard let actionID = message.actionID, let id = byAction.removeValue(forKey: actionID) else { return [] }
         calls[id]?.actionID = nil
         let reason = Int(message["Reason"] ?? "") ?? 0
         guard message["Response"]?.lowercased() == "success" || reason == 4 else {
-            return end(id, cause: HangupCause(code: failureCause(reason: reason, observed: calls[id]?.causes ?? [])))
+            calls[id]?.failedReason = reason
+            guard let state = calls[id], !Self.hasHungUp(state, own: ownChannel(state)) else { return endFailed(id) }
+            // The channel's Hangup, with the cause, follows within a few milliseconds.
+            calls[id]?.failureDeadline = now + Self.hangupGrace
+            return []
         }
         if let unique = message["Uniqueid"], Self.isUniqueID(unique) { adopt(unique, for: id, primary: true) }
         if calls[id]?.phase == .dialing { calls[id]?.phase = .answered }
@@ -178,8 +220,24 @@ struct AMICallTracker {
         return events
     }
 
+    private mutating func hangupRequest(_ message: AMIMessage) {
+        guard let unique = message["Uniqueid"], let id = byChannel[unique],
+              let cause = Int(message["Cause"] ?? ""), cause != 0 else { return }
+        calls[id]?.requestedCauses.append(cause)
+    }
+
+    /// The status of the dial that created one of the call's channels (`DestUniqueid`): not a
+    /// dial the call's own dialplan makes to an agent, whose `DestUniqueid` is the agent's channel.
+    private mutating func dialEnd(_ message: AMIMessage) {
+        guard let unique = message["DestUniqueid"], let id = byChannel[unique], let status = message["DialStatus"] else {
+            return
+        }
+        calls[id]?.dialStatus = status.uppercased()
+    }
+
     private mutating func newChannel(_ message: AMIMessage) {
         guard let unique = message["Uniqueid"], let id = byChannel[unique], let state = calls[id] else { return }
+        calls[id]?.seen.insert(unique)
         if unique == state.key || unique == state.primary { calls[id]?.channelName = message["Channel"] }
     }
 
@@ -220,9 +278,30 @@ struct AMICallTracker {
         guard let unique = message["Uniqueid"], let id = byChannel[unique], let state = calls[id] else { return [] }
         let cause = Int(message["Cause"] ?? "") ?? 0
         calls[id]?.causes.append((unique, cause))
+        calls[id]?.seen.insert(unique)
         let own = unique == ownChannel(state)
         if own && (state.phase != .dialing || state.orphaned) { return finish(id, cause: cause) }
+        if let updated = calls[id], updated.failedReason != nil, Self.hasHungUp(updated, own: ownChannel(updated)) {
+            return endFailed(id)
+        }
         return []
+    }
+
+    /// Whether a call that never answered is over in Asterisk: its own channel hung up, or
+    /// (an originate without `ChannelId`, whose channels are known only from `VarSet`) every
+    /// channel of it that Asterisk named has.
+    private static func hasHungUp(_ state: Call, own: String?) -> Bool {
+        let ended = Set(state.causes.map(\.channel))
+        if let own, ended.contains(own) { return true }
+        return !state.seen.isEmpty && state.seen.isSubset(of: ended)
+    }
+
+    /// Ends a call whose originate failed, with the most telling cause its clues give.
+    private mutating func endFailed(_ id: CallID) -> [CallEvent.Kind] {
+        guard let state = calls[id] else { return [] }
+        return end(id, cause: HangupCause(code: Self.failureCause(
+            reason: state.failedReason ?? 0, causes: state.requestedCauses + state.causes.map(\.cause),
+            dialStatus: state.dialStatus)))
     }
 
     private mutating func userEvent(_ message: AMIMessage) -> [CallEvent.Kind] {
@@ -277,6 +356,7 @@ struct AMICallTracker {
 
     private mutating func adopt(_ unique: String, for id: CallID, primary: Bool) {
         calls[id]?.channels.insert(unique)
+        calls[id]?.seen.insert(unique)
         byChannel[unique] = id
         if primary { calls[id]?.primary = unique }
     }
@@ -307,12 +387,16 @@ struct AMICallTracker {
     }
 
     /// The Q.850 cause of an originate that failed with `reason` (Asterisk's
-    /// control frame: 0 failure, 1 hung up, 3 rang out, 5 busy, 8 congestion),
-    /// taking the most telling cause the call's channels hung up with.
-    private func failureCause(reason: Int, observed: [(channel: String, cause: Int)]) -> Int {
-        let telling = observed.map(\.cause).first { $0 != 0 && $0 != HangupCause.normalClearing.code }
+    /// control frame: 0 failure, 1 hung up, 3 rang out, 5 busy, 8 congestion).
+    /// The far end's own cause comes first: the first of `causes` (hang-up requests,
+    /// then the channels' hang-ups) that is neither 0 nor normal clearing (over SIP
+    /// every failure is `Reason: 0`, and only the cause tells a 486 from a 503 or a 404);
+    /// then the dial's `DialStatus`, then the reason.
+    static func failureCause(reason: Int, causes: [Int], dialStatus: String?) -> Int {
+        let telling = causes.first { $0 != 0 && $0 != HangupCause.normalClearing.code }
         switch reason {
         case 3:
+            // Rang until the originate's timeout: no answer, or no response at all.
             let noResponse = HangupCause.noUserResponse.code
             return telling == noResponse ? noResponse : HangupCause.noAnswer.code
         case 5:
@@ -320,10 +404,14 @@ struct AMICallTracker {
         case 8:
             let congestion = telling.flatMap { [17, 18, 19].contains($0) ? nil : $0 }
             return congestion ?? HangupCause.noCircuitAvailable.code
-        case 1:
-            return telling ?? HangupCause.callRejected.code
         default:
-            return telling ?? HangupCause.temporaryFailure.code
+            if let telling { return telling }
+            switch dialStatus {
+            case "BUSY"?: return HangupCause.userBusy.code
+            case "CONGESTION"?, "CHANUNAVAIL"?: return HangupCause.noCircuitAvailable.code
+            case "NOANSWER"?: return HangupCause.noAnswer.code
+            default: return reason == 1 ? HangupCause.callRejected.code : HangupCause.temporaryFailure.code
+            }
         }
     }
 

@@ -239,6 +239,12 @@ final class AMISession: @unchecked Sendable {
     /// Gives up calls that waited too long, originates the calls whose slot
     /// has come, and keeps the connection alive.
     private func tend(at now: Instant) {
+        let overdue = calls.endOverdueFailures(at: now)
+        if !overdue.isEmpty {
+            var events = overdue
+            events += agents.observe(events)
+            inbox.push(events, at: now)
+        }
         for request in queue.expired(at: now) {
             pendingMessages[request.callID] = nil
             let reason = "it waited more than \(Int(configuration.maxQueueDelay)) s for a line"
@@ -269,6 +275,7 @@ final class AMISession: @unchecked Sendable {
         var deadline = now + .seconds(60)
         if socket == nil { deadline = min(deadline, retryAt) }
         if let slot = queue.nextDeadline(callsInProgress: calls.callsInProgress) { deadline = min(deadline, slot) }
+        if let failure = calls.nextFailureDeadline { deadline = min(deadline, failure) }
         if socket != nil {
             let ping = Duration.seconds(configuration.pingInterval)
             deadline = min(deadline, loggedIn ? lastReceived + (pingSent ? ping * 2 : ping) : loginDeadline)
@@ -322,7 +329,7 @@ final class AMISession: @unchecked Sendable {
             handle(message, answering: action, id: id, at: now)
             return
         }
-        var events = calls.handle(message)
+        var events = calls.handle(message, at: now)
         events += agents.observe(events)
         events += agents.handle(message)
         inbox.push(events, at: now)
