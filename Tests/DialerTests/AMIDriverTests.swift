@@ -159,7 +159,7 @@ import Testing
         #expect(configuration.problems == [
             "the Asterisk host is empty",
             "the environment variable for the manager secret is not named",
-            "the channel template 'PJSIP/trunk' has no {number} placeholder",
+            "the channel template 'PJSIP/trunk' has no {number} or {digits} placeholder",
             "lines must be at least 1",
             "calls per second must be above 0",
             "the call key prefix 'dialer #' may hold only letters, digits, '-', '_' and '.'",

@@ -111,12 +111,31 @@ public struct AsteriskSettings: Sendable, Hashable {
     public var callKeyPrefix: String?
     /// The channel variable holding a call's recording (e.g. `MIXMONITOR_FILENAME`); nil records none.
     public var recordingVariable: String?
+    /// The channel variable carrying the call key (`call-variable`; default `DIALER_CALL`).
+    public var callVariable: String?
+    /// Seconds of silence before a `Ping` (`ping-interval`).
+    public var pingInterval: Double?
+    /// The first and the longest wait before reconnecting, in seconds.
+    public var reconnectDelay: Double?
+    public var maxReconnectDelay: Double?
+    /// Seconds a TCP connection, a login or a write may take.
+    public var connectTimeout: Double?
+    /// The longest a call waits for a line (or for an unreachable manager) before it is given back undialed.
+    public var maxQueueDelay: Double?
 
     public init(host: String, port: Int = 5038, username: String, secret: SecretReference, channel: String,
                 context: String? = nil, extension_: String? = nil, priority: Int? = nil, callerIDName: String? = nil,
                 callerID: String? = nil, queue: String? = nil, amd: Bool? = nil, amdFalsePositivePercent: Double? = nil,
                 lines: Int? = nil, callsPerSecond: Double? = nil, callKeyPrefix: String? = nil,
-                recordingVariable: String? = nil) {
+                recordingVariable: String? = nil, callVariable: String? = nil, pingInterval: Double? = nil,
+                reconnectDelay: Double? = nil, maxReconnectDelay: Double? = nil, connectTimeout: Double? = nil,
+                maxQueueDelay: Double? = nil) {
+        self.callVariable = callVariable
+        self.pingInterval = pingInterval
+        self.reconnectDelay = reconnectDelay
+        self.maxReconnectDelay = maxReconnectDelay
+        self.connectTimeout = connectTimeout
+        self.maxQueueDelay = maxQueueDelay
         self.host = host
         self.port = port
         self.username = username

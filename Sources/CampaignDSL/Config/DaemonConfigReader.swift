@@ -29,6 +29,7 @@ public enum DaemonConfigReader {
     static let asteriskKeywords = [
         "host", "port", "username", "secret", "channel", "context", "extension", "priority", "caller-id-name", "caller-id",
         "queue", "amd", "amd-false-positives", "lines", "calls-per-second", "call-key-prefix", "recording-variable",
+        "call-variable", "ping-interval", "reconnect-delay", "max-reconnect-delay", "connect-timeout", "max-queue-delay",
     ]
     static let smsKeywords = [
         "outbox", "url", "method", "token", "header", "json", "form", "success", "success-field", "deduplicates",
@@ -194,6 +195,14 @@ struct ConfigStatements {
                               + "\(Int(range.upperBound)), not '\(value.text)'", value)
                     }
                 }
+            case "ping-interval", "reconnect-delay", "max-reconnect-delay", "connect-timeout", "max-queue-delay":
+                if let value = single(inner, .word, "a duration such as 20s or 2m") {
+                    switch ValueSyntax.duration(value.text) {
+                    case .success(let seconds) where seconds > 0: numbers[keyword] = Double(seconds)
+                    case .success: error("invalid-duration", "`\(keyword)` must be longer than 0 seconds", value)
+                    case .failure(let problem): error(problem.id, problem.message, value, hint: problem.hint)
+                    }
+                }
             case "calls-per-second":
                 if let value = single(inner, .word, "a number") {
                     if let number = Double(value.text), number > 0, number <= 1_000 { numbers[keyword] = number } else {
@@ -223,9 +232,9 @@ struct ConfigStatements {
                 }
             default:
                 if let value = single(inner, .string, "a value in quotes") {
-                    if keyword == "channel" && !value.text.contains("{number}") {
-                        error("invalid-channel", "the channel has no {number} placeholder", value,
-                              hint: "e.g. \"PJSIP/{number}@trunk\"")
+                    if keyword == "channel" && !value.text.contains("{number}") && !value.text.contains("{digits}") {
+                        error("invalid-channel", "the channel has no {number} or {digits} placeholder", value,
+                              hint: "e.g. \"PJSIP/{number}@trunk\" ({number} is +E.164, {digits} the same without the +)")
                     } else {
                         text[keyword] = value.text
                     }
@@ -247,7 +256,10 @@ struct ConfigStatements {
             callerIDName: text["caller-id-name"], callerID: text["caller-id"], queue: text["queue"], amd: amd,
             amdFalsePositivePercent: numbers["amd-false-positives"], lines: numbers["lines"].map { Int($0) },
             callsPerSecond: numbers["calls-per-second"], callKeyPrefix: text["call-key-prefix"],
-            recordingVariable: text["recording-variable"]))
+            recordingVariable: text["recording-variable"], callVariable: text["call-variable"],
+            pingInterval: numbers["ping-interval"], reconnectDelay: numbers["reconnect-delay"],
+            maxReconnectDelay: numbers["max-reconnect-delay"], connectTimeout: numbers["connect-timeout"],
+            maxQueueDelay: numbers["max-queue-delay"]))
     }
 
     // MARK: Values

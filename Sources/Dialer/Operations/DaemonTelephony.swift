@@ -47,6 +47,12 @@ enum DaemonTelephony: Sendable {
         if let rate = settings.callsPerSecond { configuration.callsPerSecond = rate }
         if let prefix = settings.callKeyPrefix { configuration.callKeyPrefix = prefix }
         configuration.recordingVariable = settings.recordingVariable
+        if let variable = settings.callVariable { configuration.callVariable = variable }
+        if let seconds = settings.pingInterval { configuration.pingInterval = seconds }
+        if let seconds = settings.reconnectDelay { configuration.reconnectDelay = seconds }
+        if let seconds = settings.maxReconnectDelay { configuration.maxReconnectDelay = seconds }
+        if let seconds = settings.connectTimeout { configuration.connectTimeout = seconds }
+        if let seconds = settings.maxQueueDelay { configuration.maxQueueDelay = seconds }
         return configuration
     }
 

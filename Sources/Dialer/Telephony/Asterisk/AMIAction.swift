@@ -47,7 +47,9 @@ enum AMIAction {
         if let callerNumber, !isDialable(callerNumber) {
             throw TelephonyError("attempt \(request.callID): the caller id is not in E.164 digits")
         }
+        let digits = request.number.hasPrefix("+") ? String(request.number.dropFirst()) : request.number
         let channel = configuration.channelTemplate.replacingOccurrences(of: "{number}", with: request.number)
+            .replacingOccurrences(of: "{digits}", with: digits)
         var message = AMIMessage([
             ("Action", "Originate"), ("ActionID", actionID), ("Channel", clean(channel)),
             ("Context", clean(configuration.context)), ("Exten", clean(configuration.exten)),

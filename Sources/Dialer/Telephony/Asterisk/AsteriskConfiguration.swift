@@ -14,7 +14,8 @@ public struct AsteriskConfiguration: Sendable, Hashable {
     /// the secret itself never sits in a config file.
     public var secretVariable: String
     /// The channel to dial, with `{number}` replaced by the number in E.164
-    /// (e.g. `PJSIP/{number}@trunk`).
+    /// (e.g. `PJSIP/{number}@trunk`), or `{digits}` by the same without its `+`
+    /// (for a dialplan whose patterns match digits only, `_X.`).
     public var channelTemplate: String
     /// The dialplan context an answered call enters: it runs AMD, and queues a
     /// person for the campaign's agents or plays the safe-harbour message.
@@ -108,8 +109,8 @@ public struct AsteriskConfiguration: Sendable, Hashable {
         if host.isEmpty { problems.append("the Asterisk host is empty") }
         if username.isEmpty { problems.append("the manager username is empty") }
         if secretVariable.isEmpty { problems.append("the environment variable for the manager secret is not named") }
-        if !channelTemplate.contains("{number}") {
-            problems.append("the channel template '\(channelTemplate)' has no {number} placeholder")
+        if !channelTemplate.contains("{number}") && !channelTemplate.contains("{digits}") {
+            problems.append("the channel template '\(channelTemplate)' has no {number} or {digits} placeholder")
         }
         if context.isEmpty || exten.isEmpty { problems.append("the dialplan context and extension must both be set") }
         if priority < 1 { problems.append("the dialplan priority must be at least 1") }
