@@ -156,7 +156,7 @@ struct OutboxDeliveryTests {
         #expect(try fixture.message(1)?.state == .sent)
     }
 
-    @Test("a timeout or reset is not repeated to a gateway that cannot drop duplicates",
+    @Test("a timeout or reset is not repeated to a gateway that cannot drop duplicates, and recorded unknown, not failed",
           arguments: [LoopbackHTTPServer.Reply.hang, .reset])
     func unknownNotRetried(failure: LoopbackHTTPServer.Reply) async throws {
         let server = try LoopbackHTTPServer { _, _ in failure }
@@ -166,8 +166,9 @@ struct OutboxDeliveryTests {
         try await fixture.drain(try fixture.delivery(loopbackGateway(server.url, honoursKey: false), transport: try loopbackClient()))
         #expect(server.requests.count == 1)
         let message = try #require(try fixture.message(1))
-        #expect(message.state == .failed)
-        #expect(message.lastError?.contains("outcome unknown") == true)
+        #expect(message.state == .unknown)
+        #expect(message.lastError?.contains("maybe delivered") == true)
+        #expect(try fixture.store.outboxSummary(campaign: fixture.campaign).count(.sms, .failed) == 0)
     }
 
     @Test("after a crash following a confirmed success, the message is never sent again")
@@ -203,7 +204,7 @@ struct OutboxDeliveryTests {
         #expect(try fixture.message(1)?.tries == 2)
     }
 
-    @Test("a message left sending by a crash is failed, not repeated, when the gateway cannot drop duplicates")
+    @Test("a message left sending by a crash is recorded unknown (maybe delivered), not repeated nor failed, when the gateway cannot drop duplicates")
     func crashWhileSendingNoDedup() async throws {
         let server = try LoopbackHTTPServer { _, _ in .respond(status: 200) }
         defer { server.stop() }
@@ -212,10 +213,15 @@ struct OutboxDeliveryTests {
         try fixture.store.markSending(1, at: fixture.start)
         try fixture.reopen()
         let delivery = try fixture.delivery(loopbackGateway(server.url, honoursKey: false), transport: try loopbackClient())
-        #expect(delivery.recovery.failed == 1)
+        #expect(delivery.recovery.unknown == 1)
         try await fixture.drain(delivery)
         #expect(server.requests.isEmpty)
-        #expect(try fixture.message(1)?.state == .failed)
+        let message = try #require(try fixture.message(1))
+        #expect(message.state == .unknown)
+        #expect(message.lastError?.contains("maybe delivered") == true)
+        let summary = try fixture.store.outboxSummary(campaign: fixture.campaign)
+        #expect(summary.count(.sms, .failed) == 0)
+        #expect(summary.count(.sms, .unknown) == 1)
     }
 
     @Test("text messages are held outside the recipient's sending hours, until the morning in their zone")

@@ -10,7 +10,8 @@ import Foundation
 ///    exponential backoff with jitter (429: after `Retry-After` when given), until the tries run out: `failed`.
 ///    Other 4xx, and a 2xx that fails the success rule, are `failed` at once.
 /// 4. An unknown outcome (timeout after connecting, reset) is tried again with the same key only when
-///    the gateway honours idempotency keys; otherwise it is `failed`, so nobody gets a message twice.
+///    the gateway honours idempotency keys; otherwise (or when that was the last try) it is recorded
+///    `unknown` (maybe delivered) and never sent again, so nobody gets a message twice.
 /// 5. On opening, entries left `sending` by a process that stopped are treated as unknown outcomes (rule 4).
 ///
 /// Text messages are held outside the sending hours in the recipient's zone, and each route keeps to its
@@ -21,8 +22,9 @@ public final class OutboxDelivery {
     public struct Recovery: Sendable, Hashable {
         /// Queued again, to be sent with the same key.
         public var requeued = 0
-        /// Failed, because the gateway could not drop a duplicate, or that was the last try.
-        public var failed = 0
+        /// Recorded `unknown` (maybe delivered), because the gateway could not drop a duplicate, or that was
+        /// the last try.
+        public var unknown = 0
     }
 
     struct Route {
@@ -73,8 +75,9 @@ public final class OutboxDelivery {
         recovery = try Self.recover(store, routes: routes, at: clock.now)
     }
 
-    /// Rule 5: entries left `sending` become unknown outcomes (their try counted, as any other).
-    /// Entries of routes no longer configured wait.
+    /// Rule 5: entries left `sending` are unknown outcomes (their try counted, as any other): queued again
+    /// with the same key when the far end drops repeats and tries remain, else recorded `unknown` (maybe
+    /// delivered) and never sent again. Entries of routes no longer configured wait.
     private static func recover(_ store: CampaignStore, routes: [String: Route], at now: Date) throws -> Recovery {
         var recovery = Recovery()
         for message in try store.interruptedOutbox() {
@@ -84,15 +87,15 @@ public final class OutboxDelivery {
                                   error: "interrupted while sending; sent again with the same key", at: now)
                 recovery.requeued += 1
             } else if route.gateway.honoursIdempotencyKey {
-                try store.markFailed(message.id, status: nil,
-                                     error: "gave up after \(message.tries) tries: interrupted while sending (outcome unknown)",
-                                     at: now)
-                recovery.failed += 1
+                try store.markUnknown(message.id,
+                                      error: "gave up after \(message.tries) tries: interrupted while sending (maybe delivered)",
+                                      at: now)
+                recovery.unknown += 1
             } else {
-                try store.markFailed(message.id, status: nil,
-                                     error: "interrupted while sending; not sent again: the gateway cannot drop a duplicate",
-                                     at: now)
-                recovery.failed += 1
+                try store.markUnknown(message.id,
+                                      error: "interrupted while sending (maybe delivered); not sent again: the gateway cannot drop a duplicate",
+                                      at: now)
+                recovery.unknown += 1
             }
         }
         return recovery
@@ -153,13 +156,18 @@ public final class OutboxDelivery {
             try retryOrFail(message, tries: tries, route: route, status: status, reason: reason, wait: retryAfter,
                             pass: &pass)
         case .unknown(let reason) where route.gateway.honoursIdempotencyKey:
+            guard tries < route.retry.maxTries else {
+                try store.markUnknown(message.id, error: "gave up after \(tries) tries: \(reason) (maybe delivered)", at: now)
+                pass.unknown += 1
+                return
+            }
             try retryOrFail(message, tries: tries, route: route, status: nil, reason: reason + " (outcome unknown)",
                             wait: nil, pass: &pass)
         case .unknown(let reason):
-            try store.markFailed(message.id, status: nil,
-                                 error: reason + " (outcome unknown; not sent again: the gateway cannot drop a duplicate)",
-                                 at: now)
-            pass.failed += 1
+            try store.markUnknown(message.id,
+                                  error: reason + " (maybe delivered; not sent again: the gateway cannot drop a duplicate)",
+                                  at: now)
+            pass.unknown += 1
         case .rejected(let status, let reason):
             try store.markFailed(message.id, status: status, error: reason, at: now)
             pass.failed += 1
