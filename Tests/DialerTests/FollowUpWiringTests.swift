@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Follow-ups: the engine queues each attempt's and each contact's once")
 struct FollowUpWiringTests {
-    static let crm = WebhookConfiguration(name: "crm", url: "https://crm.example/hooks", secret: "s3cret")
+    static let crm = WebhookConfiguration(name: "crm", url: "https://crm.example/hooks", secret: "s3cret",
+                                         honoursIdempotencyKey: true)
 
     static func planner(_ fixture: AgentCampaign) throws -> FollowUpPlanner {
         try FollowUpPlanner(campaign: fixture.campaign.id, spec: fixture.campaign.spec, configuration: MessagingConfiguration(

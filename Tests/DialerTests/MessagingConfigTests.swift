@@ -25,11 +25,13 @@ struct MessagingConfigTests {
         }
         webhook crm "https://crm.example.com/hooks/dialer" {
           secret env CRM_SECRET
+          deduplicates yes
           events final
           header "X-Team" "renewals"
         }
         webhook audit "https://audit.example.com/in" {
           secret env AUDIT_SECRET
+          deduplicates no
         }
         screen-pop "https://crm.example.com/pop?agent={agent}&n={number}&call={call_id}"
 
@@ -62,6 +64,7 @@ struct MessagingConfigTests {
         #expect(messaging.webhooks[0].secret == "crm-s" && messaging.webhooks[0].events == [.final])
         #expect(messaging.webhooks[0].headers == [HTTPHeader("X-Team", "renewals")])
         #expect(messaging.webhooks[1].events == [.attempt, .final])
+        #expect(messaging.webhooks.map(\.honoursIdempotencyKey) == [true, false])
         #expect(messaging.screenPop == "https://crm.example.com/pop?agent={agent}&n={number}&call={call_id}")
     }
 
@@ -95,17 +98,19 @@ struct MessagingConfigTests {
         ("sms {\n  url \"https://x/?to={{phone}}\"\n}", "unknown-placeholder", "\"https://x/?to={{phone}}\""),
         ("sms {\n  json \"{}\"\n}", "needs-url", "json"),
         ("sms {\n  outbox \"a.jsonl\"\n  url \"https://x\"\n}", "conflicting-gateway", "sms"),
-        ("sms {\n  url \"https://x\"\n  token \"abc\"\n}", "secret-in-config", "\"abc\""),
-        ("sms {\n  url \"https://x\"\n  success 200-99\n}", "invalid-status", "200-99"),
-        ("sms {\n  url \"https://x\"\n  method FETCH\n}", "invalid-method", "FETCH"),
-        ("sms {\n  url \"https://x\"\n  header \"Bad Name\" \"v\"\n}", "invalid-header", "\"Bad Name\""),
-        ("sms {\n  url \"https://x\"\n  form to \"{{to}}\", text\n}", "invalid-form", "text"),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  token \"abc\"\n}", "secret-in-config", "\"abc\""),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  success 200-99\n}", "invalid-status", "200-99"),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  method FETCH\n}", "invalid-method", "FETCH"),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  header \"Bad Name\" \"v\"\n}", "invalid-header", "\"Bad Name\""),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  form to \"{{to}}\", text\n}", "invalid-form", "text"),
         ("sms {\n  backoff 1h to 1m\n}", "invalid-backoff", "1h"),
         ("sms {\n  rate 0\n}", "invalid-number", "0"),
-        ("webhook crm \"https://x\" {\n  events attempt, finale\n  secret env S\n}", "unknown-event", "finale"),
+        ("webhook crm \"https://x\" {\n  events attempt, finale\n  secret env S\n  deduplicates yes\n}", "unknown-event", "finale"),
         ("webhook crm \"https://x\" {\n  events final\n}", "missing-setting", "crm"),
-        ("webhook crm \"https://x\" {\n  secret env S\n}\nwebhook crm \"https://y\" {\n  secret env T\n}",
+        ("webhook crm \"https://x\" {\n  secret env S\n  deduplicates yes\n}\nwebhook crm \"https://y\" {\n  secret env T\n  deduplicates yes\n}",
          "duplicate-webhook", "crm"),
+        ("sms {\n  url \"https://x\"\n}", "missing-setting", "url"),
+        ("webhook crm \"https://x\" {\n  secret env S\n}", "missing-setting", "crm"),
         ("screen-pop \"https://crm/pop?c={customer}\"", "unknown-placeholder", "\"https://crm/pop?c={customer}\""),
     ])
     func problemsAreReportedWhereTheyAre(text: String, id: String, marked: String) throws {
@@ -118,6 +123,17 @@ struct MessagingConfigTests {
             #expect(diagnostic.range.start > text.firstRange(of: "}")?.lowerBound.utf16Offset(in: text) ?? 0)
         }
         #expect(found == marked)
+    }
+
+    @Test func aGatewayOrWebhookMustSayWhetherItDeduplicates() throws {
+        let text = "sms {\n  url \"https://x\"\n}\nwebhook crm \"https://y\" {\n  secret env S\n}\n"
+        let (config, diagnostics) = DaemonConfigReader.parse(text, file: "d.conf")
+        #expect(config == nil)
+        #expect(diagnostics.count == 2)
+        for diagnostic in diagnostics {
+            #expect(diagnostic.message.contains("Idempotency-Key"))
+            #expect(diagnostic.hint?.contains("`deduplicates yes`") == true && diagnostic.hint?.contains("`deduplicates no`") == true)
+        }
     }
 
     @Test(arguments: ["docs/messaging.md", "docs/operations.md"])

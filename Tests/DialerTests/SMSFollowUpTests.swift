@@ -134,7 +134,7 @@ struct SMSFollowUpTests {
         let gateway = HTTPGatewayConfiguration(
             url: server.url + "/send?key={{key}}", headers: [HTTPHeader("Authorization", "Bearer t0ken")],
             body: .form([.init("to", "{{to}}"), .init("text", "{{text}}"), .init("coding", "{{encoding}}/{{segments}}")]),
-            success: .init(statuses: 200...200, bodyContains: "OK"))
+            success: .init(statuses: 200...200, bodyContains: "OK"), honoursIdempotencyKey: true)
         try gateway.validate()
         let configuration = MessagingConfiguration(sms: GatewayConfiguration(kind: .http(gateway)))
         try await fixture.drain(try fixture.delivery(configuration, transport: try loopbackClient()))
@@ -153,7 +153,8 @@ struct SMSFollowUpTests {
         defer { server.stop() }
         let fixture = try OutboxFixture()
         try fixture.store.enqueue([fixture.sms(0)], at: fixture.start)
-        let gateway = HTTPGatewayConfiguration(url: server.url, success: .init(bodyContains: #""accepted""#))
+        let gateway = HTTPGatewayConfiguration(url: server.url, success: .init(bodyContains: #""accepted""#),
+                                               honoursIdempotencyKey: true)
         try await fixture.drain(try fixture.delivery(MessagingConfiguration(sms: GatewayConfiguration(kind: .http(gateway))),
                                                      transport: try loopbackClient()))
         #expect(server.requests.count == 1)
@@ -162,10 +163,11 @@ struct SMSFollowUpTests {
 
     @Test("bad gateway settings are refused with a clear error",
           arguments: [
-            (HTTPGatewayConfiguration(url: "ftp://x/"), MessagingError.invalidURL(setting: "the SMS gateway's url")),
-            (HTTPGatewayConfiguration(url: "https://x/", body: .json(#"{"to": "{{phone}}"}"#)),
+            (HTTPGatewayConfiguration(url: "ftp://x/", honoursIdempotencyKey: true), MessagingError.invalidURL(setting: "the SMS gateway's url")),
+            (HTTPGatewayConfiguration(url: "https://x/", body: .json(#"{"to": "{{phone}}"}"#), honoursIdempotencyKey: true),
              .unknownPlaceholder("phone", known: HTTPGatewayConfiguration.placeholders)),
-            (HTTPGatewayConfiguration(url: "https://x/", headers: [HTTPHeader("Auth", "a\r\nb")]), .invalidHeader(name: "Auth")),
+            (HTTPGatewayConfiguration(url: "https://x/", headers: [HTTPHeader("Auth", "a\r\nb")], honoursIdempotencyKey: true),
+             .invalidHeader(name: "Auth")),
           ])
     func badGateway(gateway: HTTPGatewayConfiguration, error: MessagingError) {
         #expect(throws: error) { try GatewayConfiguration(kind: .http(gateway)).validate() }

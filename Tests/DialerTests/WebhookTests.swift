@@ -24,7 +24,8 @@ struct WebhookTests {
     }
 
     static let webhook = WebhookConfiguration(name: "crm", url: "", secret: "top secret",
-                                              retry: RetryBackoff(maxTries: 4, baseSeconds: 5, capSeconds: 60))
+                                              retry: RetryBackoff(maxTries: 4, baseSeconds: 5, capSeconds: 60),
+                                              honoursIdempotencyKey: true)
 
     @Test("attempt and final results reach the webhook once each, signed over the exact body, through a 500")
     func delivered() async throws {

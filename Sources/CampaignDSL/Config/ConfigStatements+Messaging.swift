@@ -7,13 +7,18 @@ extension ConfigStatements {
     /// The settings that only an HTTP gateway takes.
     static let httpOnlyKeywords: Set<String> = ["method", "token", "header", "json", "form", "success", "success-field", "deduplicates"]
 
+    /// How to fix a gateway or webhook that does not say whether it deduplicates.
+    static let deduplicatesHint = "add `deduplicates yes` if it ignores a second request with an Idempotency-Key it has seen, "
+        + "else `deduplicates no` (a request whose answer is lost is then recorded unknown and never repeated)"
+
     mutating func sms(_ statement: Statement) -> SMSGatewaySettings? {
         if statement.values.contains(where: { $0.kind != .comma }) {
             error("unexpected-value", "`sms` takes no value before its block", statement.values.first ?? statement.arguments[0])
         }
         var settings = SMSGatewaySettings()
         var outbox: String?
-        var http: HTTPGatewaySettings?
+        var http: String?
+        var urlKeyword: Argument?
         var httpOnly: [Argument] = []
         var shared = SharedDeliverySettings()
         var body: (HTTPGatewaySettings.Body, Argument)?
@@ -29,9 +34,8 @@ extension ConfigStatements {
             switch keyword {
             case "outbox": outbox = path(inner)
             case "url":
-                if let value = url(inner, placeholders: .doubleBraces(Self.gatewayPlaceholders)) {
-                    http = HTTPGatewaySettings(url: value)
-                }
+                urlKeyword = inner.keyword
+                if let value = url(inner, placeholders: .doubleBraces(Self.gatewayPlaceholders)) { http = value }
             case "method":
                 if let value = single(inner, .word, "an HTTP method such as POST") {
                     if ["GET", "POST", "PUT", "PATCH"].contains(value.text) { method = value.text } else {
@@ -62,14 +66,16 @@ extension ConfigStatements {
                   hint: "keep `outbox \"\(outbox)\"` for a file, or `url` for an HTTP gateway")
             return nil
         }
-        if var gateway = http {
-            gateway.method = method
-            gateway.headers = headers
-            gateway.body = body?.0
-            gateway.successStatuses = statuses
-            gateway.successField = field
-            gateway.deduplicates = deduplicates
-            settings.gateway = .http(gateway)
+        if let urlKeyword, deduplicates == nil {
+            error("missing-setting", "an HTTP gateway must say whether it drops a repeated Idempotency-Key", urlKeyword,
+                  hint: Self.deduplicatesHint)
+        }
+        if let url = http, let deduplicates {
+            settings.gateway = .http(HTTPGatewaySettings(
+                url: url, method: method, headers: headers, body: body?.0, successStatuses: statuses,
+                successField: field, deduplicates: deduplicates))
+        } else if urlKeyword != nil {
+            return nil
         } else {
             for argument in httpOnly {
                 error("needs-url", "`\(argument.text)` is a setting of an HTTP gateway, and this `sms` block has no `url`",
@@ -119,7 +125,11 @@ extension ConfigStatements {
             default: shared.read(keyword, inner, into: &self)
             }
         }
-        guard let secret, let url else {
+        if deduplicates == nil {
+            error("missing-setting", "webhook '\(name.text)' must say whether its receiver drops a repeated Idempotency-Key",
+                  name, hint: Self.deduplicatesHint)
+        }
+        guard let secret, let url, let deduplicates else {
             if !written {
                 error("missing-setting", "webhook '\(name.text)' needs a signing `secret`", name,
                       hint: "add `secret env \(name.text.uppercased().replacingOccurrences(of: "-", with: "_"))_SECRET` in its block")

@@ -51,11 +51,11 @@ public struct HTTPGatewaySettings: Sendable, Hashable {
     public var successStatuses: ClosedRange<Int>?
     /// A top-level field of the JSON answer that must hold this value, e.g. `status` = `ok`.
     public var successField: FieldMatch?
-    /// Whether the gateway drops a request whose `Idempotency-Key` it has seen (nil: yes).
-    public var deduplicates: Bool?
+    /// Whether the gateway drops a request whose `Idempotency-Key` it has seen; the config must say.
+    public var deduplicates: Bool
 
     public init(url: String, method: String? = nil, headers: [HeaderSetting] = [], body: Body? = nil,
-                successStatuses: ClosedRange<Int>? = nil, successField: FieldMatch? = nil, deduplicates: Bool? = nil) {
+                successStatuses: ClosedRange<Int>? = nil, successField: FieldMatch? = nil, deduplicates: Bool) {
         self.url = url
         self.method = method
         self.headers = headers
@@ -117,12 +117,12 @@ public struct WebhookSettings: Sendable, Hashable {
     public var ratePerSecond: Int?
     public var tries: Int?
     public var backoffSeconds: ClosedRange<Int>?
-    /// Whether the receiver drops a delivery whose `Idempotency-Key` it has seen (nil: yes).
-    public var deduplicates: Bool?
+    /// Whether the receiver drops a delivery whose `Idempotency-Key` it has seen; the config must say.
+    public var deduplicates: Bool
 
     public init(name: String, url: String, secret: SecretReference, events: [String]? = nil, headers: [HeaderSetting] = [],
                 ratePerSecond: Int? = nil, tries: Int? = nil, backoffSeconds: ClosedRange<Int>? = nil,
-                deduplicates: Bool? = nil) {
+                deduplicates: Bool) {
         self.name = name
         self.url = url
         self.secret = secret

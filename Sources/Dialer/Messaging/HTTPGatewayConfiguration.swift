@@ -77,11 +77,12 @@ public struct HTTPGatewayConfiguration: Sendable, Hashable {
     public var body: Body
     public var success: SuccessRule
     /// Whether the gateway drops a request whose `Idempotency-Key` it has seen; see ``MessageGateway``.
+    /// No default: a wrong guess either sends texts twice or gives up on ones that could be repeated.
     public var honoursIdempotencyKey: Bool
 
     public init(url: String, method: String = "POST", headers: [HTTPHeader] = [],
                 body: Body = .json(#"{"to": "{{to}}", "from": "{{sender}}", "text": "{{text}}"}"#),
-                success: SuccessRule = SuccessRule(), honoursIdempotencyKey: Bool = true) {
+                success: SuccessRule = SuccessRule(), honoursIdempotencyKey: Bool) {
         self.url = url
         self.method = method
         self.headers = headers

@@ -19,12 +19,12 @@ public struct WebhookConfiguration: Sendable, Hashable {
     public var ratePerSecond: Int?
     public var retry: RetryBackoff
     /// Whether the receiver drops a second delivery with an `Idempotency-Key` it has seen
-    /// (receivers should: a delivery whose answer was lost is repeated with the same key).
+    /// (receivers should: a delivery whose answer was lost is repeated with the same key). No default.
     public var honoursIdempotencyKey: Bool
 
     public init(name: String, url: String, secret: String, events: Set<Event> = Set(Event.allCases),
                 headers: [HTTPHeader] = [], ratePerSecond: Int? = nil, retry: RetryBackoff = RetryBackoff(),
-                honoursIdempotencyKey: Bool = true) {
+                honoursIdempotencyKey: Bool) {
         self.name = name
         self.url = url
         self.secret = secret

@@ -36,7 +36,8 @@ public enum DaemonMessaging {
             gateway.kind = .outboxFile(path: path ?? defaultOutbox ?? (folder.isEmpty ? "outbox.jsonl" : folder + "/outbox.jsonl"))
         case .http(let http):
             var configuration = HTTPGatewayConfiguration(url: http.url, method: http.method ?? "POST",
-                                                         headers: headers(http.headers))
+                                                         headers: headers(http.headers),
+                                                         honoursIdempotencyKey: http.deduplicates)
             switch http.body {
             case .json(let template)?: configuration.body = .json(template)
             case .form(let fields)?: configuration.body = .form(fields.map { .init($0.name, $0.value) })
@@ -44,7 +45,6 @@ public enum DaemonMessaging {
             }
             if let statuses = http.successStatuses { configuration.success.statuses = statuses }
             if let field = http.successField { configuration.success.jsonField = (field.field, field.value) }
-            if let deduplicates = http.deduplicates { configuration.honoursIdempotencyKey = deduplicates }
             gateway.kind = .http(configuration)
         }
         if let hours = sms.hours { gateway.sendingHours = hours }
@@ -61,7 +61,7 @@ public enum DaemonMessaging {
                 events: Set((webhook.events ?? ["attempt", "final"]).compactMap(WebhookConfiguration.Event.init(rawValue:))),
                 headers: headers(webhook.headers), ratePerSecond: webhook.ratePerSecond,
                 retry: retry(tries: webhook.tries, backoff: webhook.backoffSeconds),
-                honoursIdempotencyKey: webhook.deduplicates ?? true)
+                honoursIdempotencyKey: webhook.deduplicates)
         }
         guard readingSecrets else {
             return MessagingConfiguration(sms: gateway, webhooks: webhooks, screenPop: config.screenPop)
