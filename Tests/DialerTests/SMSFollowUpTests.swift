@@ -161,6 +161,42 @@ struct SMSFollowUpTests {
         #expect(try fixture.message(1)?.state == .failed)
     }
 
+    @Test("a 2xx whose body passes the size limit is a delivery, sent once", arguments: [false, true])
+    func oversizedAnswerDelivered(unsized: Bool) async throws {
+        let big = String(repeating: "x", count: 5_000)
+        let server = try LoopbackHTTPServer { _, _ in
+            unsized ? .respondUnsized(status: 200, body: big) : .respond(status: 200, body: big)
+        }
+        defer { server.stop() }
+        let fixture = try OutboxFixture()
+        try fixture.store.enqueue([fixture.sms(0)], at: fixture.start)
+        let client = try CurlHTTPClient(options: HTTPClientOptions(connectTimeoutMilliseconds: 500,
+                                                                   totalTimeoutMilliseconds: 300, maxResponseBytes: 1_000))
+        try await fixture.drain(try fixture.delivery(loopbackGateway(server.url, honoursKey: false), transport: client))
+        #expect(server.requests.count == 1)
+        #expect(try fixture.message(1)?.state == .sent)
+    }
+
+    @Test("a 2xx too large to read its success field is unknown, and not repeated without deduplication")
+    func oversizedAnswerUnreadable() async throws {
+        let server = try LoopbackHTTPServer { _, _ in
+            .respond(status: 200, body: #"{"status": "ok", "padding": ""# + String(repeating: "x", count: 5_000) + #""}"#)
+        }
+        defer { server.stop() }
+        let fixture = try OutboxFixture()
+        try fixture.store.enqueue([fixture.sms(0)], at: fixture.start)
+        let gateway = HTTPGatewayConfiguration(url: server.url, success: .init(jsonField: ("status", "ok")),
+                                               honoursIdempotencyKey: false)
+        let client = try CurlHTTPClient(options: HTTPClientOptions(connectTimeoutMilliseconds: 500,
+                                                                   totalTimeoutMilliseconds: 300, maxResponseBytes: 1_000))
+        try await fixture.drain(try fixture.delivery(MessagingConfiguration(sms: GatewayConfiguration(kind: .http(gateway))),
+                                                     transport: client))
+        #expect(server.requests.count == 1)
+        let message = try #require(try fixture.message(1))
+        #expect(message.state == .unknown)
+        #expect(message.lastError?.contains("size limit") == true)
+    }
+
     @Test("bad gateway settings are refused with a clear error",
           arguments: [
             (HTTPGatewayConfiguration(url: "ftp://x/", honoursIdempotencyKey: true), MessagingError.invalidURL(setting: "the SMS gateway's url")),

@@ -52,10 +52,13 @@ public struct HTTPGatewayConfiguration: Sendable, Hashable {
             self.jsonField = jsonField
         }
 
-        func accepts(_ response: HTTPResponse) -> Bool {
-            guard statuses.contains(response.status), bodyContains.map({ response.text.contains($0) }) ?? true else {
-                return false
-            }
+        /// Whether `response` confirms the delivery: nil when the status does but the body the rule reads
+        /// was cut short at the size limit, so nobody can tell.
+        func accepts(_ response: HTTPResponse) -> Bool? {
+            guard statuses.contains(response.status) else { return false }
+            guard bodyContains != nil || jsonField != nil else { return true }
+            guard response.bodyComplete else { return nil }
+            guard bodyContains.map({ response.text.contains($0) }) ?? true else { return false }
             guard let (name, value) = jsonField else { return true }
             let object = try? JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any]
             return switch object?[name] {
