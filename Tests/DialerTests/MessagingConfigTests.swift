@@ -95,6 +95,8 @@ struct MessagingConfigTests {
     /// Each bad setting gets its error id, at its place.
     @Test(arguments: [
         ("sms {\n  url \"ftp://x\"\n}", "invalid-url", "\"ftp://x\""),
+        ("sms {\n  url \"http://127.0.0.1:99999/x\"\n  deduplicates yes\n}", "invalid-url", "\"http://127.0.0.1:99999/x\""),
+        ("webhook crm \"https://:8080/in\" {\n  secret env S\n  deduplicates yes\n}", "invalid-url", "\"https://:8080/in\""),
         ("sms {\n  url \"https://x/?to={{phone}}\"\n}", "unknown-placeholder", "\"https://x/?to={{phone}}\""),
         ("sms {\n  json \"{}\"\n}", "needs-url", "json"),
         ("sms {\n  outbox \"a.jsonl\"\n  url \"https://x\"\n}", "conflicting-gateway", "sms"),
@@ -134,6 +136,24 @@ struct MessagingConfigTests {
             #expect(diagnostic.message.contains("Idempotency-Key"))
             #expect(diagnostic.hint?.contains("`deduplicates yes`") == true && diagnostic.hint?.contains("`deduplicates no`") == true)
         }
+    }
+
+    /// URLs that libcurl could never call are refused at check, with the reason.
+    @Test(arguments: [
+        ("http://127.0.0.1:99999/x", "port '99999'"), ("http://127.0.0.1:0/x", "port '0'"), ("https://h:/x", "port ''"),
+        ("https:///x", "no host"), ("http://?a=b", "no host"), ("https://sms.example.com/send?text=a b", "space"),
+        ("http://2001:db8::1/x", "brackets"), ("http://[2001:db8::1/x", "closing ]"), ("http://[zz::1]/x", "not an IPv6"),
+        ("http://{{to}}.example.com/x", "placeholder"), ("http://exa mple.com/", "space"), ("ftp://x/", "http://"),
+        ("http://ex!ample.com/", "host name"),
+    ])
+    func urlsThatCannotBeCalled(url: String, reason: String) throws {
+        #expect(HTTPURLSyntax.problem(in: url)?.contains(reason) == true, "\(HTTPURLSyntax.problem(in: url) ?? "accepted")")
+    }
+
+    @Test(arguments: ["https://sms.example.com/v1/send?key={{key}}", "http://127.0.0.1:8080/sms", "http://[::1]:65535/in",
+                      "https://user@crm.example.com/hooks", "http://localhost", "https://bücher.example/x"])
+    func urlsThatCanBeCalled(url: String) {
+        #expect(HTTPURLSyntax.problem(in: url) == nil)
     }
 
     @Test(arguments: ["docs/messaging.md", "docs/operations.md"])

@@ -199,7 +199,7 @@ struct SMSFollowUpTests {
 
     @Test("bad gateway settings are refused with a clear error",
           arguments: [
-            (HTTPGatewayConfiguration(url: "ftp://x/", honoursIdempotencyKey: true), MessagingError.invalidURL(setting: "the SMS gateway's url")),
+            (HTTPGatewayConfiguration(url: "ftp://x/", honoursIdempotencyKey: true), MessagingError.invalidURL(setting: "the SMS gateway's url", reason: "it is not an http:// or https:// URL")),
             (HTTPGatewayConfiguration(url: "https://x/", body: .json(#"{"to": "{{phone}}"}"#), honoursIdempotencyKey: true),
              .unknownPlaceholder("phone", known: HTTPGatewayConfiguration.placeholders)),
             (HTTPGatewayConfiguration(url: "https://x/", headers: [HTTPHeader("Auth", "a\r\nb")], honoursIdempotencyKey: true),

@@ -103,7 +103,8 @@ struct WebhookTests {
         noSecret.url = "https://hooks.example/x"
         noSecret.secret = ""
         #expect(throws: MessagingError.missingSecret(webhook: "crm")) { try noSecret.validate() }
-        #expect(throws: MessagingError.invalidURL(setting: "webhook 'crm' url")) { try Self.webhook.validate() }
+        #expect(throws: MessagingError.invalidURL(setting: "webhook 'crm' url",
+                                                         reason: "it is not an http:// or https:// URL")) { try Self.webhook.validate() }
         var good = Self.webhook
         good.url = "https://hooks.example/x"
         let twice = MessagingConfiguration(sms: GatewayConfiguration(kind: .outboxFile(path: "x")), webhooks: [good, good])
@@ -123,7 +124,7 @@ struct WebhookTests {
 
     @Test("a screen pop template with an unknown field or no http(s) URL is refused",
           arguments: [("https://crm.example/?x={customer}", MessagingError.unknownPlaceholder("customer", known: ScreenPopTemplate.placeholders)),
-                      ("javascript:alert({agent})", .invalidURL(setting: "screen-pop")),
+                      ("javascript:alert({agent})", .invalidURL(setting: "screen-pop", reason: "it is not an http:// or https:// URL")),
                       ("https://crm.example/?x={agent", .unpairedBraces)])
     func badScreenPop(text: String, error: MessagingError) {
         #expect(throws: error) { try ScreenPopTemplate(text) }

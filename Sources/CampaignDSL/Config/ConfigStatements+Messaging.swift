@@ -103,8 +103,10 @@ extension ConfigStatements {
             error("duplicate-webhook", "two webhooks are called '\(name.text)'", name, hint: "give each its own name")
         }
         var url: String?
-        if values[1].text.hasPrefix("https://") || values[1].text.hasPrefix("http://") { url = values[1].text } else {
-            error("invalid-url", "'\(values[1].text)' is not an http or https URL", values[1])
+        if let reason = HTTPURLSyntax.problem(in: values[1].text) {
+            error("invalid-url", "webhook '\(name.text)' cannot call '\(values[1].text)': \(reason)", values[1])
+        } else {
+            url = values[1].text
         }
         var secret: SecretReference?
         var events: [String]?
@@ -156,8 +158,8 @@ extension ConfigStatements {
     /// An http(s) URL in quotes whose placeholders are known.
     private mutating func url(_ statement: Statement, placeholders: Placeholders) -> String? {
         guard let value = single(statement, .string, "a URL in quotes") else { return nil }
-        guard value.text.hasPrefix("https://") || value.text.hasPrefix("http://") else {
-            error("invalid-url", "'\(value.text)' is not an http or https URL", value)
+        if let reason = HTTPURLSyntax.problem(in: value.text) {
+            error("invalid-url", "'\(value.text)' cannot be called: \(reason)", value)
             return nil
         }
         return checkPlaceholders(value, placeholders) ? value.text : nil

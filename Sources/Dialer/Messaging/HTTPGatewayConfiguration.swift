@@ -96,7 +96,7 @@ public struct HTTPGatewayConfiguration: Sendable, Hashable {
 
     /// Checks the URL, headers and templates.
     public func validate() throws(MessagingError) {
-        guard url.hasPrefix("https://") || url.hasPrefix("http://") else { throw .invalidURL(setting: "the SMS gateway's url") }
+        if let reason = HTTPURLSyntax.problem(in: url) { throw .invalidURL(setting: "the SMS gateway's url", reason: reason) }
         if let bad = headers.first(where: { !$0.isWellFormed }) { throw .invalidHeader(name: bad.name) }
         var templates = [url]
         switch body {

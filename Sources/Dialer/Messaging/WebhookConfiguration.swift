@@ -1,3 +1,4 @@
+import CampaignDSL
 /// A URL that receives a signed JSON document after each attempt and/or each contact's final result.
 public struct WebhookConfiguration: Sendable, Hashable {
     /// When a webhook is called.
@@ -37,7 +38,7 @@ public struct WebhookConfiguration: Sendable, Hashable {
 
     /// Checks the URL, the secret and the headers.
     public func validate() throws(MessagingError) {
-        guard url.hasPrefix("https://") || url.hasPrefix("http://") else { throw .invalidURL(setting: "webhook '\(name)' url") }
+        if let reason = HTTPURLSyntax.problem(in: url) { throw .invalidURL(setting: "webhook '\(name)' url", reason: reason) }
         guard !secret.isEmpty else { throw .missingSecret(webhook: name) }
         if let bad = headers.first(where: { !$0.isWellFormed }) { throw .invalidHeader(name: bad.name) }
     }
