@@ -44,6 +44,43 @@ struct SMSFollowUpTests {
         #expect(SMSLength(measuring: entry.body).encoding == .ucs2)
     }
 
+    @Test("a text with no letter or digit once filled is planned skipped, with the empty placeholders named",
+          arguments: [("{nickname}", true), ("{nickname}, {Note}!", true), ("  ", true), ("{name}", false), ("Hi {nickname}", false)])
+    func emptyTextSkipped(template: String, skipped: Bool) throws {
+        let planner = try Self.planner([SMSMessage(trigger: .disposition("sale"), template: template)])
+        let entry = try #require(planner.onAttemptEnded(Self.attempt(disposition: "sale")).first)
+        #expect((entry.skipReason != nil) == skipped)
+        if template.contains("{nickname}") && skipped {
+            #expect(entry.skipReason?.contains("{nickname}") == true)
+        }
+        let fixture = try OutboxFixture()
+        var stored = entry
+        stored.contact = fixture.contacts[0]
+        stored.campaign = fixture.campaign
+        stored.notBefore = fixture.start
+        try fixture.store.enqueue([stored], at: fixture.start)
+        let message = try #require(try fixture.message(1))
+        #expect(message.state == (skipped ? .skipped : .queued))
+        #expect(try fixture.store.dueOutbox(routes: [OutboxRoute.sms], at: fixture.start, limit: 10).count == (skipped ? 0 : 1))
+    }
+
+    @Test("the dialer's environment counts a list's empty cells by column, with the compiler's CSV reader")
+    func emptyCellsOfAList() throws {
+        let directory = TemporaryDirectory()
+        try "Phone,Plan,Note\n0912000001,Gold,\n0912000002, ,x\n0912000003,,\n".write(
+            toFile: directory.file("list.csv"), atomically: true, encoding: .utf8)
+        let cells = try DialerEnvironment().emptyCells(atPath: directory.file("list.csv"), delimiter: nil,
+                                                       columns: ["Plan", "Note", "Missing"])
+        #expect(cells == EmptyCells(rows: 3, empty: ["Plan": 2, "Note": 2]))
+    }
+
+    @Test("the call's placeholders: {agent}, {outcome}, {disposition}")
+    func callPlaceholders() throws {
+        let planner = try Self.planner([SMSMessage(trigger: .disposition("sale"), template: "{agent}/{outcome}/{disposition}")])
+        let entry = try #require(planner.onAttemptEnded(Self.attempt(disposition: "sale")).first)
+        #expect(entry.body == "an/answered/sale")
+    }
+
     @Test("an interrupted call counts as a no-answer; other endings and other outcomes send nothing",
           arguments: [(JobState.exhausted, CallOutcome.unknown, 1), (.exhausted, .busy, 0), (.completed, .answered, 0),
                       (.dnc, .noAnswer, 0), (.cancelled, .noAnswer, 0), (.invalid, .invalid, 0)])
