@@ -20,6 +20,20 @@ struct OutboxDeliveryTests {
         #expect(first.key.hasPrefix(try fixture.store.storeIdentity() + "-\(fixture.campaign)-\(fixture.contacts[0])-"))
     }
 
+    @Test("an entry made after the moment it is about is not due, nor sent, before it was made")
+    func neverSentBeforeMade() async throws {
+        let fixture = try OutboxFixture()
+        let made = fixture.start.addingTimeInterval(600)
+        try fixture.store.enqueue([fixture.sms(0)], at: made)
+        #expect(try fixture.message(1)?.nextAt == made)
+        let drained = try OutboxFixture(contacts: 1)
+        try drained.store.enqueue([drained.sms(0)], at: made)
+        try OutboxDrain.run(store: drained.store, configuration: .offline(outboxPath: drained.directory.file("o.jsonl")), transport: try loopbackClient(), seed: 1)
+        let sent = try #require(try drained.message(1))
+        #expect(sent.state == .sent)
+        #expect(try #require(sent.sentAt) >= made)
+    }
+
     @Test("every message reaches the gateway exactly once, with its key, sender and text")
     func deliverOncePerKey() async throws {
         let server = try LoopbackHTTPServer { _, _ in .respond(status: 200, body: #"{"status":"ok"}"#) }

@@ -47,7 +47,8 @@ extension CampaignStore {
 
     /// Adds entries that are not there yet, in one transaction: `queued`, or `skipped` with its reason when
     /// the entry has one. An entry whose key exists is ignored, whatever its state: at most one message per
-    /// (campaign, contact, trigger), ever.
+    /// (campaign, contact, trigger), ever. An entry is never due before `time`, when it was made (the
+    /// follow-ups of an agent's outcome are made after the call they are about ended).
     /// - Returns: how many were new.
     @discardableResult
     func enqueue(_ entries: [OutboxEntry], at time: Date) throws -> Int {
@@ -66,7 +67,7 @@ extension CampaignStore {
                     [try idempotencyKey(for: entry), entry.campaign, entry.contact, entry.channel.rawValue, entry.route,
                      entry.trigger, entry.recipient, entry.sender, entry.body, entry.timeZone,
                      entry.skipReason == nil ? OutboxState.queued.rawValue : OutboxState.skipped.rawValue,
-                     entry.notBefore, entry.expiresAt, time, time, entry.skipReason])
+                     max(entry.notBefore, time), entry.expiresAt, time, time, entry.skipReason])
                 added += connection.changes
             }
             return added
