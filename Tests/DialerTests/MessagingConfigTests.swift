@@ -22,6 +22,9 @@ struct MessagingConfigTests {
           rate     3
           tries    5
           backoff  10s to 10m
+          connect-timeout 2s
+          timeout  20s
+          max-response 64KB
         }
         webhook crm "https://crm.example.com/hooks/dialer" {
           secret env CRM_SECRET
@@ -32,6 +35,8 @@ struct MessagingConfigTests {
         webhook audit "https://audit.example.com/in" {
           secret env AUDIT_SECRET
           deduplicates no
+          timeout 1m
+          max-response 2MB
         }
         screen-pop "https://crm.example.com/pop?agent={agent}&n={number}&call={call_id}"
 
@@ -65,6 +70,12 @@ struct MessagingConfigTests {
         #expect(messaging.webhooks[0].headers == [HTTPHeader("X-Team", "renewals")])
         #expect(messaging.webhooks[1].events == [.attempt, .final])
         #expect(messaging.webhooks.map(\.honoursIdempotencyKey) == [true, false])
+        #expect(messaging.sms.http == HTTPClientOptions(connectTimeoutMilliseconds: 2_000, totalTimeoutMilliseconds: 20_000,
+                                                        maxResponseBytes: 64 << 10))
+        #expect(messaging.webhooks.map(\.http) == [
+            HTTPClientOptions(),
+            HTTPClientOptions(totalTimeoutMilliseconds: 60_000, maxResponseBytes: 2 << 20),
+        ])
         #expect(messaging.screenPop == "https://crm.example.com/pop?agent={agent}&n={number}&call={call_id}")
     }
 
@@ -107,6 +118,10 @@ struct MessagingConfigTests {
         ("sms {\n  url \"https://x\"\n  deduplicates yes\n  form to \"{{to}}\", text\n}", "invalid-form", "text"),
         ("sms {\n  backoff 1h to 1m\n}", "invalid-backoff", "1h"),
         ("sms {\n  rate 0\n}", "invalid-number", "0"),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  timeout 2h\n}", "invalid-duration", "2h"),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  max-response 1GB\n}", "invalid-size", "1GB"),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  max-response 100MB\n}", "invalid-size", "100MB"),
+        ("sms {\n  timeout 5s\n}", "needs-url", "timeout"),
         ("webhook crm \"https://x\" {\n  events attempt, finale\n  secret env S\n  deduplicates yes\n}", "unknown-event", "finale"),
         ("webhook crm \"https://x\" {\n  events final\n}", "missing-setting", "crm"),
         ("webhook crm \"https://x\" {\n  secret env S\n  deduplicates yes\n}\nwebhook crm \"https://y\" {\n  secret env T\n  deduplicates yes\n}",

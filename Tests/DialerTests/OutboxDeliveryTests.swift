@@ -28,10 +28,45 @@ struct OutboxDeliveryTests {
         #expect(try fixture.message(1)?.nextAt == made)
         let drained = try OutboxFixture(contacts: 1)
         try drained.store.enqueue([drained.sms(0)], at: made)
-        try OutboxDrain.run(store: drained.store, configuration: .offline(outboxPath: drained.directory.file("o.jsonl")), transport: try loopbackClient(), seed: 1)
+        try OutboxDrain.run(store: drained.store, configuration: .offline(outboxPath: drained.directory.file("o.jsonl")), transport: { _ in try loopbackClient() }, seed: 1)
         let sent = try #require(try drained.message(1))
         #expect(sent.state == .sent)
         #expect(try #require(sent.sentAt) >= made)
+    }
+
+    @Test("a hanging webhook holds up only its own route: the text messages behind it go meanwhile")
+    func routesAreIndependent() async throws {
+        let textArrived = DispatchSemaphore(value: 0)
+        let gateway = try LoopbackHTTPServer { _, _ in
+            textArrived.signal()
+            return .respond(status: 200)
+        }
+        defer { gateway.stop() }
+        // The webhook answers only once the three texts queued after it have arrived; delivered one
+        // request at a time, they never would, and its client would give up first.
+        let receiver = try LoopbackHTTPServer { _, _ in
+            for _ in 0..<3 where textArrived.wait(timeout: .now() + 5) == .timedOut { return .hang }
+            return .respond(status: 200)
+        }
+        defer { receiver.stop() }
+        let fixture = try OutboxFixture()
+        let hook = OutboxEntry(channel: .webhook, campaign: fixture.campaign, contact: fixture.contacts[0],
+                               trigger: "webhook:crm:final", route: OutboxRoute.webhook("crm"), recipient: "", body: "{}",
+                               notBefore: fixture.start)
+        try fixture.store.enqueue([hook] + (0..<3).map { fixture.sms($0) }, at: fixture.start)
+        var configuration = loopbackGateway(gateway.url)
+        configuration.webhooks = [WebhookConfiguration(name: "crm", url: receiver.url + "/in", secret: "s",
+                                                       honoursIdempotencyKey: true)]
+        let made = Mutex<[HTTPClientOptions]>([])
+        let delivery = try OutboxDelivery(store: fixture.store, configuration: configuration, transport: { options in
+            made.withLock { $0.append(options) }
+            return try CurlHTTPClient(options: HTTPClientOptions(connectTimeoutMilliseconds: 500, totalTimeoutMilliseconds: 3_000))
+        }, clock: fixture.clock, random: SeededRandom(seed: 1))
+        #expect(made.withLock { $0.count } == 2, "one client per route")
+        let pass = try await delivery.deliverDue()
+        #expect(pass.sent == 4)
+        #expect(try fixture.message(1)?.state == .sent)
+        #expect(try fixture.message(1)?.tries == 1)
     }
 
     @Test("every message reaches the gateway exactly once, with its key, sender and text")

@@ -5,7 +5,10 @@ extension ConfigStatements {
     /// The placeholders of the screen-pop URL.
     static let screenPopPlaceholders = ["agent", "hotline", "number", "direction", "answered_at", "call_id"]
     /// The settings that only an HTTP gateway takes.
-    static let httpOnlyKeywords: Set<String> = ["method", "token", "header", "json", "form", "success", "success-field", "deduplicates"]
+    static let httpOnlyKeywords: Set<String> = [
+        "method", "token", "header", "json", "form", "success", "success-field", "deduplicates", "connect-timeout", "timeout",
+        "max-response",
+    ]
 
     /// How to fix a gateway or webhook that does not say whether it deduplicates.
     static let deduplicatesHint = "add `deduplicates yes` if it ignores a second request with an Idempotency-Key it has seen, "
@@ -88,6 +91,7 @@ extension ConfigStatements {
         settings.ratePerSecond = shared.rate
         settings.tries = shared.tries
         settings.backoffSeconds = shared.backoff
+        settings.limits = shared.limits
         return settings
     }
 
@@ -140,7 +144,7 @@ extension ConfigStatements {
         }
         return WebhookSettings(name: name.text, url: url, secret: secret, events: events, headers: headers,
                                ratePerSecond: shared.rate, tries: shared.tries, backoffSeconds: shared.backoff,
-                               deduplicates: deduplicates)
+                               deduplicates: deduplicates, limits: shared.limits)
     }
 
     mutating func screenPop(_ statement: Statement) -> String? {
@@ -310,13 +314,14 @@ extension ConfigStatements {
 }
 
 /// The delivery settings text messages and webhooks share: `sender`, `hours` (SMS only, by the keyword
-/// lists), `rate`, `tries`, `backoff`.
+/// lists), `rate`, `tries`, `backoff`, and the HTTP limits `connect-timeout`, `timeout`, `max-response`.
 struct SharedDeliverySettings {
     var sender: String?
     var hours: TimeRange?
     var rate: Int?
     var tries: Int?
     var backoff: ClosedRange<Int>?
+    var limits = HTTPLimitSettings()
 
     mutating func read(_ keyword: String, _ statement: Statement, into reader: inout ConfigStatements) {
         switch keyword {
@@ -332,8 +337,39 @@ struct SharedDeliverySettings {
         case "rate": rate = reader.wholeNumber(statement, in: 1...10_000)
         case "tries": tries = reader.wholeNumber(statement, in: 1...100)
         case "backoff": backoff = Self.backoff(statement, &reader)
+        case "connect-timeout": limits.connectSeconds = Self.seconds(statement, in: 1...300, &reader)
+        case "timeout": limits.totalSeconds = Self.seconds(statement, in: 1...3_600, &reader)
+        case "max-response": limits.maxResponseBytes = Self.size(statement, &reader)
         default: break
         }
+    }
+
+    /// A duration such as `5s` or `2m`, in whole seconds within `range`.
+    private static func seconds(_ statement: Statement, in range: ClosedRange<Int>, _ reader: inout ConfigStatements) -> Int? {
+        guard let value = reader.single(statement, .word, "a duration such as 15s") else { return nil }
+        switch ValueSyntax.duration(value.text) {
+        case .success(let seconds) where range.contains(seconds):
+            return seconds
+        case .success:
+            reader.error("invalid-duration", "`\(statement.arguments[0].text)` must be from \(range.lowerBound)s to "
+                         + "\(range.upperBound)s, not \(value.text)", value)
+        case .failure(let problem):
+            reader.error(problem.id, problem.message, value, hint: problem.hint)
+        }
+        return nil
+    }
+
+    /// `64KB`, `1MB`: a size in bytes (1 KB = 1,024 bytes), from 1 KB to 64 MB.
+    private static func size(_ statement: Statement, _ reader: inout ConfigStatements) -> Int? {
+        guard let value = reader.single(statement, .word, "a size such as 64KB or 1MB") else { return nil }
+        let units = [("MB", 1 << 20), ("KB", 1 << 10)]
+        if let (unit, bytes) = units.first(where: { value.text.hasSuffix($0.0) }),
+           let number = Int(value.text.dropLast(unit.count)), value.text.first?.isNumber == true,
+           (1...(64 << 20)).contains(number * bytes), number <= 64 << 10 {
+            return number * bytes
+        }
+        reader.error("invalid-size", "'\(value.text)' is not a size from 1KB to 64MB", value, hint: "e.g. 64KB or 1MB")
+        return nil
     }
 
     /// `backoff 30s to 1h`: the first wait and the longest.

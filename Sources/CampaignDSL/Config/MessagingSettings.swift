@@ -22,15 +22,33 @@ public struct SMSGatewaySettings: Sendable, Hashable {
     public var tries: Int?
     /// The first wait after a failure and the longest, in seconds, before jitter.
     public var backoffSeconds: ClosedRange<Int>?
+    /// The HTTP gateway's timeouts and response size limit.
+    public var limits: HTTPLimitSettings
 
     public init(gateway: Gateway = .outbox(path: nil), sender: String? = nil, hours: TimeRange? = nil,
-                ratePerSecond: Int? = nil, tries: Int? = nil, backoffSeconds: ClosedRange<Int>? = nil) {
+                ratePerSecond: Int? = nil, tries: Int? = nil, backoffSeconds: ClosedRange<Int>? = nil,
+                limits: HTTPLimitSettings = HTTPLimitSettings()) {
         self.gateway = gateway
         self.sender = sender
         self.hours = hours
         self.ratePerSecond = ratePerSecond
         self.tries = tries
         self.backoffSeconds = backoffSeconds
+        self.limits = limits
+    }
+}
+
+/// `connect-timeout 5s`, `timeout 15s`, `max-response 1MB`: how long one request may take and how much of
+/// its answer is read. Nil values take the HTTP client's defaults (docs/messaging.md).
+public struct HTTPLimitSettings: Sendable, Hashable {
+    public var connectSeconds: Int?
+    public var totalSeconds: Int?
+    public var maxResponseBytes: Int?
+
+    public init(connectSeconds: Int? = nil, totalSeconds: Int? = nil, maxResponseBytes: Int? = nil) {
+        self.connectSeconds = connectSeconds
+        self.totalSeconds = totalSeconds
+        self.maxResponseBytes = maxResponseBytes
     }
 }
 
@@ -119,10 +137,12 @@ public struct WebhookSettings: Sendable, Hashable {
     public var backoffSeconds: ClosedRange<Int>?
     /// Whether the receiver drops a delivery whose `Idempotency-Key` it has seen; the config must say.
     public var deduplicates: Bool
+    /// The timeouts and response size limit of its requests.
+    public var limits: HTTPLimitSettings
 
     public init(name: String, url: String, secret: SecretReference, events: [String]? = nil, headers: [HeaderSetting] = [],
                 ratePerSecond: Int? = nil, tries: Int? = nil, backoffSeconds: ClosedRange<Int>? = nil,
-                deduplicates: Bool) {
+                deduplicates: Bool, limits: HTTPLimitSettings = HTTPLimitSettings()) {
         self.name = name
         self.url = url
         self.secret = secret
@@ -132,5 +152,6 @@ public struct WebhookSettings: Sendable, Hashable {
         self.tries = tries
         self.backoffSeconds = backoffSeconds
         self.deduplicates = deduplicates
+        self.limits = limits
     }
 }

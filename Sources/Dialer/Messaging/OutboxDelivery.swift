@@ -15,7 +15,9 @@ import Foundation
 /// 5. On opening, entries left `sending` by a process that stopped are treated as unknown outcomes (rule 4).
 ///
 /// Text messages are held outside the sending hours in the recipient's zone, and each route keeps to its
-/// rate per second. A pass never sleeps: it returns when to come back.
+/// rate per second. Routes are delivered independently, one request at a time each and several routes at
+/// once, so one hanging request stalls nothing but its own route. A pass never sleeps: it returns when to
+/// come back.
 /// Not Sendable: one task owns it (and its store connection).
 public final class OutboxDelivery {
     /// What opening found left in flight by a stopped process.
@@ -27,6 +29,10 @@ public final class OutboxDelivery {
         public var unknown = 0
     }
 
+    /// Makes the HTTP transport of one route (the gateway, a webhook) from its timeouts and size limit:
+    /// a ``CurlHTTPClient`` of its own, so one route's slow request never waits for another's.
+    public typealias TransportMaker = @Sendable (HTTPClientOptions) throws -> any HTTPTransport
+
     struct Route {
         let gateway: any MessageGateway
         let retry: RetryBackoff
@@ -36,6 +42,7 @@ public final class OutboxDelivery {
     private let store: CampaignStore
     private let clock: any Clock
     private var routes: [String: Route]
+    private let concurrency: Int
     private var quietHours: QuietHours
     private var random: ErasedRandom
     /// What opening found; see ``Recovery``.
@@ -43,9 +50,9 @@ public final class OutboxDelivery {
 
     /// Opens the database at `databasePath` on a connection of its own (with `synchronous=FULL`, so each
     /// `sending` and `sent` mark survives a power loss) and recovers entries left in flight.
-    /// - Throws: ``MessagingError`` for a bad configuration; store errors as they come.
+    /// - Throws: ``MessagingError`` for a bad configuration; store and transport errors as they come.
     public convenience init(databasePath: String, configuration: MessagingConfiguration,
-                            transport: any HTTPTransport, clock: any Clock) throws {
+                            transport: TransportMaker, clock: any Clock) throws {
         try configuration.validate()
         let store = try CampaignStore(path: databasePath, now: clock.now)
         try store.connection.execute("PRAGMA synchronous=FULL")
@@ -53,22 +60,23 @@ public final class OutboxDelivery {
                       random: SystemRandomNumberGenerator())
     }
 
-    init(store: CampaignStore, configuration: MessagingConfiguration, transport: any HTTPTransport,
+    init(store: CampaignStore, configuration: MessagingConfiguration, transport: TransportMaker,
          clock: any Clock, random: any RandomNumberGenerator) throws {
         self.store = store
         self.clock = clock
         self.random = ErasedRandom(base: random)
+        concurrency = max(1, configuration.concurrency)
         quietHours = QuietHours(sendingHours: configuration.sms.sendingHours)
         var routes: [String: Route] = [:]
         let sms: any MessageGateway = switch configuration.sms.kind {
-        case .outboxFile(let path): try OutboxFileGateway(path: path, clock: clock)
-        case .http(let http): HTTPSMSGateway(configuration: http, transport: transport, clock: clock)
+        case .outboxFile(let path): try OutboxFileGateway(path: path)
+        case .http(let http): HTTPSMSGateway(configuration: http, transport: try transport(configuration.sms.http))
         }
         routes[OutboxRoute.sms] = Route(gateway: sms, retry: configuration.sms.retry,
                                         limiter: CallRateLimiter(perSecond: configuration.sms.ratePerSecond))
         for webhook in configuration.webhooks {
             routes[OutboxRoute.webhook(webhook.name)] = Route(
-                gateway: WebhookGateway(configuration: webhook, transport: transport, clock: clock),
+                gateway: WebhookGateway(configuration: webhook, transport: try transport(webhook.http)),
                 retry: webhook.retry, limiter: CallRateLimiter(perSecond: webhook.ratePerSecond))
         }
         self.routes = routes
@@ -101,17 +109,62 @@ public final class OutboxDelivery {
         return recovery
     }
 
-    /// Sends what is due now, up to `limit` entries, one request at a time. It runs on the caller's actor
-    /// (the owner may keep it on the main actor); each transfer runs on the HTTP client's own queue.
+    /// One request's answer, as a route's task hands it back.
+    private struct Answer: Sendable {
+        let message: OutboxMessage
+        let result: DeliveryResult
+    }
+
+    /// Sends what is due now, up to `limit` entries: each route (the gateway, each webhook) one request at a
+    /// time, in due order, and up to `concurrency` routes at once, so a hanging request holds up only its
+    /// own route. It runs on the caller's actor (the owner may keep it on the main actor), which alone
+    /// touches the store; each transfer runs on its HTTP client's own queue.
     nonisolated(nonsending) public func deliverDue(limit: Int = 100) async throws -> DeliveryPass {
         var pass = DeliveryPass()
         let names = routes.keys.sorted()
         var limitedUntil: Date?
         let due = try store.dueOutbox(routes: names, at: clock.now, limit: limit)
-        for message in due {
-            let now = clock.now
-            let name = message.entry.route
-            guard var route = routes[name] else { continue }
+        var waiting: [String: ArraySlice<OutboxMessage>] = [:]
+        var ready: [String] = []
+        for message in due where routes[message.entry.route] != nil {
+            if waiting[message.entry.route] == nil { ready.append(message.entry.route) }
+            waiting[message.entry.route, default: []].append(message)
+        }
+        try await withThrowingTaskGroup(of: Answer.self) { group in
+            var inFlight = 0
+            while true {
+                while inFlight < concurrency, !ready.isEmpty {
+                    let name = ready.removeFirst()
+                    let now = clock.now
+                    guard let message = try nextToSend(on: name, from: &waiting, at: now, pass: &pass,
+                                                       limitedUntil: &limitedUntil),
+                          let gateway = routes[name]?.gateway else { continue }
+                    group.addTask { Answer(message: message, result: await gateway.deliver(message, at: now)) }
+                    inFlight += 1
+                }
+                guard let answer = try await group.next() else { break }
+                inFlight -= 1
+                let name = answer.message.entry.route
+                if let route = routes[name] { try record(answer.result, for: answer.message, on: route, pass: &pass) }
+                if waiting[name]?.isEmpty == false { ready.append(name) }
+            }
+        }
+        let next = try store.nextOutboxTime(routes: names)
+        pass.nextWake = switch (next, limitedUntil) {
+        case let (next?, limited?): max(next, limited)
+        case let (next, nil): due.count == limit ? clock.now : next
+        case (nil, let limited): limited
+        }
+        return pass
+    }
+
+    /// Takes `route`'s next entry that may go now and marks it sending; expired entries fail and text
+    /// messages outside the sending hours are held on the way. At the route's rate limit the rest of its
+    /// entries wait for the next pass. Nil when nothing of the route goes now.
+    private func nextToSend(on name: String, from waiting: inout [String: ArraySlice<OutboxMessage>], at now: Date,
+                            pass: inout DeliveryPass, limitedUntil: inout Date?) throws -> OutboxMessage? {
+        while let message = waiting[name]?.popFirst() {
+            guard var route = routes[name] else { return nil }
             if let expiry = message.entry.expiresAt, expiry <= now {
                 try store.markFailed(message.id, status: nil, error: "expired before it could be sent", at: now)
                 pass.failed += 1
@@ -127,21 +180,15 @@ public final class OutboxDelivery {
             }
             guard route.limiter.allowance(at: now) > 0 else {
                 if let next = route.limiter.nextAllowance(after: now) { limitedUntil = min(limitedUntil ?? next, next) }
-                continue
+                waiting[name] = []
+                return nil
             }
             route.limiter.recordPlacement(at: now)
             routes[name] = route
             try store.markSending(message.id, at: now)
-            let result = await route.gateway.deliver(message)
-            try record(result, for: message, on: route, pass: &pass)
+            return message
         }
-        let next = try store.nextOutboxTime(routes: names)
-        pass.nextWake = switch (next, limitedUntil) {
-        case let (next?, limited?): max(next, limited)
-        case let (next, nil): due.count == limit ? clock.now : next
-        case (nil, let limited): limited
-        }
-        return pass
+        return nil
     }
 
     private func record(_ result: DeliveryResult, for message: OutboxMessage, on route: Route,

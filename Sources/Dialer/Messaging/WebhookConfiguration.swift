@@ -22,10 +22,12 @@ public struct WebhookConfiguration: Sendable, Hashable {
     /// Whether the receiver drops a second delivery with an `Idempotency-Key` it has seen
     /// (receivers should: a delivery whose answer was lost is repeated with the same key). No default.
     public var honoursIdempotencyKey: Bool
+    /// The timeouts and response size limit of its requests.
+    public var http: HTTPClientOptions
 
     public init(name: String, url: String, secret: String, events: Set<Event> = Set(Event.allCases),
                 headers: [HTTPHeader] = [], ratePerSecond: Int? = nil, retry: RetryBackoff = RetryBackoff(),
-                honoursIdempotencyKey: Bool) {
+                honoursIdempotencyKey: Bool, http: HTTPClientOptions = HTTPClientOptions()) {
         self.name = name
         self.url = url
         self.secret = secret
@@ -34,6 +36,7 @@ public struct WebhookConfiguration: Sendable, Hashable {
         self.ratePerSecond = ratePerSecond
         self.retry = retry
         self.honoursIdempotencyKey = honoursIdempotencyKey
+        self.http = http
     }
 
     /// Checks the URL, the secret and the headers.

@@ -37,7 +37,7 @@ final class OutboxWorker: Sendable {
     private func work(databasePath: String, configuration: MessagingConfiguration, clock: any Clock, logger: Logger,
                       stop: StopSignal) throws {
         let delivery = HandedOver(value: try OutboxDelivery(
-            databasePath: databasePath, configuration: configuration, transport: try CurlHTTPClient(), clock: clock))
+            databasePath: databasePath, configuration: configuration, transport: { try CurlHTTPClient(options: $0) }, clock: clock))
         let recovery = delivery.value.recovery
         if recovery.requeued + recovery.unknown > 0 {
             logger.warning("outbox entries left sending by a stopped dialer",
