@@ -45,7 +45,8 @@ struct WebhookTests {
             answeredAt: fixture.start.addingTimeInterval(8), endedAt: fixture.start.addingTimeInterval(200), agent: "binh",
             disposition: "sale", answers: ["renew": "yes"], recordingURL: "https://rec.example/31.wav")
         let final = ContactResult(contact: contact, state: .completed, lastOutcome: .answered, attempts: 1,
-                                  finishedAt: fixture.start.addingTimeInterval(200), disposition: "sale")
+                                  finishedAt: fixture.start.addingTimeInterval(200), disposition: "sale",
+                                  lastCall: ContactResult.LastCall(attempt))
         for _ in 0..<3 {
             try fixture.store.enqueue(planner.onAttemptEnded(attempt) + planner.onJobFinal(final), at: fixture.start)
         }
@@ -77,6 +78,10 @@ struct WebhookTests {
         let finalDocument = try #require(documents.first { $0["event"] as? String == "final" })
         #expect(finalDocument["state"] as? String == "completed")
         #expect(finalDocument["attempts"] as? Int == 1)
+        #expect(finalDocument["call_id"] as? Int == 31)
+        #expect(finalDocument["agent"] as? String == "binh")
+        #expect(finalDocument["placed_at"] as? String == "2026-03-02T03:00:00Z")
+        #expect(finalDocument["ended_at"] as? String == "2026-03-02T03:03:20Z")
         #expect(try fixture.store.outboxSummary(campaign: fixture.campaign).count(.webhook, .sent) == 2)
     }
 
