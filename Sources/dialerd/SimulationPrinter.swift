@@ -35,10 +35,14 @@ enum SimulationPrinter {
         lines.append("  agents:   occupancy \(percent(summary.occupancy))")
         if summary.sms.total > 0 {
             lines.append("  sms:      sent \(summary.sms.sent), failed \(summary.sms.failed)"
+                         + (summary.sms.unknown > 0 ? ", maybe delivered \(summary.sms.unknown)" : "")
+                         + (summary.sms.skipped > 0 ? ", skipped \(summary.sms.skipped)" : "")
                          + (summary.sms.queued > 0 ? ", still queued \(summary.sms.queued)" : ""))
         }
         if summary.webhooks.total > 0 {
             lines.append("  webhooks: sent \(summary.webhooks.sent), failed \(summary.webhooks.failed)"
+                         + (summary.webhooks.unknown > 0 ? ", maybe delivered \(summary.webhooks.unknown)" : "")
+                         + (summary.webhooks.skipped > 0 ? ", skipped \(summary.webhooks.skipped)" : "")
                          + (summary.webhooks.queued > 0 ? ", still queued \(summary.webhooks.queued)" : ""))
         }
         lines.append("reports:")

@@ -232,6 +232,25 @@ import Testing
         Self.expect(replacing: "team        renewals", with: "agents      an, «undefined-agent:chi»")
     }
 
+    @Test func messagesMayUseTheCallsPlaceholdersAndSurveyAnswers() throws {
+        let campaign = Self.spring.replacingOccurrences(
+            of: "\"Cảm ơn {name}, chúng tôi sẽ gọi lại.\"",
+            with: "\"{agent} ({outcome}, {disposition}): {satisfied}/5, gói {plan}\"")
+        let result = CampaignChecker.check(file: "c/spring.campaign", environment: Self.environment(campaign))
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        #expect(result.spec?.sms?.messages.contains { $0.template.hasPrefix("{agent}") } == true)
+    }
+
+    @Test func aPlaceholderWhoseColumnIsEmptyInSomeRowsIsWarnedAbout() throws {
+        var environment = Self.environment(Self.spring)
+        environment.emptyCells["c/lists/renewals.csv"] = EmptyCells(rows: 300, empty: ["Plan": 12, "Full name": 0])
+        let result = CampaignChecker.check(file: "c/spring.campaign", environment: environment)
+        #expect(!result.hasErrors)
+        let warnings = result.diagnostics.filter { $0.id == "empty-placeholder" }
+        #expect(warnings.map(\.message) == ["{plan} is empty in 12 of 300 rows of 'lists/renewals.csv' (column 'Plan')"])
+        #expect(warnings.first?.severity == .warning)
+    }
+
     @Test func filesAndValues() {
         Self.expect(replacing: "dnc \"dnc/opt-outs.csv\" { column \"Phone\" }",
                     with: "dnc «file-not-found:\"dnc/missing.txt\"»")

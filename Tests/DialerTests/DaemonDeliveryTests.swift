@@ -24,11 +24,13 @@ struct DaemonDeliveryTests {
         let fixture = try DeliveryDaemonFixture(contacts: 40, serverURL: server.url, webhooks: """
             webhook crm "URL/crm" {
               secret  env TEST_CRM_SECRET
+              deduplicates yes
               tries   4
               backoff 10s to 1m
             }
             webhook audit "URL/audit" {
               secret  env TEST_CRM_SECRET
+              deduplicates yes
               events  final
               tries   2
               backoff 10s to 10s

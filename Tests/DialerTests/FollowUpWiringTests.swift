@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Follow-ups: the engine queues each attempt's and each contact's once")
 struct FollowUpWiringTests {
-    static let crm = WebhookConfiguration(name: "crm", url: "https://crm.example/hooks", secret: "s3cret")
+    static let crm = WebhookConfiguration(name: "crm", url: "https://crm.example/hooks", secret: "s3cret",
+                                         honoursIdempotencyKey: true)
 
     static func planner(_ fixture: AgentCampaign) throws -> FollowUpPlanner {
         try FollowUpPlanner(campaign: fixture.campaign.id, spec: fixture.campaign.spec, configuration: MessagingConfiguration(
@@ -84,6 +85,16 @@ struct FollowUpWiringTests {
         #expect(document["state"] as? String == "completed")
         #expect(document["disposition"] as? String == "done")
         #expect(document["answers"] as? [String: String] == ["rating": "4", "renew": "yes"])
+        // The last call, as the attempt document of the same call has it.
+        let attempt = try #require(try Self.outbox(fixture.store).first {
+            $0.contact == ids[0] && $0.trigger.hasPrefix("webhook:crm:attempt:")
+        })
+        let attemptDocument = try #require(try JSONSerialization.jsonObject(with: Data(attempt.body.utf8)) as? [String: Any])
+        #expect(document["agent"] as? String == "amelia")
+        for key in ["call_id", "placed_at", "ended_at", "agent"] {
+            #expect(document[key] != nil, "the final document lacks \(key)")
+            #expect("\(document[key] ?? "")" == "\(attemptDocument[key] ?? "-")", "\(key)")
+        }
         let removed = try #require(finals.first { $0.contact == ids[1] })
         #expect(removed.body.contains(#""state":"dnc""#))
     }

@@ -22,14 +22,21 @@ struct MessagingConfigTests {
           rate     3
           tries    5
           backoff  10s to 10m
+          connect-timeout 2s
+          timeout  20s
+          max-response 64KB
         }
         webhook crm "https://crm.example.com/hooks/dialer" {
           secret env CRM_SECRET
+          deduplicates yes
           events final
           header "X-Team" "renewals"
         }
         webhook audit "https://audit.example.com/in" {
           secret env AUDIT_SECRET
+          deduplicates no
+          timeout 1m
+          max-response 2MB
         }
         screen-pop "https://crm.example.com/pop?agent={agent}&n={number}&call={call_id}"
 
@@ -62,6 +69,13 @@ struct MessagingConfigTests {
         #expect(messaging.webhooks[0].secret == "crm-s" && messaging.webhooks[0].events == [.final])
         #expect(messaging.webhooks[0].headers == [HTTPHeader("X-Team", "renewals")])
         #expect(messaging.webhooks[1].events == [.attempt, .final])
+        #expect(messaging.webhooks.map(\.honoursIdempotencyKey) == [true, false])
+        #expect(messaging.sms.http == HTTPClientOptions(connectTimeoutMilliseconds: 2_000, totalTimeoutMilliseconds: 20_000,
+                                                        maxResponseBytes: 64 << 10))
+        #expect(messaging.webhooks.map(\.http) == [
+            HTTPClientOptions(),
+            HTTPClientOptions(totalTimeoutMilliseconds: 60_000, maxResponseBytes: 2 << 20),
+        ])
         #expect(messaging.screenPop == "https://crm.example.com/pop?agent={agent}&n={number}&call={call_id}")
     }
 
@@ -92,20 +106,28 @@ struct MessagingConfigTests {
     /// Each bad setting gets its error id, at its place.
     @Test(arguments: [
         ("sms {\n  url \"ftp://x\"\n}", "invalid-url", "\"ftp://x\""),
+        ("sms {\n  url \"http://127.0.0.1:99999/x\"\n  deduplicates yes\n}", "invalid-url", "\"http://127.0.0.1:99999/x\""),
+        ("webhook crm \"https://:8080/in\" {\n  secret env S\n  deduplicates yes\n}", "invalid-url", "\"https://:8080/in\""),
         ("sms {\n  url \"https://x/?to={{phone}}\"\n}", "unknown-placeholder", "\"https://x/?to={{phone}}\""),
         ("sms {\n  json \"{}\"\n}", "needs-url", "json"),
         ("sms {\n  outbox \"a.jsonl\"\n  url \"https://x\"\n}", "conflicting-gateway", "sms"),
-        ("sms {\n  url \"https://x\"\n  token \"abc\"\n}", "secret-in-config", "\"abc\""),
-        ("sms {\n  url \"https://x\"\n  success 200-99\n}", "invalid-status", "200-99"),
-        ("sms {\n  url \"https://x\"\n  method FETCH\n}", "invalid-method", "FETCH"),
-        ("sms {\n  url \"https://x\"\n  header \"Bad Name\" \"v\"\n}", "invalid-header", "\"Bad Name\""),
-        ("sms {\n  url \"https://x\"\n  form to \"{{to}}\", text\n}", "invalid-form", "text"),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  token \"abc\"\n}", "secret-in-config", "\"abc\""),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  success 200-99\n}", "invalid-status", "200-99"),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  method FETCH\n}", "invalid-method", "FETCH"),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  header \"Bad Name\" \"v\"\n}", "invalid-header", "\"Bad Name\""),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  form to \"{{to}}\", text\n}", "invalid-form", "text"),
         ("sms {\n  backoff 1h to 1m\n}", "invalid-backoff", "1h"),
         ("sms {\n  rate 0\n}", "invalid-number", "0"),
-        ("webhook crm \"https://x\" {\n  events attempt, finale\n  secret env S\n}", "unknown-event", "finale"),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  timeout 2h\n}", "invalid-duration", "2h"),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  max-response 1GB\n}", "invalid-size", "1GB"),
+        ("sms {\n  url \"https://x\"\n  deduplicates yes\n  max-response 100MB\n}", "invalid-size", "100MB"),
+        ("sms {\n  timeout 5s\n}", "needs-url", "timeout"),
+        ("webhook crm \"https://x\" {\n  events attempt, finale\n  secret env S\n  deduplicates yes\n}", "unknown-event", "finale"),
         ("webhook crm \"https://x\" {\n  events final\n}", "missing-setting", "crm"),
-        ("webhook crm \"https://x\" {\n  secret env S\n}\nwebhook crm \"https://y\" {\n  secret env T\n}",
+        ("webhook crm \"https://x\" {\n  secret env S\n  deduplicates yes\n}\nwebhook crm \"https://y\" {\n  secret env T\n  deduplicates yes\n}",
          "duplicate-webhook", "crm"),
+        ("sms {\n  url \"https://x\"\n}", "missing-setting", "url"),
+        ("webhook crm \"https://x\" {\n  secret env S\n}", "missing-setting", "crm"),
         ("screen-pop \"https://crm/pop?c={customer}\"", "unknown-placeholder", "\"https://crm/pop?c={customer}\""),
     ])
     func problemsAreReportedWhereTheyAre(text: String, id: String, marked: String) throws {
@@ -118,6 +140,35 @@ struct MessagingConfigTests {
             #expect(diagnostic.range.start > text.firstRange(of: "}")?.lowerBound.utf16Offset(in: text) ?? 0)
         }
         #expect(found == marked)
+    }
+
+    @Test func aGatewayOrWebhookMustSayWhetherItDeduplicates() throws {
+        let text = "sms {\n  url \"https://x\"\n}\nwebhook crm \"https://y\" {\n  secret env S\n}\n"
+        let (config, diagnostics) = DaemonConfigReader.parse(text, file: "d.conf")
+        #expect(config == nil)
+        #expect(diagnostics.count == 2)
+        for diagnostic in diagnostics {
+            #expect(diagnostic.message.contains("Idempotency-Key"))
+            #expect(diagnostic.hint?.contains("`deduplicates yes`") == true && diagnostic.hint?.contains("`deduplicates no`") == true)
+        }
+    }
+
+    /// URLs that libcurl could never call are refused at check, with the reason.
+    @Test(arguments: [
+        ("http://127.0.0.1:99999/x", "port '99999'"), ("http://127.0.0.1:0/x", "port '0'"), ("https://h:/x", "port ''"),
+        ("https:///x", "no host"), ("http://?a=b", "no host"), ("https://sms.example.com/send?text=a b", "space"),
+        ("http://2001:db8::1/x", "brackets"), ("http://[2001:db8::1/x", "closing ]"), ("http://[zz::1]/x", "not an IPv6"),
+        ("http://{{to}}.example.com/x", "placeholder"), ("http://exa mple.com/", "space"), ("ftp://x/", "http://"),
+        ("http://ex!ample.com/", "host name"),
+    ])
+    func urlsThatCannotBeCalled(url: String, reason: String) throws {
+        #expect(HTTPURLSyntax.problem(in: url)?.contains(reason) == true, "\(HTTPURLSyntax.problem(in: url) ?? "accepted")")
+    }
+
+    @Test(arguments: ["https://sms.example.com/v1/send?key={{key}}", "http://127.0.0.1:8080/sms", "http://[::1]:65535/in",
+                      "https://user@crm.example.com/hooks", "http://localhost", "https://bücher.example/x"])
+    func urlsThatCanBeCalled(url: String) {
+        #expect(HTTPURLSyntax.problem(in: url) == nil)
     }
 
     @Test(arguments: ["docs/messaging.md", "docs/operations.md"])

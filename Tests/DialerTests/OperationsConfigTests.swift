@@ -26,6 +26,7 @@ import Testing
             sms {
               url   "https://sms.example.com/send"
               token env SMS_TOKEN
+              deduplicates no
             }
 
             """
@@ -42,7 +43,8 @@ import Testing
             lines: 40, callsPerSecond: 5)))
         #expect(read.sms == SMSGatewaySettings(gateway: .http(HTTPGatewaySettings(
             url: "https://sms.example.com/send",
-            headers: [HeaderSetting(name: "Authorization", value: .secret(SecretReference(variable: "SMS_TOKEN"), prefix: "Bearer "))]))))
+            headers: [HeaderSetting(name: "Authorization", value: .secret(SecretReference(variable: "SMS_TOKEN"), prefix: "Bearer "))],
+            deduplicates: false))))
     }
 
     @Test func theSimulatedNetworkTakesASeedAScaleAndAStart() throws {

@@ -20,6 +20,55 @@ struct OutboxDeliveryTests {
         #expect(first.key.hasPrefix(try fixture.store.storeIdentity() + "-\(fixture.campaign)-\(fixture.contacts[0])-"))
     }
 
+    @Test("an entry made after the moment it is about is not due, nor sent, before it was made")
+    func neverSentBeforeMade() async throws {
+        let fixture = try OutboxFixture()
+        let made = fixture.start.addingTimeInterval(600)
+        try fixture.store.enqueue([fixture.sms(0)], at: made)
+        #expect(try fixture.message(1)?.nextAt == made)
+        let drained = try OutboxFixture(contacts: 1)
+        try drained.store.enqueue([drained.sms(0)], at: made)
+        try OutboxDrain.run(store: drained.store, configuration: .offline(outboxPath: drained.directory.file("o.jsonl")), transport: { _ in try loopbackClient() }, seed: 1)
+        let sent = try #require(try drained.message(1))
+        #expect(sent.state == .sent)
+        #expect(try #require(sent.sentAt) >= made)
+    }
+
+    @Test("a hanging webhook holds up only its own route: the text messages behind it go meanwhile")
+    func routesAreIndependent() async throws {
+        let textArrived = DispatchSemaphore(value: 0)
+        let gateway = try LoopbackHTTPServer { _, _ in
+            textArrived.signal()
+            return .respond(status: 200)
+        }
+        defer { gateway.stop() }
+        // The webhook answers only once the three texts queued after it have arrived; delivered one
+        // request at a time, they never would, and its client would give up first.
+        let receiver = try LoopbackHTTPServer { _, _ in
+            for _ in 0..<3 where textArrived.wait(timeout: .now() + 5) == .timedOut { return .hang }
+            return .respond(status: 200)
+        }
+        defer { receiver.stop() }
+        let fixture = try OutboxFixture()
+        let hook = OutboxEntry(channel: .webhook, campaign: fixture.campaign, contact: fixture.contacts[0],
+                               trigger: "webhook:crm:final", route: OutboxRoute.webhook("crm"), recipient: "", body: "{}",
+                               notBefore: fixture.start)
+        try fixture.store.enqueue([hook] + (0..<3).map { fixture.sms($0) }, at: fixture.start)
+        var configuration = loopbackGateway(gateway.url)
+        configuration.webhooks = [WebhookConfiguration(name: "crm", url: receiver.url + "/in", secret: "s",
+                                                       honoursIdempotencyKey: true)]
+        let made = Mutex<[HTTPClientOptions]>([])
+        let delivery = try OutboxDelivery(store: fixture.store, configuration: configuration, transport: { options in
+            made.withLock { $0.append(options) }
+            return try CurlHTTPClient(options: HTTPClientOptions(connectTimeoutMilliseconds: 500, totalTimeoutMilliseconds: 3_000))
+        }, clock: fixture.clock, random: SeededRandom(seed: 1))
+        #expect(made.withLock { $0.count } == 2, "one client per route")
+        let pass = try await delivery.deliverDue()
+        #expect(pass.sent == 4)
+        #expect(try fixture.message(1)?.state == .sent)
+        #expect(try fixture.message(1)?.tries == 1)
+    }
+
     @Test("every message reaches the gateway exactly once, with its key, sender and text")
     func deliverOncePerKey() async throws {
         let server = try LoopbackHTTPServer { _, _ in .respond(status: 200, body: #"{"status":"ok"}"#) }
@@ -156,7 +205,7 @@ struct OutboxDeliveryTests {
         #expect(try fixture.message(1)?.state == .sent)
     }
 
-    @Test("a timeout or reset is not repeated to a gateway that cannot drop duplicates",
+    @Test("a timeout or reset is not repeated to a gateway that cannot drop duplicates, and recorded unknown, not failed",
           arguments: [LoopbackHTTPServer.Reply.hang, .reset])
     func unknownNotRetried(failure: LoopbackHTTPServer.Reply) async throws {
         let server = try LoopbackHTTPServer { _, _ in failure }
@@ -166,8 +215,9 @@ struct OutboxDeliveryTests {
         try await fixture.drain(try fixture.delivery(loopbackGateway(server.url, honoursKey: false), transport: try loopbackClient()))
         #expect(server.requests.count == 1)
         let message = try #require(try fixture.message(1))
-        #expect(message.state == .failed)
-        #expect(message.lastError?.contains("outcome unknown") == true)
+        #expect(message.state == .unknown)
+        #expect(message.lastError?.contains("maybe delivered") == true)
+        #expect(try fixture.store.outboxSummary(campaign: fixture.campaign).count(.sms, .failed) == 0)
     }
 
     @Test("after a crash following a confirmed success, the message is never sent again")
@@ -203,7 +253,7 @@ struct OutboxDeliveryTests {
         #expect(try fixture.message(1)?.tries == 2)
     }
 
-    @Test("a message left sending by a crash is failed, not repeated, when the gateway cannot drop duplicates")
+    @Test("a message left sending by a crash is recorded unknown (maybe delivered), not repeated nor failed, when the gateway cannot drop duplicates")
     func crashWhileSendingNoDedup() async throws {
         let server = try LoopbackHTTPServer { _, _ in .respond(status: 200) }
         defer { server.stop() }
@@ -212,10 +262,15 @@ struct OutboxDeliveryTests {
         try fixture.store.markSending(1, at: fixture.start)
         try fixture.reopen()
         let delivery = try fixture.delivery(loopbackGateway(server.url, honoursKey: false), transport: try loopbackClient())
-        #expect(delivery.recovery.failed == 1)
+        #expect(delivery.recovery.unknown == 1)
         try await fixture.drain(delivery)
         #expect(server.requests.isEmpty)
-        #expect(try fixture.message(1)?.state == .failed)
+        let message = try #require(try fixture.message(1))
+        #expect(message.state == .unknown)
+        #expect(message.lastError?.contains("maybe delivered") == true)
+        let summary = try fixture.store.outboxSummary(campaign: fixture.campaign)
+        #expect(summary.count(.sms, .failed) == 0)
+        #expect(summary.count(.sms, .unknown) == 1)
     }
 
     @Test("text messages are held outside the recipient's sending hours, until the morning in their zone")

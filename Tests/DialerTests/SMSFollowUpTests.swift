@@ -44,6 +44,43 @@ struct SMSFollowUpTests {
         #expect(SMSLength(measuring: entry.body).encoding == .ucs2)
     }
 
+    @Test("a text with no letter or digit once filled is planned skipped, with the empty placeholders named",
+          arguments: [("{nickname}", true), ("{nickname}, {Note}!", true), ("  ", true), ("{name}", false), ("Hi {nickname}", false)])
+    func emptyTextSkipped(template: String, skipped: Bool) throws {
+        let planner = try Self.planner([SMSMessage(trigger: .disposition("sale"), template: template)])
+        let entry = try #require(planner.onAttemptEnded(Self.attempt(disposition: "sale")).first)
+        #expect((entry.skipReason != nil) == skipped)
+        if template.contains("{nickname}") && skipped {
+            #expect(entry.skipReason?.contains("{nickname}") == true)
+        }
+        let fixture = try OutboxFixture()
+        var stored = entry
+        stored.contact = fixture.contacts[0]
+        stored.campaign = fixture.campaign
+        stored.notBefore = fixture.start
+        try fixture.store.enqueue([stored], at: fixture.start)
+        let message = try #require(try fixture.message(1))
+        #expect(message.state == (skipped ? .skipped : .queued))
+        #expect(try fixture.store.dueOutbox(routes: [OutboxRoute.sms], at: fixture.start, limit: 10).count == (skipped ? 0 : 1))
+    }
+
+    @Test("the dialer's environment counts a list's empty cells by column, with the compiler's CSV reader")
+    func emptyCellsOfAList() throws {
+        let directory = TemporaryDirectory()
+        try "Phone,Plan,Note\n0912000001,Gold,\n0912000002, ,x\n0912000003,,\n".write(
+            toFile: directory.file("list.csv"), atomically: true, encoding: .utf8)
+        let cells = try DialerEnvironment().emptyCells(atPath: directory.file("list.csv"), delimiter: nil,
+                                                       columns: ["Plan", "Note", "Missing"])
+        #expect(cells == EmptyCells(rows: 3, empty: ["Plan": 2, "Note": 2]))
+    }
+
+    @Test("the call's placeholders: {agent}, {outcome}, {disposition}")
+    func callPlaceholders() throws {
+        let planner = try Self.planner([SMSMessage(trigger: .disposition("sale"), template: "{agent}/{outcome}/{disposition}")])
+        let entry = try #require(planner.onAttemptEnded(Self.attempt(disposition: "sale")).first)
+        #expect(entry.body == "an/answered/sale")
+    }
+
     @Test("an interrupted call counts as a no-answer; other endings and other outcomes send nothing",
           arguments: [(JobState.exhausted, CallOutcome.unknown, 1), (.exhausted, .busy, 0), (.completed, .answered, 0),
                       (.dnc, .noAnswer, 0), (.cancelled, .noAnswer, 0), (.invalid, .invalid, 0)])
@@ -134,7 +171,7 @@ struct SMSFollowUpTests {
         let gateway = HTTPGatewayConfiguration(
             url: server.url + "/send?key={{key}}", headers: [HTTPHeader("Authorization", "Bearer t0ken")],
             body: .form([.init("to", "{{to}}"), .init("text", "{{text}}"), .init("coding", "{{encoding}}/{{segments}}")]),
-            success: .init(statuses: 200...200, bodyContains: "OK"))
+            success: .init(statuses: 200...200, bodyContains: "OK"), honoursIdempotencyKey: true)
         try gateway.validate()
         let configuration = MessagingConfiguration(sms: GatewayConfiguration(kind: .http(gateway)))
         try await fixture.drain(try fixture.delivery(configuration, transport: try loopbackClient()))
@@ -153,19 +190,57 @@ struct SMSFollowUpTests {
         defer { server.stop() }
         let fixture = try OutboxFixture()
         try fixture.store.enqueue([fixture.sms(0)], at: fixture.start)
-        let gateway = HTTPGatewayConfiguration(url: server.url, success: .init(bodyContains: #""accepted""#))
+        let gateway = HTTPGatewayConfiguration(url: server.url, success: .init(bodyContains: #""accepted""#),
+                                               honoursIdempotencyKey: true)
         try await fixture.drain(try fixture.delivery(MessagingConfiguration(sms: GatewayConfiguration(kind: .http(gateway))),
                                                      transport: try loopbackClient()))
         #expect(server.requests.count == 1)
         #expect(try fixture.message(1)?.state == .failed)
     }
 
+    @Test("a 2xx whose body passes the size limit is a delivery, sent once", arguments: [false, true])
+    func oversizedAnswerDelivered(unsized: Bool) async throws {
+        let big = String(repeating: "x", count: 5_000)
+        let server = try LoopbackHTTPServer { _, _ in
+            unsized ? .respondUnsized(status: 200, body: big) : .respond(status: 200, body: big)
+        }
+        defer { server.stop() }
+        let fixture = try OutboxFixture()
+        try fixture.store.enqueue([fixture.sms(0)], at: fixture.start)
+        let client = try CurlHTTPClient(options: HTTPClientOptions(connectTimeoutMilliseconds: 500,
+                                                                   totalTimeoutMilliseconds: 300, maxResponseBytes: 1_000))
+        try await fixture.drain(try fixture.delivery(loopbackGateway(server.url, honoursKey: false), transport: client))
+        #expect(server.requests.count == 1)
+        #expect(try fixture.message(1)?.state == .sent)
+    }
+
+    @Test("a 2xx too large to read its success field is unknown, and not repeated without deduplication")
+    func oversizedAnswerUnreadable() async throws {
+        let server = try LoopbackHTTPServer { _, _ in
+            .respond(status: 200, body: #"{"status": "ok", "padding": ""# + String(repeating: "x", count: 5_000) + #""}"#)
+        }
+        defer { server.stop() }
+        let fixture = try OutboxFixture()
+        try fixture.store.enqueue([fixture.sms(0)], at: fixture.start)
+        let gateway = HTTPGatewayConfiguration(url: server.url, success: .init(jsonField: ("status", "ok")),
+                                               honoursIdempotencyKey: false)
+        let client = try CurlHTTPClient(options: HTTPClientOptions(connectTimeoutMilliseconds: 500,
+                                                                   totalTimeoutMilliseconds: 300, maxResponseBytes: 1_000))
+        try await fixture.drain(try fixture.delivery(MessagingConfiguration(sms: GatewayConfiguration(kind: .http(gateway))),
+                                                     transport: client))
+        #expect(server.requests.count == 1)
+        let message = try #require(try fixture.message(1))
+        #expect(message.state == .unknown)
+        #expect(message.lastError?.contains("size limit") == true)
+    }
+
     @Test("bad gateway settings are refused with a clear error",
           arguments: [
-            (HTTPGatewayConfiguration(url: "ftp://x/"), MessagingError.invalidURL(setting: "the SMS gateway's url")),
-            (HTTPGatewayConfiguration(url: "https://x/", body: .json(#"{"to": "{{phone}}"}"#)),
+            (HTTPGatewayConfiguration(url: "ftp://x/", honoursIdempotencyKey: true), MessagingError.invalidURL(setting: "the SMS gateway's url", reason: "it is not an http:// or https:// URL")),
+            (HTTPGatewayConfiguration(url: "https://x/", body: .json(#"{"to": "{{phone}}"}"#), honoursIdempotencyKey: true),
              .unknownPlaceholder("phone", known: HTTPGatewayConfiguration.placeholders)),
-            (HTTPGatewayConfiguration(url: "https://x/", headers: [HTTPHeader("Auth", "a\r\nb")]), .invalidHeader(name: "Auth")),
+            (HTTPGatewayConfiguration(url: "https://x/", headers: [HTTPHeader("Auth", "a\r\nb")], honoursIdempotencyKey: true),
+             .invalidHeader(name: "Auth")),
           ])
     func badGateway(gateway: HTTPGatewayConfiguration, error: MessagingError) {
         #expect(throws: error) { try GatewayConfiguration(kind: .http(gateway)).validate() }

@@ -39,7 +39,8 @@ struct SimulatedDeliveryTests {
         let directory = TemporaryDirectory()
         let outbox = directory.file("outbox.jsonl")
         let crm = WebhookConfiguration(name: "crm", url: server.url + "/hooks", secret: "s3cret",
-                                       retry: RetryBackoff(maxTries: 4, baseSeconds: 10, capSeconds: 60))
+                                       retry: RetryBackoff(maxTries: 4, baseSeconds: 10, capSeconds: 60),
+                                       honoursIdempotencyKey: true)
         let messaging = MessagingConfiguration(sms: GatewayConfiguration(kind: .outboxFile(path: outbox)), webhooks: [crm])
         var parameters = SimulationParameters(seed: 5)
         parameters.personAnswerShare = 0.4

@@ -24,7 +24,8 @@ struct WebhookTests {
     }
 
     static let webhook = WebhookConfiguration(name: "crm", url: "", secret: "top secret",
-                                              retry: RetryBackoff(maxTries: 4, baseSeconds: 5, capSeconds: 60))
+                                              retry: RetryBackoff(maxTries: 4, baseSeconds: 5, capSeconds: 60),
+                                              honoursIdempotencyKey: true)
 
     @Test("attempt and final results reach the webhook once each, signed over the exact body, through a 500")
     func delivered() async throws {
@@ -44,7 +45,8 @@ struct WebhookTests {
             answeredAt: fixture.start.addingTimeInterval(8), endedAt: fixture.start.addingTimeInterval(200), agent: "binh",
             disposition: "sale", answers: ["renew": "yes"], recordingURL: "https://rec.example/31.wav")
         let final = ContactResult(contact: contact, state: .completed, lastOutcome: .answered, attempts: 1,
-                                  finishedAt: fixture.start.addingTimeInterval(200), disposition: "sale")
+                                  finishedAt: fixture.start.addingTimeInterval(200), disposition: "sale",
+                                  lastCall: ContactResult.LastCall(attempt))
         for _ in 0..<3 {
             try fixture.store.enqueue(planner.onAttemptEnded(attempt) + planner.onJobFinal(final), at: fixture.start)
         }
@@ -76,6 +78,10 @@ struct WebhookTests {
         let finalDocument = try #require(documents.first { $0["event"] as? String == "final" })
         #expect(finalDocument["state"] as? String == "completed")
         #expect(finalDocument["attempts"] as? Int == 1)
+        #expect(finalDocument["call_id"] as? Int == 31)
+        #expect(finalDocument["agent"] as? String == "binh")
+        #expect(finalDocument["placed_at"] as? String == "2026-03-02T03:00:00Z")
+        #expect(finalDocument["ended_at"] as? String == "2026-03-02T03:03:20Z")
         #expect(try fixture.store.outboxSummary(campaign: fixture.campaign).count(.webhook, .sent) == 2)
     }
 
@@ -102,7 +108,8 @@ struct WebhookTests {
         noSecret.url = "https://hooks.example/x"
         noSecret.secret = ""
         #expect(throws: MessagingError.missingSecret(webhook: "crm")) { try noSecret.validate() }
-        #expect(throws: MessagingError.invalidURL(setting: "webhook 'crm' url")) { try Self.webhook.validate() }
+        #expect(throws: MessagingError.invalidURL(setting: "webhook 'crm' url",
+                                                         reason: "it is not an http:// or https:// URL")) { try Self.webhook.validate() }
         var good = Self.webhook
         good.url = "https://hooks.example/x"
         let twice = MessagingConfiguration(sms: GatewayConfiguration(kind: .outboxFile(path: "x")), webhooks: [good, good])
@@ -122,7 +129,7 @@ struct WebhookTests {
 
     @Test("a screen pop template with an unknown field or no http(s) URL is refused",
           arguments: [("https://crm.example/?x={customer}", MessagingError.unknownPlaceholder("customer", known: ScreenPopTemplate.placeholders)),
-                      ("javascript:alert({agent})", .invalidURL(setting: "screen-pop")),
+                      ("javascript:alert({agent})", .invalidURL(setting: "screen-pop", reason: "it is not an http:// or https:// URL")),
                       ("https://crm.example/?x={agent", .unpairedBraces)])
     func badScreenPop(text: String, error: MessagingError) {
         #expect(throws: error) { try ScreenPopTemplate(text) }

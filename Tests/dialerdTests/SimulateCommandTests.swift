@@ -135,6 +135,7 @@ import Testing
             }
             webhook crm "http://127.0.0.1:9/hooks" {
               secret  env TEST_SIM_SECRET
+              deduplicates yes
               events  final
               tries   2
               backoff 1s to 1s

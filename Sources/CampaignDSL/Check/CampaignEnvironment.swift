@@ -9,6 +9,22 @@ public protocol CampaignEnvironment: Sendable {
     /// The header names of a CSV list, or nil when this environment cannot tell
     /// (then column checks are skipped).
     func csvHeader(atPath path: String, delimiter: UInt8?) throws -> [String]?
+    /// How many rows of a CSV list leave each of `columns` empty (blank once trimmed), and how many rows
+    /// were read; nil when this environment cannot tell (then the check is skipped).
+    func emptyCells(atPath path: String, delimiter: UInt8?, columns: [String]) throws -> EmptyCells?
+}
+
+/// What ``CampaignEnvironment/emptyCells(atPath:delimiter:columns:)`` counted in a list.
+public struct EmptyCells: Sendable, Hashable {
+    /// The well-formed rows read.
+    public var rows: Int
+    /// Rows with an empty cell, by column name as asked.
+    public var empty: [String: Int]
+
+    public init(rows: Int, empty: [String: Int]) {
+        self.rows = rows
+        self.empty = empty
+    }
 }
 
 /// Reads real files; knows no CSV (`csvHeader` returns nil). Dialer supplies a richer one.
@@ -39,6 +55,8 @@ public struct FileSystemEnvironment: CampaignEnvironment {
     }
 
     public func csvHeader(atPath path: String, delimiter: UInt8?) throws -> [String]? { nil }
+
+    public func emptyCells(atPath path: String, delimiter: UInt8?, columns: [String]) throws -> EmptyCells? { nil }
 }
 
 /// Why a campaign source was not read; its description is shown as a note.

@@ -1,7 +1,7 @@
 extension SpecBuilder {
     /// `hours { mon-fri 08:30-11:30, 13:30-17:00  sat 09:00-12:00  closed 2026-04-30  holidays vn-2026 }`.
     func readHours(_ node: Node, calleeHours: [TimeRange]) -> CallingHours {
-        var weekly: [Weekday: [(range: TimeRange, source: SourceRange)]] = [:]
+        var weekly: [Weekday: OpenRanges] = [:]
         var closed: Set<LocalDate> = []
         for child in node.children where !child.statement.isMalformed {
             guard checkBlock(of: child, required: false) else { continue }
@@ -22,14 +22,12 @@ extension SpecBuilder {
             }
             for day in days {
                 for (range, source) in ranges {
-                    if let other = weekly[day, default: []].first(where: { overlaps($0.range, range) }) {
+                    if let other = weekly[day, default: OpenRanges()].add(range, at: source) {
                         diagnostics.error(
                             "overlapping-hours", "\(range) overlaps \(other.range) on \(Self.name(of: day))",
                             at: source, notes: ["\(other.range) is opened at \(describe(other.source))"],
                             hint: "join them into one range, or make them meet end to start")
-                        continue
                     }
-                    weekly[day, default: []].append((range, source))
                 }
             }
         }
@@ -37,7 +35,7 @@ extension SpecBuilder {
             diagnostics.warning("hours-never-open", "these hours open on no day, so the campaign never calls",
                                 at: node.keywordRange, hint: "add a line such as `mon-fri 09:00-17:00`")
         }
-        return CallingHours(weekly: weekly.mapValues { $0.map(\.range).sorted { $0.start < $1.start } },
+        return CallingHours(weekly: weekly.mapValues { $0.ranges.map(\.range) },
                             closedDates: closed)
     }
 

@@ -62,7 +62,13 @@ extension SpecBuilder {
         if exists {
             header = checkColumns(columns, of: path, written: pathArgument, in: node, delimiter: list.delimiter)
         }
-        if let header { listHeaders.append((pathArgument.text, header)) }
+        if let header {
+            listHeaders.append((pathArgument.text, header))
+            var placeholderColumns = Dictionary(header.map { ($0, $0) }, uniquingKeysWith: { first, _ in first })
+            if let name = list.nameColumn { placeholderColumns["name"] = name }
+            for field in list.fields { placeholderColumns[field.name] = field.column }
+            listPlaceholderColumns.append((pathArgument.text, path, list.delimiter, placeholderColumns))
+        }
         var fields: Set<String> = ["phone"]
         if list.nameColumn != nil { fields.insert("name") }
         fields.formUnion(list.fields.map(\.name))

@@ -4,14 +4,44 @@ extension SpecBuilder {
     /// `sms { sender "ACME"  on no-answer final "…"  on disposition callback "…"  on answer renew = yes "…"  before callback 1h "…" }`.
     func readSMS(_ node: Node) -> SMSPlan {
         var plan = SMSPlan(messages: [])
+        var firstUse: [(name: String, at: SourceRange)] = []
         visit(node.children, Self.smsKeywords) { child in
+            let message: SMSMessage?
             switch child.keyword {
-            case "sender": plan.sender = readSender(child)
-            case "before": if let message = readReminder(child) { plan.messages.append(message) }
-            default: if let message = readTriggered(child) { plan.messages.append(message) }
+            case "sender":
+                plan.sender = readSender(child)
+                return
+            case "before": message = readReminder(child)
+            default: message = readTriggered(child)
+            }
+            guard let message else { return }
+            plan.messages.append(message)
+            for name in SMSMessage.placeholders(in: message.template) ?? [] where !firstUse.contains(where: { $0.name == name }) {
+                firstUse.append((name, child.keywordRange))
             }
         }
+        warnAboutEmptyColumns(firstUse)
         return plan
+    }
+
+    /// Warns, once per list and placeholder, when the column a placeholder reads is empty in some rows:
+    /// those contacts' texts leave it out (and a text left with nothing is skipped, never sent).
+    private func warnAboutEmptyColumns(_ placeholders: [(name: String, at: SourceRange)]) {
+        for list in listPlaceholderColumns {
+            let used = placeholders.compactMap { placeholder in list.columns[placeholder.name].map { (placeholder, $0) } }
+            guard !used.isEmpty,
+                  let cells = try? environment.emptyCells(atPath: list.path, delimiter: list.delimiter, columns: used.map(\.1))
+            else { continue }
+            for (placeholder, column) in used {
+                guard let empty = cells.empty[column], empty > 0 else { continue }
+                diagnostics.warning(
+                    "empty-placeholder",
+                    "{\(placeholder.name)} is empty in \(empty) of \(cells.rows) rows of '\(list.written)' (column '\(column)')",
+                    at: placeholder.at,
+                    notes: ["those contacts' texts leave it out; a text left with no letter or digit is skipped, never sent"],
+                    hint: "fill the column, or word the message so it reads well without it")
+            }
+        }
     }
 
     private func readSender(_ node: Node) -> String? {
@@ -67,7 +97,13 @@ extension SpecBuilder {
         return readTemplate(&reader, in: node).map { SMSMessage(trigger: .beforeCallback(seconds: seconds), template: $0) }
     }
 
-    /// The message text: placeholders must be fields of every list.
+    /// The placeholders every message may use besides the lists' fields: the call's, and each survey
+    /// question's answer by its id (docs/messaging.md).
+    private var callPlaceholders: Set<String> {
+        Set(["agent", "outcome", "disposition"] + surveys.flatMap(\.questions).map(\.id))
+    }
+
+    /// The message text: placeholders must be fields of every list, the call's or survey answers.
     private func readTemplate(_ reader: inout ArgumentReader, in node: Node) -> String? {
         guard let text = reader.string("the message text in quotes") else { return nil }
         reader.expectEnd()
@@ -77,13 +113,15 @@ extension SpecBuilder {
             return nil
         }
         var valid = true
-        for name in names {
+        let call = callPlaceholders
+        for name in names where !call.contains(name) {
             for list in listFields where !list.fields.contains(name) {
                 valid = false
                 diagnostics.error("unknown-placeholder", "'{\(name)}' is not a field of list '\(list.path)'",
                                   at: node.range(of: text),
-                                  notes: ["fields: " + list.fields.sorted().joined(separator: ", ")],
-                                  hint: Suggestion.hint(for: name, in: list.fields)
+                                  notes: ["fields: " + list.fields.sorted().joined(separator: ", "),
+                                          "and the call's: " + call.sorted().map { "{\($0)}" }.joined(separator: ", ")],
+                                  hint: Suggestion.hint(for: name, in: list.fields.union(call))
                                     ?? "define it in the list: `field \(name) column \"…\"`")
             }
         }

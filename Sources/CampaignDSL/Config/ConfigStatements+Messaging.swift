@@ -5,7 +5,14 @@ extension ConfigStatements {
     /// The placeholders of the screen-pop URL.
     static let screenPopPlaceholders = ["agent", "hotline", "number", "direction", "answered_at", "call_id"]
     /// The settings that only an HTTP gateway takes.
-    static let httpOnlyKeywords: Set<String> = ["method", "token", "header", "json", "form", "success", "success-field", "deduplicates"]
+    static let httpOnlyKeywords: Set<String> = [
+        "method", "token", "header", "json", "form", "success", "success-field", "deduplicates", "connect-timeout", "timeout",
+        "max-response",
+    ]
+
+    /// How to fix a gateway or webhook that does not say whether it deduplicates.
+    static let deduplicatesHint = "add `deduplicates yes` if it ignores a second request with an Idempotency-Key it has seen, "
+        + "else `deduplicates no` (a request whose answer is lost is then recorded unknown and never repeated)"
 
     mutating func sms(_ statement: Statement) -> SMSGatewaySettings? {
         if statement.values.contains(where: { $0.kind != .comma }) {
@@ -13,7 +20,8 @@ extension ConfigStatements {
         }
         var settings = SMSGatewaySettings()
         var outbox: String?
-        var http: HTTPGatewaySettings?
+        var http: String?
+        var urlKeyword: Argument?
         var httpOnly: [Argument] = []
         var shared = SharedDeliverySettings()
         var body: (HTTPGatewaySettings.Body, Argument)?
@@ -29,9 +37,8 @@ extension ConfigStatements {
             switch keyword {
             case "outbox": outbox = path(inner)
             case "url":
-                if let value = url(inner, placeholders: .doubleBraces(Self.gatewayPlaceholders)) {
-                    http = HTTPGatewaySettings(url: value)
-                }
+                urlKeyword = inner.keyword
+                if let value = url(inner, placeholders: .doubleBraces(Self.gatewayPlaceholders)) { http = value }
             case "method":
                 if let value = single(inner, .word, "an HTTP method such as POST") {
                     if ["GET", "POST", "PUT", "PATCH"].contains(value.text) { method = value.text } else {
@@ -62,14 +69,16 @@ extension ConfigStatements {
                   hint: "keep `outbox \"\(outbox)\"` for a file, or `url` for an HTTP gateway")
             return nil
         }
-        if var gateway = http {
-            gateway.method = method
-            gateway.headers = headers
-            gateway.body = body?.0
-            gateway.successStatuses = statuses
-            gateway.successField = field
-            gateway.deduplicates = deduplicates
-            settings.gateway = .http(gateway)
+        if let urlKeyword, deduplicates == nil {
+            error("missing-setting", "an HTTP gateway must say whether it drops a repeated Idempotency-Key", urlKeyword,
+                  hint: Self.deduplicatesHint)
+        }
+        if let url = http, let deduplicates {
+            settings.gateway = .http(HTTPGatewaySettings(
+                url: url, method: method, headers: headers, body: body?.0, successStatuses: statuses,
+                successField: field, deduplicates: deduplicates))
+        } else if urlKeyword != nil {
+            return nil
         } else {
             for argument in httpOnly {
                 error("needs-url", "`\(argument.text)` is a setting of an HTTP gateway, and this `sms` block has no `url`",
@@ -82,6 +91,7 @@ extension ConfigStatements {
         settings.ratePerSecond = shared.rate
         settings.tries = shared.tries
         settings.backoffSeconds = shared.backoff
+        settings.limits = shared.limits
         return settings
     }
 
@@ -97,8 +107,10 @@ extension ConfigStatements {
             error("duplicate-webhook", "two webhooks are called '\(name.text)'", name, hint: "give each its own name")
         }
         var url: String?
-        if values[1].text.hasPrefix("https://") || values[1].text.hasPrefix("http://") { url = values[1].text } else {
-            error("invalid-url", "'\(values[1].text)' is not an http or https URL", values[1])
+        if let reason = HTTPURLSyntax.problem(in: values[1].text) {
+            error("invalid-url", "webhook '\(name.text)' cannot call '\(values[1].text)': \(reason)", values[1])
+        } else {
+            url = values[1].text
         }
         var secret: SecretReference?
         var events: [String]?
@@ -119,7 +131,11 @@ extension ConfigStatements {
             default: shared.read(keyword, inner, into: &self)
             }
         }
-        guard let secret, let url else {
+        if deduplicates == nil {
+            error("missing-setting", "webhook '\(name.text)' must say whether its receiver drops a repeated Idempotency-Key",
+                  name, hint: Self.deduplicatesHint)
+        }
+        guard let secret, let url, let deduplicates else {
             if !written {
                 error("missing-setting", "webhook '\(name.text)' needs a signing `secret`", name,
                       hint: "add `secret env \(name.text.uppercased().replacingOccurrences(of: "-", with: "_"))_SECRET` in its block")
@@ -128,7 +144,7 @@ extension ConfigStatements {
         }
         return WebhookSettings(name: name.text, url: url, secret: secret, events: events, headers: headers,
                                ratePerSecond: shared.rate, tries: shared.tries, backoffSeconds: shared.backoff,
-                               deduplicates: deduplicates)
+                               deduplicates: deduplicates, limits: shared.limits)
     }
 
     mutating func screenPop(_ statement: Statement) -> String? {
@@ -146,8 +162,8 @@ extension ConfigStatements {
     /// An http(s) URL in quotes whose placeholders are known.
     private mutating func url(_ statement: Statement, placeholders: Placeholders) -> String? {
         guard let value = single(statement, .string, "a URL in quotes") else { return nil }
-        guard value.text.hasPrefix("https://") || value.text.hasPrefix("http://") else {
-            error("invalid-url", "'\(value.text)' is not an http or https URL", value)
+        if let reason = HTTPURLSyntax.problem(in: value.text) {
+            error("invalid-url", "'\(value.text)' cannot be called: \(reason)", value)
             return nil
         }
         return checkPlaceholders(value, placeholders) ? value.text : nil
@@ -298,13 +314,14 @@ extension ConfigStatements {
 }
 
 /// The delivery settings text messages and webhooks share: `sender`, `hours` (SMS only, by the keyword
-/// lists), `rate`, `tries`, `backoff`.
+/// lists), `rate`, `tries`, `backoff`, and the HTTP limits `connect-timeout`, `timeout`, `max-response`.
 struct SharedDeliverySettings {
     var sender: String?
     var hours: TimeRange?
     var rate: Int?
     var tries: Int?
     var backoff: ClosedRange<Int>?
+    var limits = HTTPLimitSettings()
 
     mutating func read(_ keyword: String, _ statement: Statement, into reader: inout ConfigStatements) {
         switch keyword {
@@ -320,8 +337,39 @@ struct SharedDeliverySettings {
         case "rate": rate = reader.wholeNumber(statement, in: 1...10_000)
         case "tries": tries = reader.wholeNumber(statement, in: 1...100)
         case "backoff": backoff = Self.backoff(statement, &reader)
+        case "connect-timeout": limits.connectSeconds = Self.seconds(statement, in: 1...300, &reader)
+        case "timeout": limits.totalSeconds = Self.seconds(statement, in: 1...3_600, &reader)
+        case "max-response": limits.maxResponseBytes = Self.size(statement, &reader)
         default: break
         }
+    }
+
+    /// A duration such as `5s` or `2m`, in whole seconds within `range`.
+    private static func seconds(_ statement: Statement, in range: ClosedRange<Int>, _ reader: inout ConfigStatements) -> Int? {
+        guard let value = reader.single(statement, .word, "a duration such as 15s") else { return nil }
+        switch ValueSyntax.duration(value.text) {
+        case .success(let seconds) where range.contains(seconds):
+            return seconds
+        case .success:
+            reader.error("invalid-duration", "`\(statement.arguments[0].text)` must be from \(range.lowerBound)s to "
+                         + "\(range.upperBound)s, not \(value.text)", value)
+        case .failure(let problem):
+            reader.error(problem.id, problem.message, value, hint: problem.hint)
+        }
+        return nil
+    }
+
+    /// `64KB`, `1MB`: a size in bytes (1 KB = 1,024 bytes), from 1 KB to 64 MB.
+    private static func size(_ statement: Statement, _ reader: inout ConfigStatements) -> Int? {
+        guard let value = reader.single(statement, .word, "a size such as 64KB or 1MB") else { return nil }
+        let units = [("MB", 1 << 20), ("KB", 1 << 10)]
+        if let (unit, bytes) = units.first(where: { value.text.hasSuffix($0.0) }),
+           let number = Int(value.text.dropLast(unit.count)), value.text.first?.isNumber == true,
+           (1...(64 << 20)).contains(number * bytes), number <= 64 << 10 {
+            return number * bytes
+        }
+        reader.error("invalid-size", "'\(value.text)' is not a size from 1KB to 64MB", value, hint: "e.g. 64KB or 1MB")
+        return nil
     }
 
     /// `backoff 30s to 1h`: the first wait and the longest.

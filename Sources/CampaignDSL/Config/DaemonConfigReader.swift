@@ -33,9 +33,11 @@ public enum DaemonConfigReader {
     ]
     static let smsKeywords = [
         "outbox", "url", "method", "token", "header", "json", "form", "success", "success-field", "deduplicates",
-        "sender", "hours", "rate", "tries", "backoff",
+        "sender", "hours", "rate", "tries", "backoff", "connect-timeout", "timeout", "max-response",
     ]
-    static let webhookKeywords = ["secret", "events", "header", "rate", "tries", "backoff", "deduplicates"]
+    static let webhookKeywords = [
+        "secret", "events", "header", "rate", "tries", "backoff", "deduplicates", "connect-timeout", "timeout", "max-response",
+    ]
 
     /// Reads the config at `path` through `environment`.
     public static func read(file path: String, environment: any CampaignEnvironment = FileSystemEnvironment()) -> DaemonConfigCheck {

@@ -22,15 +22,33 @@ public struct SMSGatewaySettings: Sendable, Hashable {
     public var tries: Int?
     /// The first wait after a failure and the longest, in seconds, before jitter.
     public var backoffSeconds: ClosedRange<Int>?
+    /// The HTTP gateway's timeouts and response size limit.
+    public var limits: HTTPLimitSettings
 
     public init(gateway: Gateway = .outbox(path: nil), sender: String? = nil, hours: TimeRange? = nil,
-                ratePerSecond: Int? = nil, tries: Int? = nil, backoffSeconds: ClosedRange<Int>? = nil) {
+                ratePerSecond: Int? = nil, tries: Int? = nil, backoffSeconds: ClosedRange<Int>? = nil,
+                limits: HTTPLimitSettings = HTTPLimitSettings()) {
         self.gateway = gateway
         self.sender = sender
         self.hours = hours
         self.ratePerSecond = ratePerSecond
         self.tries = tries
         self.backoffSeconds = backoffSeconds
+        self.limits = limits
+    }
+}
+
+/// `connect-timeout 5s`, `timeout 15s`, `max-response 1MB`: how long one request may take and how much of
+/// its answer is read. Nil values take the HTTP client's defaults (docs/messaging.md).
+public struct HTTPLimitSettings: Sendable, Hashable {
+    public var connectSeconds: Int?
+    public var totalSeconds: Int?
+    public var maxResponseBytes: Int?
+
+    public init(connectSeconds: Int? = nil, totalSeconds: Int? = nil, maxResponseBytes: Int? = nil) {
+        self.connectSeconds = connectSeconds
+        self.totalSeconds = totalSeconds
+        self.maxResponseBytes = maxResponseBytes
     }
 }
 
@@ -51,11 +69,11 @@ public struct HTTPGatewaySettings: Sendable, Hashable {
     public var successStatuses: ClosedRange<Int>?
     /// A top-level field of the JSON answer that must hold this value, e.g. `status` = `ok`.
     public var successField: FieldMatch?
-    /// Whether the gateway drops a request whose `Idempotency-Key` it has seen (nil: yes).
-    public var deduplicates: Bool?
+    /// Whether the gateway drops a request whose `Idempotency-Key` it has seen; the config must say.
+    public var deduplicates: Bool
 
     public init(url: String, method: String? = nil, headers: [HeaderSetting] = [], body: Body? = nil,
-                successStatuses: ClosedRange<Int>? = nil, successField: FieldMatch? = nil, deduplicates: Bool? = nil) {
+                successStatuses: ClosedRange<Int>? = nil, successField: FieldMatch? = nil, deduplicates: Bool) {
         self.url = url
         self.method = method
         self.headers = headers
@@ -117,12 +135,14 @@ public struct WebhookSettings: Sendable, Hashable {
     public var ratePerSecond: Int?
     public var tries: Int?
     public var backoffSeconds: ClosedRange<Int>?
-    /// Whether the receiver drops a delivery whose `Idempotency-Key` it has seen (nil: yes).
-    public var deduplicates: Bool?
+    /// Whether the receiver drops a delivery whose `Idempotency-Key` it has seen; the config must say.
+    public var deduplicates: Bool
+    /// The timeouts and response size limit of its requests.
+    public var limits: HTTPLimitSettings
 
     public init(name: String, url: String, secret: SecretReference, events: [String]? = nil, headers: [HeaderSetting] = [],
                 ratePerSecond: Int? = nil, tries: Int? = nil, backoffSeconds: ClosedRange<Int>? = nil,
-                deduplicates: Bool? = nil) {
+                deduplicates: Bool, limits: HTTPLimitSettings = HTTPLimitSettings()) {
         self.name = name
         self.url = url
         self.secret = secret
@@ -132,5 +152,6 @@ public struct WebhookSettings: Sendable, Hashable {
         self.tries = tries
         self.backoffSeconds = backoffSeconds
         self.deduplicates = deduplicates
+        self.limits = limits
     }
 }

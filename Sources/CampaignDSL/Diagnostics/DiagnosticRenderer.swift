@@ -23,18 +23,17 @@ public struct DiagnosticRenderer {
         out += paint(" \(diagnostic.message)", .bold) + " [\(diagnostic.id)]\n"
         if let file = sources[diagnostic.range.file] {
             // A tab shows as one space, so the caret lines up with the character it marks.
-            let line = file.lineText(position.start.line).replacingTabs()
+            let whole = Array(file.lineText(position.start.line).replacingTabs().unicodeScalars)
             let lineNumber = String(position.start.line)
             let gutter = String(repeating: " ", count: lineNumber.count)
-            out += "\(gutter) |\n"
-            out += "\(lineNumber) | \(line)\n"
-            let lineLength = line.unicodeScalars.count
-            let startColumn = min(position.start.column, lineLength + 1)
+            let startColumn = min(position.start.column, whole.count + 1)
             let endColumn = position.end.line == position.start.line
-                ? min(position.end.column, lineLength + 1) : lineLength + 1
-            let width = max(1, endColumn - startColumn)
-            let marker = "^" + String(repeating: "~", count: width - 1)
-            out += "\(gutter) | " + String(repeating: " ", count: startColumn - 1)
+                ? min(position.end.column, whole.count + 1) : whole.count + 1
+            let excerpt = Self.excerpt(of: whole, around: startColumn - 1, width: max(1, endColumn - startColumn))
+            let marker = "^" + String(repeating: "~", count: excerpt.markWidth - 1)
+            out += "\(gutter) |\n"
+            out += "\(lineNumber) | \(excerpt.text)\n"
+            out += "\(gutter) | " + String(repeating: " ", count: excerpt.caretOffset)
                 + paint(marker, style(of: diagnostic.severity)) + "\n"
         }
         for note in diagnostic.notes {
@@ -44,6 +43,25 @@ public struct DiagnosticRenderer {
             out += "  " + paint("hint:", .green) + " \(hint)\n"
         }
         return out
+    }
+
+    /// The most characters of a source line quoted; a longer line is cut around the caret, with `…` for
+    /// what is left out on either side.
+    static let excerptWidth = 120
+
+    /// `line` cut to at most ``excerptWidth`` characters around the marked `width` characters from
+    /// `start` (0-based), with where the caret now falls and how wide the mark is.
+    static func excerpt(of line: [Unicode.Scalar], around start: Int, width: Int)
+        -> (text: String, caretOffset: Int, markWidth: Int) {
+        guard line.count > excerptWidth else { return (String(String.UnicodeScalarView(line)), start, width) }
+        let before = excerptWidth / 3
+        let from = max(0, min(start - before, line.count - excerptWidth))
+        let to = min(line.count, from + excerptWidth)
+        let head = from > 0 ? "…" : ""
+        let tail = to < line.count ? "…" : ""
+        let text = head + String(String.UnicodeScalarView(line[from..<to])) + tail
+        let caret = start - from + head.unicodeScalars.count
+        return (text, caret, max(1, min(width, to - start + tail.unicodeScalars.count)))
     }
 
     func span(of range: SourceRange) -> (start: SourceLocation, end: SourceLocation) {

@@ -8,16 +8,26 @@ public struct SourceFile: Sendable {
     let bytes: [UInt8]
     /// The byte offset at which each line starts; the first is 0.
     let lineStarts: [Int]
+    /// How many UTF-8 continuation bytes come before each multiple of ``stride``, so a column is found
+    /// without reading its whole line (a line may be a megabyte long, and have thousands of diagnostics).
+    private let continuationsBefore: [Int]
+    private static let stride = 64
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
         self.bytes = Array(text.utf8)
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        var continuations = [0]
+        continuations.reserveCapacity(bytes.count / Self.stride + 1)
+        var count = 0
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            if byte & 0xC0 == 0x80 { count += 1 }
+            if (offset + 1) % Self.stride == 0 { continuations.append(count) }
         }
         self.lineStarts = starts
+        self.continuationsBefore = continuations
     }
 
     /// The 1-based line and column of a byte offset. Columns count Unicode
@@ -26,14 +36,17 @@ public struct SourceFile: Sendable {
         let clamped = min(max(0, offset), bytes.count)
         let lineIndex = lineIndex(of: clamped)
         let start = lineStarts[lineIndex]
-        var column = 1
-        var index = start
-        while index < clamped {
-            // Continuation bytes (10xxxxxx) do not start a character.
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
+        // Continuation bytes (10xxxxxx) do not start a character.
+        let column = 1 + (clamped - start) - (continuations(before: clamped) - continuations(before: start))
         return SourceLocation(line: lineIndex + 1, column: column)
+    }
+
+    /// The continuation bytes before `offset`: a checkpoint, then at most ``stride`` bytes read.
+    private func continuations(before offset: Int) -> Int {
+        let block = offset / Self.stride
+        var count = continuationsBefore[block]
+        for index in block * Self.stride..<offset where bytes[index] & 0xC0 == 0x80 { count += 1 }
+        return count
     }
 
     /// The text of a 1-based line, without its line break.

@@ -66,7 +66,8 @@ struct OutcomeRecorder {
                     entries += followUps.onJobFinal(ContactResult(
                         contact: contact, state: state, lastOutcome: attempt.outcome,
                         attempts: try store.history(job: attempt.job).count, finishedAt: time,
-                        disposition: outcome.disposition, answers: try store.latestAnswers(contact: attempt.contact)))
+                        disposition: outcome.disposition, answers: try store.latestAnswers(contact: attempt.contact),
+                        lastCall: ContactResult.LastCall(facts)))
                 }
                 try store.enqueue(entries, at: time)
             }

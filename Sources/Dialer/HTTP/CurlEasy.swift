@@ -51,19 +51,20 @@ final class CurlEasy {
                             message: "option \(error.option.rawValue): " + String(cString: curl_easy_strerror(error.code)))
         }
         let code = curl_easy_perform(handle)
-        guard code == CURLE_OK else {
+        let tooLarge = code == CURLE_FILESIZE_EXCEEDED || (code == CURLE_WRITE_ERROR && buffer.exceeded)
+        guard code == CURLE_OK || tooLarge else {
             let detail = String(cString: errorText)
             let message = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
-            throw HTTPError(kind: kind(of: code, buffer: buffer), function: "curl_easy_perform",
+            throw HTTPError(kind: kind(of: code), function: "curl_easy_perform",
                             code: Int(code.rawValue), message: message)
         }
         var status = 0
         let infoCode = dialer_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        guard infoCode == CURLE_OK else {
+        guard infoCode == CURLE_OK, status > 0 else {
             throw HTTPError(kind: .transferFailed, function: "curl_easy_getinfo", code: Int(infoCode.rawValue),
-                            message: String(cString: curl_easy_strerror(infoCode)))
+                            message: status == 0 ? "no response status" : String(cString: curl_easy_strerror(infoCode)))
         }
-        return HTTPResponse(status: status, headers: buffer.headers, body: buffer.body)
+        return HTTPResponse(status: status, headers: buffer.headers, body: buffer.body, bodyComplete: !tooLarge)
     }
 
     private func configure(_ request: HTTPRequest, options: HTTPClientOptions, headers: UnsafeMutablePointer<curl_slist>?,
@@ -113,16 +114,12 @@ final class CurlEasy {
         }
     }
 
-    private func kind(of code: CURLcode, buffer: ResponseBuffer) -> HTTPError.Kind {
+    private func kind(of code: CURLcode) -> HTTPError.Kind {
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT:
             return .notConnected
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
             return .invalidRequest
-        case CURLE_FILESIZE_EXCEEDED:
-            return .responseTooLarge
-        case CURLE_WRITE_ERROR where buffer.exceeded:
-            return .responseTooLarge
         case CURLE_OPERATION_TIMEDOUT:
             var connectMicroseconds: curl_off_t = 0
             _ = dialer_curl_getinfo_off_t(handle, CURLINFO_CONNECT_TIME_T, &connectMicroseconds)

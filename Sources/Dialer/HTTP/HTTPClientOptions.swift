@@ -6,7 +6,8 @@ public struct HTTPClientOptions: Sendable, Hashable {
     public var totalTimeoutMilliseconds: Int
     /// Most redirects followed (0: none).
     public var maxRedirects: Int
-    /// Largest response body accepted, in bytes; a larger one fails the transfer.
+    /// Largest response body read, in bytes; the transfer stops there and the response comes back with
+    /// its status, headers and `bodyComplete` false.
     public var maxResponseBytes: Int
     /// The `User-Agent` sent.
     public var userAgent: String

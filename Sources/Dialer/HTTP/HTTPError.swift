@@ -9,8 +9,6 @@ public struct HTTPError: Error, Sendable, Hashable, CustomStringConvertible {
         case notConnected
         /// The connect or total timeout passed; the request may have arrived.
         case timedOut
-        /// The response body was larger than the limit.
-        case responseTooLarge
         /// The request cannot be sent as given (bad URL, method or header); nothing was sent.
         case invalidRequest
         /// Any other failure after connecting (reset, TLS, protocol); the request may have arrived.

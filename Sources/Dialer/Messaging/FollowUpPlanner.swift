@@ -98,11 +98,19 @@ public struct FollowUpPlanner: Sendable {
         return values
     }
 
+    /// The message for `contact`; a text with no letter or digit once its placeholders are filled (empty,
+    /// or only spaces and punctuation) is planned `skipped`, with the placeholders that had no value.
     private func sms(_ message: PlannedMessage, to contact: ContactFacts, values: [String: String], at time: Date) -> OutboxEntry {
-        OutboxEntry(channel: .sms, campaign: campaign, contact: contact.id, trigger: "sms:" + message.trigger.key,
-                    route: OutboxRoute.sms, recipient: contact.number, sender: sender,
-                    body: message.template.render(values).precomposedStringWithCanonicalMapping,
-                    timeZone: contact.timeZone ?? campaignTimeZone, notBefore: time)
+        let text = message.template.render(values).precomposedStringWithCanonicalMapping
+        var skipReason: String?
+        if !text.contains(where: { $0.isLetter || $0.isNumber }) {
+            let empty = message.template.placeholders.filter { values[$0]?.isEmpty ?? true }
+            skipReason = "nothing to send: the text is empty once its placeholders are filled"
+                + (empty.isEmpty ? "" : " (" + empty.map { "{\($0)}" }.joined(separator: ", ") + " had no value)")
+        }
+        return OutboxEntry(channel: .sms, campaign: campaign, contact: contact.id, trigger: "sms:" + message.trigger.key,
+                           route: OutboxRoute.sms, recipient: contact.number, sender: sender, body: text,
+                           timeZone: contact.timeZone ?? campaignTimeZone, notBefore: time, skipReason: skipReason)
     }
 
     private func webhook(_ webhook: WebhookConfiguration, trigger: String, contact: Int64, body: String,

@@ -18,14 +18,18 @@ public struct GatewayConfiguration: Sendable, Hashable {
     public var retry: RetryBackoff
     /// The sender name used when a campaign names none.
     public var defaultSender: String?
+    /// The HTTP gateway's timeouts and response size limit.
+    public var http: HTTPClientOptions
 
     public init(kind: Kind, sendingHours: TimeRange = TimeRange(start: TimeOfDay(hour: 8, minute: 0), end: TimeOfDay(hour: 21, minute: 0)),
-                ratePerSecond: Int? = 5, retry: RetryBackoff = RetryBackoff(), defaultSender: String? = nil) {
+                ratePerSecond: Int? = 5, retry: RetryBackoff = RetryBackoff(), defaultSender: String? = nil,
+                http: HTTPClientOptions = HTTPClientOptions()) {
         self.kind = kind
         self.sendingHours = sendingHours
         self.ratePerSecond = ratePerSecond
         self.retry = retry
         self.defaultSender = defaultSender
+        self.http = http
     }
 
     /// Checks what can be checked before the first message: URLs, headers, body placeholders.

@@ -52,10 +52,13 @@ public struct HTTPGatewayConfiguration: Sendable, Hashable {
             self.jsonField = jsonField
         }
 
-        func accepts(_ response: HTTPResponse) -> Bool {
-            guard statuses.contains(response.status), bodyContains.map({ response.text.contains($0) }) ?? true else {
-                return false
-            }
+        /// Whether `response` confirms the delivery: nil when the status does but the body the rule reads
+        /// was cut short at the size limit, so nobody can tell.
+        func accepts(_ response: HTTPResponse) -> Bool? {
+            guard statuses.contains(response.status) else { return false }
+            guard bodyContains != nil || jsonField != nil else { return true }
+            guard response.bodyComplete else { return nil }
+            guard bodyContains.map({ response.text.contains($0) }) ?? true else { return false }
             guard let (name, value) = jsonField else { return true }
             let object = try? JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any]
             return switch object?[name] {
@@ -77,11 +80,12 @@ public struct HTTPGatewayConfiguration: Sendable, Hashable {
     public var body: Body
     public var success: SuccessRule
     /// Whether the gateway drops a request whose `Idempotency-Key` it has seen; see ``MessageGateway``.
+    /// No default: a wrong guess either sends texts twice or gives up on ones that could be repeated.
     public var honoursIdempotencyKey: Bool
 
     public init(url: String, method: String = "POST", headers: [HTTPHeader] = [],
                 body: Body = .json(#"{"to": "{{to}}", "from": "{{sender}}", "text": "{{text}}"}"#),
-                success: SuccessRule = SuccessRule(), honoursIdempotencyKey: Bool = true) {
+                success: SuccessRule = SuccessRule(), honoursIdempotencyKey: Bool) {
         self.url = url
         self.method = method
         self.headers = headers
@@ -92,7 +96,7 @@ public struct HTTPGatewayConfiguration: Sendable, Hashable {
 
     /// Checks the URL, headers and templates.
     public func validate() throws(MessagingError) {
-        guard url.hasPrefix("https://") || url.hasPrefix("http://") else { throw .invalidURL(setting: "the SMS gateway's url") }
+        if let reason = HTTPURLSyntax.problem(in: url) { throw .invalidURL(setting: "the SMS gateway's url", reason: reason) }
         if let bad = headers.first(where: { !$0.isWellFormed }) { throw .invalidHeader(name: bad.name) }
         var templates = [url]
         switch body {

@@ -4,17 +4,16 @@ import Foundation
 struct HTTPSMSGateway: MessageGateway {
     let configuration: HTTPGatewayConfiguration
     let transport: any HTTPTransport
-    let clock: any Clock
 
     var honoursIdempotencyKey: Bool { configuration.honoursIdempotencyKey }
 
-    nonisolated(nonsending) func deliver(_ message: OutboxMessage) async -> DeliveryResult {
+    func deliver(_ message: OutboxMessage, at now: Date) async -> DeliveryResult {
         let result: Result<HTTPResponse, HTTPError>
         do {
             result = .success(try await transport.send(configuration.request(for: message)))
         } catch {
             result = .failure(error)
         }
-        return DeliveryResult.classify(result, now: clock.now, isSuccess: configuration.success.accepts)
+        return DeliveryResult.classify(result, now: now, isSuccess: configuration.success.accepts)
     }
 }

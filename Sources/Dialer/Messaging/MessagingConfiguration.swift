@@ -4,11 +4,16 @@ public struct MessagingConfiguration: Sendable, Hashable {
     public var webhooks: [WebhookConfiguration]
     /// The screen-pop URL template shown to an agent when a call is answered (``ScreenPopTemplate``).
     public var screenPop: String?
+    /// Most destinations (the gateway, each webhook) sent to at once; each destination takes one request
+    /// at a time, so a slow one holds up only its own entries.
+    public var concurrency: Int
 
-    public init(sms: GatewayConfiguration, webhooks: [WebhookConfiguration] = [], screenPop: String? = nil) {
+    public init(sms: GatewayConfiguration, webhooks: [WebhookConfiguration] = [], screenPop: String? = nil,
+                concurrency: Int = 4) {
         self.sms = sms
         self.webhooks = webhooks
         self.screenPop = screenPop
+        self.concurrency = concurrency
     }
 
     /// Text messages to a JSON-lines file at `outboxPath`, no webhooks: what runs without an account.

@@ -4,8 +4,8 @@ public enum MessagingError: Error, Sendable, Hashable, CustomStringConvertible {
     case unpairedBraces
     /// A template names a placeholder the context does not offer.
     case unknownPlaceholder(String, known: [String])
-    /// A URL setting that is not an absolute `http` or `https` URL.
-    case invalidURL(setting: String)
+    /// A URL setting that cannot be called (``HTTPURLSyntax``): not `http(s)`, no host, a bad port…
+    case invalidURL(setting: String, reason: String)
     /// A header setting that could not be sent as one header.
     case invalidHeader(name: String)
     /// A webhook without a signing secret.
@@ -19,8 +19,8 @@ public enum MessagingError: Error, Sendable, Hashable, CustomStringConvertible {
             "the braces in this template do not pair up; write placeholders as {field}"
         case .unknownPlaceholder(let name, let known):
             "unknown placeholder {\(name)}; known: " + known.map { "{\($0)}" }.joined(separator: ", ")
-        case .invalidURL(let setting):
-            "\(setting) must be an absolute http:// or https:// URL"
+        case .invalidURL(let setting, let reason):
+            "\(setting) cannot be used: \(reason)"
         case .invalidHeader(let name):
             "header '\(name)' has a bad name or a line break in its value"
         case .missingSecret(let webhook):

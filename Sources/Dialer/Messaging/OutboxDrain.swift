@@ -8,7 +8,7 @@ enum OutboxDrain {
     /// Delivers every queued entry of `store` through `configuration`'s gateway and webhooks; `seed`
     /// seeds the retries' jitter, so a simulation repeats exactly. Blocks the calling thread until done
     /// (see ``BlockingBridge``).
-    static func run(store: CampaignStore, configuration: MessagingConfiguration, transport: any HTTPTransport,
+    static func run(store: CampaignStore, configuration: MessagingConfiguration, transport: @escaping OutboxDelivery.TransportMaker,
                     seed: UInt64) throws {
         try configuration.validate()
         let owned = HandedOver(value: store)
@@ -18,7 +18,7 @@ enum OutboxDrain {
     }
 
     private static func drain(store: CampaignStore, configuration: MessagingConfiguration,
-                              transport: any HTTPTransport, seed: UInt64) async throws {
+                              transport: OutboxDelivery.TransportMaker, seed: UInt64) async throws {
         let routes = [OutboxRoute.sms] + configuration.webhooks.map { OutboxRoute.webhook($0.name) }
         guard let first = try store.nextOutboxTime(routes: routes) else { return }
         let clock = VirtualClock(start: first)

@@ -21,10 +21,12 @@ public struct OutboxEntry: Sendable, Hashable {
     public var notBefore: Date
     /// Not sent at or after this instant (a reminder after its callback); failed instead.
     public var expiresAt: Date?
+    /// Why there is nothing to send (an empty text), or nil: such an entry is stored `skipped`, never sent.
+    public var skipReason: String?
 
     public init(channel: OutboxChannel, campaign: Int64, contact: Int64, trigger: String, route: String,
                 recipient: String, sender: String? = nil, body: String, timeZone: String? = nil,
-                notBefore: Date, expiresAt: Date? = nil) {
+                notBefore: Date, expiresAt: Date? = nil, skipReason: String? = nil) {
         self.channel = channel
         self.campaign = campaign
         self.contact = contact
@@ -36,5 +38,6 @@ public struct OutboxEntry: Sendable, Hashable {
         self.timeZone = timeZone
         self.notBefore = notBefore
         self.expiresAt = expiresAt
+        self.skipReason = skipReason
     }
 }

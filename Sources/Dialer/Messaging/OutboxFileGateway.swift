@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The gateway of a fresh checkout: each message becomes one JSON line in a file (mode 0600: it holds
 /// phone numbers), written and flushed to disk before it counts as sent.
@@ -7,8 +8,8 @@ import Foundation
 /// message whose key is there is confirmed without writing it again.
 final class OutboxFileGateway: MessageGateway {
     let path: String
-    private var keys: Set<String> = []
-    private let clock: any Clock
+    /// The keys in the file. The delivery makes one request at a time per route, so appends never overlap.
+    private let keys: Mutex<Set<String>>
 
     /// One line of the file.
     struct Line: Codable {
@@ -21,9 +22,9 @@ final class OutboxFileGateway: MessageGateway {
         let segments: Int
     }
 
-    init(path: String, clock: any Clock) throws {
+    init(path: String) throws {
         self.path = path
-        self.clock = clock
+        var keys: Set<String> = []
         if let data = FileManager.default.contents(atPath: path) {
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .iso8601
@@ -31,14 +32,15 @@ final class OutboxFileGateway: MessageGateway {
                 if let decoded = try? decoder.decode(Line.self, from: Data(line)) { keys.insert(decoded.key) }
             }
         }
+        self.keys = Mutex(keys)
     }
 
     var honoursIdempotencyKey: Bool { true }
 
-    nonisolated(nonsending) func deliver(_ message: OutboxMessage) async -> DeliveryResult {
-        if keys.contains(message.key) { return .delivered(status: nil) }
+    func deliver(_ message: OutboxMessage, at now: Date) async -> DeliveryResult {
+        if keys.withLock({ $0.contains(message.key) }) { return .delivered(status: nil) }
         let length = SMSLength(measuring: message.entry.body)
-        let line = Line(key: message.key, at: clock.now, to: message.entry.recipient, sender: message.entry.sender,
+        let line = Line(key: message.key, at: now, to: message.entry.recipient, sender: message.entry.sender,
                         text: message.entry.body, encoding: length.encoding, segments: length.segments)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -49,7 +51,7 @@ final class OutboxFileGateway: MessageGateway {
         if let failure = append(Array(data)) {
             return .unknown(reason: failure)
         }
-        keys.insert(message.key)
+        keys.withLock { _ = $0.insert(message.key) }
         return .delivered(status: nil)
     }
 

@@ -1,4 +1,5 @@
 public import Foundation
+import CampaignDSL
 
 /// The URL an agent's browser opens when a call is answered (a CRM page for the customer), from a
 /// template such as `https://crm.example/pop?agent={agent}&number={number}&call={call_id}`.
@@ -20,7 +21,7 @@ public struct ScreenPopTemplate: Sendable, Hashable {
     /// - Throws: ``MessagingError`` when the template is not an http(s) URL, its braces do not pair up,
     ///   or it names an unknown placeholder.
     public init(_ text: String) throws(MessagingError) {
-        guard text.hasPrefix("https://") || text.hasPrefix("http://") else { throw .invalidURL(setting: "screen-pop") }
+        if let reason = HTTPURLSyntax.problem(in: text) { throw .invalidURL(setting: "screen-pop", reason: reason) }
         template = try MessageTemplate(text)
         for name in template.placeholders where !Self.placeholders.contains(name) {
             throw .unknownPlaceholder(name, known: Self.placeholders)

@@ -1,3 +1,4 @@
+import CampaignDSL
 /// A URL that receives a signed JSON document after each attempt and/or each contact's final result.
 public struct WebhookConfiguration: Sendable, Hashable {
     /// When a webhook is called.
@@ -19,12 +20,14 @@ public struct WebhookConfiguration: Sendable, Hashable {
     public var ratePerSecond: Int?
     public var retry: RetryBackoff
     /// Whether the receiver drops a second delivery with an `Idempotency-Key` it has seen
-    /// (receivers should: a delivery whose answer was lost is repeated with the same key).
+    /// (receivers should: a delivery whose answer was lost is repeated with the same key). No default.
     public var honoursIdempotencyKey: Bool
+    /// The timeouts and response size limit of its requests.
+    public var http: HTTPClientOptions
 
     public init(name: String, url: String, secret: String, events: Set<Event> = Set(Event.allCases),
                 headers: [HTTPHeader] = [], ratePerSecond: Int? = nil, retry: RetryBackoff = RetryBackoff(),
-                honoursIdempotencyKey: Bool = true) {
+                honoursIdempotencyKey: Bool, http: HTTPClientOptions = HTTPClientOptions()) {
         self.name = name
         self.url = url
         self.secret = secret
@@ -33,11 +36,12 @@ public struct WebhookConfiguration: Sendable, Hashable {
         self.ratePerSecond = ratePerSecond
         self.retry = retry
         self.honoursIdempotencyKey = honoursIdempotencyKey
+        self.http = http
     }
 
     /// Checks the URL, the secret and the headers.
     public func validate() throws(MessagingError) {
-        guard url.hasPrefix("https://") || url.hasPrefix("http://") else { throw .invalidURL(setting: "webhook '\(name)' url") }
+        if let reason = HTTPURLSyntax.problem(in: url) { throw .invalidURL(setting: "webhook '\(name)' url", reason: reason) }
         guard !secret.isEmpty else { throw .missingSecret(webhook: name) }
         if let bad = headers.first(where: { !$0.isWellFormed }) { throw .invalidHeader(name: bad.name) }
     }

@@ -4,11 +4,10 @@ import Foundation
 struct WebhookGateway: MessageGateway {
     let configuration: WebhookConfiguration
     let transport: any HTTPTransport
-    let clock: any Clock
 
     var honoursIdempotencyKey: Bool { configuration.honoursIdempotencyKey }
 
-    nonisolated(nonsending) func deliver(_ message: OutboxMessage) async -> DeliveryResult {
+    func deliver(_ message: OutboxMessage, at now: Date) async -> DeliveryResult {
         let body = Array(message.entry.body.utf8)
         guard let signature = WebhookSignature.value(secret: configuration.secret, body: body) else {
             return .retryable(status: nil, reason: "libcrypto could not compute the HMAC", retryAfter: nil)
@@ -25,6 +24,6 @@ struct WebhookGateway: MessageGateway {
         } catch {
             result = .failure(error)
         }
-        return DeliveryResult.classify(result, now: clock.now) { (200...299).contains($0.status) }
+        return DeliveryResult.classify(result, now: now) { (200...299).contains($0.status) }
     }
 }

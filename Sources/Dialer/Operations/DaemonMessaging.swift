@@ -36,7 +36,8 @@ public enum DaemonMessaging {
             gateway.kind = .outboxFile(path: path ?? defaultOutbox ?? (folder.isEmpty ? "outbox.jsonl" : folder + "/outbox.jsonl"))
         case .http(let http):
             var configuration = HTTPGatewayConfiguration(url: http.url, method: http.method ?? "POST",
-                                                         headers: headers(http.headers))
+                                                         headers: headers(http.headers),
+                                                         honoursIdempotencyKey: http.deduplicates)
             switch http.body {
             case .json(let template)?: configuration.body = .json(template)
             case .form(let fields)?: configuration.body = .form(fields.map { .init($0.name, $0.value) })
@@ -44,13 +45,13 @@ public enum DaemonMessaging {
             }
             if let statuses = http.successStatuses { configuration.success.statuses = statuses }
             if let field = http.successField { configuration.success.jsonField = (field.field, field.value) }
-            if let deduplicates = http.deduplicates { configuration.honoursIdempotencyKey = deduplicates }
             gateway.kind = .http(configuration)
         }
         if let hours = sms.hours { gateway.sendingHours = hours }
         if let rate = sms.ratePerSecond { gateway.ratePerSecond = rate }
         gateway.retry = retry(tries: sms.tries, backoff: sms.backoffSeconds)
         gateway.defaultSender = sms.sender
+        gateway.http = options(sms.limits)
         let webhooks = config.webhooks.map { webhook in
             var secret = ""
             if let value = environment[webhook.secret.variable], !value.isEmpty { secret = value } else {
@@ -61,7 +62,7 @@ public enum DaemonMessaging {
                 events: Set((webhook.events ?? ["attempt", "final"]).compactMap(WebhookConfiguration.Event.init(rawValue:))),
                 headers: headers(webhook.headers), ratePerSecond: webhook.ratePerSecond,
                 retry: retry(tries: webhook.tries, backoff: webhook.backoffSeconds),
-                honoursIdempotencyKey: webhook.deduplicates ?? true)
+                honoursIdempotencyKey: webhook.deduplicates, http: options(webhook.limits))
         }
         guard readingSecrets else {
             return MessagingConfiguration(sms: gateway, webhooks: webhooks, screenPop: config.screenPop)
@@ -77,6 +78,15 @@ public enum DaemonMessaging {
             throw EnvironmentError("the messaging settings cannot be used: \(error)")
         }
         return configuration
+    }
+
+    /// The client options of one route: the config's limits, the client's defaults for the rest.
+    private static func options(_ limits: HTTPLimitSettings) -> HTTPClientOptions {
+        var options = HTTPClientOptions()
+        if let seconds = limits.connectSeconds { options.connectTimeoutMilliseconds = seconds * 1_000 }
+        if let seconds = limits.totalSeconds { options.totalTimeoutMilliseconds = seconds * 1_000 }
+        if let bytes = limits.maxResponseBytes { options.maxResponseBytes = bytes }
+        return options
     }
 
     private static func retry(tries: Int?, backoff: ClosedRange<Int>?) -> RetryBackoff {

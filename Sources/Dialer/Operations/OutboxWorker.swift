@@ -37,18 +37,18 @@ final class OutboxWorker: Sendable {
     private func work(databasePath: String, configuration: MessagingConfiguration, clock: any Clock, logger: Logger,
                       stop: StopSignal) throws {
         let delivery = HandedOver(value: try OutboxDelivery(
-            databasePath: databasePath, configuration: configuration, transport: try CurlHTTPClient(), clock: clock))
+            databasePath: databasePath, configuration: configuration, transport: { try CurlHTTPClient(options: $0) }, clock: clock))
         let recovery = delivery.value.recovery
-        if recovery.requeued + recovery.failed > 0 {
+        if recovery.requeued + recovery.unknown > 0 {
             logger.warning("outbox entries left sending by a stopped dialer",
-                           ["requeued": String(recovery.requeued), "failed": String(recovery.failed)])
+                           ["requeued": String(recovery.requeued), "unknown": String(recovery.unknown)])
         }
         while !stop.isRaised {
             let last = finishing.isRaised
             let pass = try BlockingBridge.run { try await delivery.value.deliverDue() }
-            if pass.sent + pass.retried + pass.failed > 0 {
+            if pass.sent + pass.retried + pass.failed + pass.unknown > 0 {
                 logger.info("outbox delivered", ["sent": String(pass.sent), "retried": String(pass.retried),
-                                                 "failed": String(pass.failed)])
+                                                 "failed": String(pass.failed), "unknown": String(pass.unknown)])
             }
             if last { return }
             if let wake = pass.nextWake, wake <= clock.now { continue }

@@ -224,10 +224,12 @@ struct HTMLReport {
 
     private func delivery() -> String {
         guard summary.sms.total + summary.webhooks.total > 0 else { return none("No text message or webhook was queued.") }
-        var body = "<table><tr><th></th><th>sent</th><th>queued</th><th>sending</th><th>failed</th><th>total</th></tr>"
+        var body = "<table><tr><th></th><th>sent</th><th>queued</th><th>sending</th><th>failed</th>"
+            + "<th>maybe delivered</th><th>skipped</th><th>total</th></tr>"
         for (name, figures) in [("text messages", summary.sms), ("webhooks", summary.webhooks)] where figures.total > 0 {
-            body += "<tr\(figures.failed > 0 ? " class=\"bad\"" : "")><td>\(name)</td><td>\(figures.sent)</td>"
-                + "<td>\(figures.queued)</td><td>\(figures.sending)</td><td>\(figures.failed)</td><td>\(figures.total)</td></tr>"
+            body += "<tr\(figures.failed + figures.unknown > 0 ? " class=\"bad\"" : "")><td>\(name)</td><td>\(figures.sent)</td>"
+                + "<td>\(figures.queued)</td><td>\(figures.sending)</td><td>\(figures.failed)</td>"
+                + "<td>\(figures.unknown)</td><td>\(figures.skipped)</td><td>\(figures.total)</td></tr>"
         }
         return body + "</table>"
     }

@@ -4,7 +4,8 @@ public struct SimulatedAgentBehaviour: Sendable, Hashable, Codable {
     /// Relative weights of the campaign's dispositions by id; a disposition not named gets no weight.
     /// Empty: every disposition equally.
     public var dispositionShares: [String: Double]
-    /// The share of yes/no questions answered `yes`.
+    /// The share of yes/no questions answered `yes`, except the survey's decisions, which follow the
+    /// disposition (``SimulatedAgentDesk``).
     public var yesShare: Double
     /// Relative weights of a choice question's options by position (first option first); missing
     /// positions weigh 1. Empty: every option equally.

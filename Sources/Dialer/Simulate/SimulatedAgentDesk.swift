@@ -4,11 +4,34 @@ import Foundation
 /// The simulation's agents at their desks: after each wrap-up they choose a disposition, fill in the
 /// survey and, for a callback disposition, a callback time; on agentless calls callees press keys.
 /// Draws follow ``SimulatedAgentBehaviour`` and are seeded by (seed, call), so runs repeat exactly.
+///
+/// A disposition and the survey answers agree: the survey's *decisions* — yes/no questions that other
+/// questions' conditions or the campaign's `on answer` texts depend on (`renew`) — are answered `yes` with
+/// a success disposition, `no` with a final or do-not-call one without success, and left unanswered
+/// (with the questions that depend on them) when the contact has not decided: a callback, or a disposition
+/// without flags. So no "will not renew" comes with `renew = yes`, and no renewal thanks follow a "call back".
 final class SimulatedAgentDesk: AgentDesk {
+    /// What a disposition says about the contact's decision.
+    private enum Stance {
+        case yes, no, undecided
+
+        init(_ flags: Set<Disposition.Flag>) {
+            if flags.contains(.success) {
+                self = .yes
+            } else if flags.contains(.callback) || flags.isEmpty {
+                self = .undecided
+            } else {
+                self = .no
+            }
+        }
+    }
+
     private let spec: CampaignSpec
     private let behaviour: SimulatedAgentBehaviour
     private let seed: UInt64
     private let questions: [Question]
+    /// The ids of the yes/no questions that decide (see the type's comment).
+    private let decisions: Set<String>
     private let weightedDispositions: [(disposition: Disposition, weight: Double)]
 
     /// - Throws: ``EnvironmentError`` when the behaviour names a disposition the campaign does not have.
@@ -20,6 +43,11 @@ final class SimulatedAgentDesk: AgentDesk {
         self.behaviour = behaviour
         self.seed = seed
         questions = OutcomeValidator(spec: spec).questions
+        var dependedOn = Set(questions.compactMap(\.condition?.question))
+        for message in spec.sms?.messages ?? [] {
+            if case .answer(let question, _) = message.trigger { dependedOn.insert(question) }
+        }
+        decisions = Set(questions.filter { $0.kind == .yesNo && dependedOn.contains($0.id) }.map(\.id))
         weightedDispositions = spec.dispositions.map { disposition in
             (disposition, behaviour.dispositionShares.isEmpty ? 1 : max(0, behaviour.dispositionShares[disposition.id] ?? 0))
         }
@@ -31,7 +59,7 @@ final class SimulatedAgentDesk: AgentDesk {
         else { return nil }
         var outcome = AgentOutcome(disposition: disposition.id)
         if !disposition.flags.contains(.doNotCall) {
-            outcome.answers = answers(to: questions, &random)
+            outcome.answers = answers(to: questions, stance: Stance(disposition.flags), &random)
         }
         if disposition.flags.contains(.callback) {
             let span = behaviour.callbackHours
@@ -48,17 +76,26 @@ final class SimulatedAgentDesk: AgentDesk {
     func keys(of call: CallID, survey: Survey) -> [String: String] {
         var random = SeededRandom(seed: seed, mixing: 0x4E7A, UInt64(bitPattern: call))
         var keys: [String: String] = [:]
-        for (id, answer) in answers(to: survey.questions, &random) where random.unit() < behaviour.keypadAnswerShare {
+        for (id, answer) in answers(to: survey.questions, stance: nil, &random) where random.unit() < behaviour.keypadAnswerShare {
             if let question = survey.question(id), let key = question.key(for: answer) { keys[id] = key }
         }
         return keys
     }
 
-    /// Answers in the survey's order, each question asked only when its condition holds.
-    private func answers(to questions: [Question], _ random: inout SeededRandom) -> [String: String] {
+    /// Answers in the survey's order, each question asked only when its condition holds; the decisions
+    /// follow `stance` when there is one (an agent's outcome, not a keypad).
+    private func answers(to questions: [Question], stance: Stance?, _ random: inout SeededRandom) -> [String: String] {
         var answers: [String: String] = [:]
         for question in questions {
             if let condition = question.condition, !condition.answers.contains(answers[condition.question] ?? "") { continue }
+            if let stance, decisions.contains(question.id) {
+                switch stance {
+                case .yes: answers[question.id] = "yes"
+                case .no: answers[question.id] = "no"
+                case .undecided: break
+                }
+                continue
+            }
             if !question.required, random.unit() < behaviour.skipOptionalShare { continue }
             if let answer = answer(to: question, &random) { answers[question.id] = answer }
         }

@@ -50,7 +50,7 @@ public enum Simulator {
         let firstWindow = CallingCalendar(hours: spec.hours, timeZone: zone).window(atOrAfter: start)?.start ?? start
         try runner.run(until: firstWindow.addingTimeInterval(min(request.duration ?? horizon, horizon)))
         // The follow-ups the calls queued, delivered in virtual time before the reports count them.
-        try OutboxDrain.run(store: store, configuration: messaging, transport: try CurlHTTPClient(),
+        try OutboxDrain.run(store: store, configuration: messaging, transport: { try CurlHTTPClient(options: $0) },
                                 seed: request.parameters.seed)
 
         let output = URL(fileURLWithPath: request.outputDirectory)

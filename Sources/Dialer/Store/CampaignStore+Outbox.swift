@@ -45,8 +45,10 @@ extension CampaignStore {
         "\(try storeIdentity())-\(entry.campaign)-\(entry.contact)-\(PercentEncoding.escape(entry.trigger))"
     }
 
-    /// Adds entries that are not there yet, in one transaction. An entry whose key exists is
-    /// ignored, whatever its state: at most one message per (campaign, contact, trigger), ever.
+    /// Adds entries that are not there yet, in one transaction: `queued`, or `skipped` with its reason when
+    /// the entry has one. An entry whose key exists is ignored, whatever its state: at most one message per
+    /// (campaign, contact, trigger), ever. An entry is never due before `time`, when it was made (the
+    /// follow-ups of an agent's outcome are made after the call they are about ended).
     /// - Returns: how many were new.
     @discardableResult
     func enqueue(_ entries: [OutboxEntry], at time: Date) throws -> Int {
@@ -57,13 +59,15 @@ extension CampaignStore {
                 try connection.run(
                     """
                     INSERT INTO outbox (idempotency_key, campaign_id, contact_id, channel, route, trigger, recipient,
-                        sender, body, time_zone, state, next_at, expires_at, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
+                        sender, body, time_zone, state, next_at, expires_at, created_at, updated_at,
+                        last_error)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (idempotency_key) DO NOTHING
                     """,
                     [try idempotencyKey(for: entry), entry.campaign, entry.contact, entry.channel.rawValue, entry.route,
-                     entry.trigger, entry.recipient, entry.sender, entry.body, entry.timeZone, entry.notBefore,
-                     entry.expiresAt, time, time])
+                     entry.trigger, entry.recipient, entry.sender, entry.body, entry.timeZone,
+                     entry.skipReason == nil ? OutboxState.queued.rawValue : OutboxState.skipped.rawValue,
+                     max(entry.notBefore, time), entry.expiresAt, time, time, entry.skipReason])
                 added += connection.changes
             }
             return added
@@ -156,6 +160,14 @@ extension CampaignStore {
             WHERE id = ? AND state IN ('queued', 'sending')
             """,
             [status, error, time, id])
+        guard connection.changes == 1 else { throw OutboxStoreError.notSending(id) }
+    }
+
+    /// Ends a `sending` entry as `unknown`: the request may have arrived, and it is never made again.
+    func markUnknown(_ id: Int64, error: String, at time: Date) throws {
+        try connection.run(
+            "UPDATE outbox SET state = 'unknown', last_error = ?, updated_at = ? WHERE id = ? AND state = 'sending'",
+            [error, time, id])
         guard connection.changes == 1 else { throw OutboxStoreError.notSending(id) }
     }
 

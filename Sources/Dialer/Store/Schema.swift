@@ -175,7 +175,38 @@ enum Schema {
                 PRIMARY KEY (campaign_id, since)
             ) WITHOUT ROWID;
             """),
-        Migration(version: 7, name: "real telephony: AMD time apart from ring time, live telephony and agent state", sql: """
+        Migration(version: 7, name: "outbox states unknown (maybe delivered) and skipped (nothing to send)", sql: """
+            CREATE TABLE outbox_new (
+                id               INTEGER PRIMARY KEY,
+                idempotency_key  TEXT NOT NULL UNIQUE,
+                campaign_id      INTEGER NOT NULL REFERENCES campaigns(id),
+                contact_id       INTEGER NOT NULL REFERENCES contacts(id),
+                channel          TEXT NOT NULL CHECK (channel IN ('sms','webhook')),
+                route            TEXT NOT NULL,
+                trigger          TEXT NOT NULL,
+                recipient        TEXT NOT NULL,
+                sender           TEXT,
+                body             TEXT NOT NULL,
+                time_zone        TEXT,
+                state            TEXT NOT NULL CHECK (state IN ('queued','sending','sent','failed','unknown','skipped')),
+                tries            INTEGER NOT NULL DEFAULT 0,
+                next_at          REAL NOT NULL,
+                expires_at       REAL,
+                created_at       REAL NOT NULL,
+                updated_at       REAL NOT NULL,
+                sent_at          REAL,
+                last_status      INTEGER,
+                last_error       TEXT
+            );
+            INSERT INTO outbox_new SELECT id, idempotency_key, campaign_id, contact_id, channel, route, trigger, recipient,
+                sender, body, time_zone, state, tries, next_at, expires_at, created_at, updated_at, sent_at, last_status,
+                last_error FROM outbox;
+            DROP TABLE outbox;
+            ALTER TABLE outbox_new RENAME TO outbox;
+            CREATE INDEX outbox_due ON outbox(state, next_at);
+            CREATE INDEX outbox_campaign ON outbox(campaign_id, state);
+            """),
+        Migration(version: 8, name: "real telephony: AMD time apart from ring time, live telephony and agent state", sql: """
             ALTER TABLE attempts ADD COLUMN amd_seconds REAL;
             CREATE TABLE live_state (
                 campaign_id       INTEGER PRIMARY KEY REFERENCES campaigns(id),

@@ -7,6 +7,8 @@ struct MemoryEnvironment: CampaignEnvironment {
     var sources: [String: String] = [:]
     /// Files that exist, with their CSV header when the test wants column checks.
     var files: [String: [String]?] = [:]
+    /// What ``emptyCells(atPath:delimiter:columns:)`` answers, by path (nil: cannot tell).
+    var emptyCells: [String: EmptyCells] = [:]
 
     func readSource(atPath path: String) throws -> String {
         guard let text = sources[path] else { throw Missing() }
@@ -18,5 +20,9 @@ struct MemoryEnvironment: CampaignEnvironment {
     func csvHeader(atPath path: String, delimiter: UInt8?) throws -> [String]? {
         guard let header = files[path] else { throw Missing() }
         return header
+    }
+
+    func emptyCells(atPath path: String, delimiter: UInt8?, columns: [String]) throws -> EmptyCells? {
+        emptyCells[path].map { cells in EmptyCells(rows: cells.rows, empty: cells.empty.filter { columns.contains($0.key) }) }
     }
 }

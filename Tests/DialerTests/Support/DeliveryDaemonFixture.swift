@@ -60,6 +60,7 @@ struct DeliveryDaemonFixture {
               token   env TEST_SMS_TOKEN
               json    "{\\"to\\": \\"{{to}}\\", \\"text\\": \\"{{text}}\\", \\"ref\\": \\"{{key}}\\"}"
               success-field status "ok"
+              deduplicates yes
               tries   4
               backoff 10s to 1m
             }

@@ -47,7 +47,7 @@ final class OutboxFixture {
 
     /// A delivery over the given gateway configuration, with seeded jitter.
     func delivery(_ configuration: MessagingConfiguration, transport: any HTTPTransport) throws -> OutboxDelivery {
-        try OutboxDelivery(store: store, configuration: configuration, transport: transport, clock: clock,
+        try OutboxDelivery(store: store, configuration: configuration, transport: { _ in transport }, clock: clock,
                            random: SeededRandom(seed: 42))
     }
 
