@@ -57,7 +57,7 @@ enum DaemonSetup {
     /// The exit code and message for an error of `run` or `serve`.
     static func failure(_ error: any Error, command: String) -> ExitCode {
         Terminal.error("dialerd \(command): \(error)")
-        return .usageOrEnvironment
+        return error is LeaseHeld ? .anotherDaemonHolds : .usageOrEnvironment
     }
 }
 

@@ -15,7 +15,8 @@ let generalHelp = """
     \(commands.map { "  " + $0.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
 
     Run 'dialerd COMMAND --help' for a command's options.
-    Exit status: 0 ok, 1 the input has errors, 2 usage or environment problem.
+    Exit status: 0 ok, 1 the input has errors, 2 usage or environment problem,
+    3 another dialerd holds the database (run, serve).
     """
 
 @MainActor

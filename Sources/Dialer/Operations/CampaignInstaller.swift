@@ -22,7 +22,9 @@ struct CampaignInstaller {
     let logger: Logger
 
     /// Installs `source`: compile when new, merge when changed, nothing when unchanged.
-    func install(_ source: CampaignSource, at time: Date) -> (campaign: String?, outcome: InstallOutcome) {
+    /// - Throws: ``DatabaseProblem`` when the database is damaged or its disk is full (the
+    ///   compile or merge was rolled back): the daemon cannot go on, unlike with a bad list.
+    func install(_ source: CampaignSource, at time: Date) throws -> (campaign: String?, outcome: InstallOutcome) {
         guard let spec = source.check.spec, !source.check.hasErrors else {
             logger.error("campaign file has errors; not installed", ["file": source.path,
                          "errors": String(source.check.diagnostics.count { $0.severity == .error })])
@@ -52,7 +54,9 @@ struct CampaignInstaller {
                 "invalid": String(report.invalid), "dnc": String(report.doNotCall)])
             return (spec.id, .compiled(report))
         } catch {
+            let error = DatabaseProblem.classify(error, path: store.path, writing: "the campaign \(spec.id)")
             logger.error("campaign not installed", ["campaign": spec.id, "error": "\(error)"])
+            if error is DatabaseProblem { throw error }
             return (spec.id, .failed("\(error)"))
         }
     }

@@ -23,7 +23,7 @@ public enum StatusReporter {
         let iso = ISO8601DateFormatter()
         let lease = try store.lease().map {
             LeaseStatus(holder: $0.holder, heartbeat: iso.string(from: $0.heartbeatAt), expires: iso.string(from: $0.expiresAt),
-                        live: $0.expiresAt > wallNow)
+                        live: DaemonLease.isLive($0, at: wallNow))
         }
         let folder = (config.databasePath as NSString).deletingLastPathComponent
         let cache = (folder.isEmpty ? "." : folder) + "/.dnc-cache"
