@@ -92,3 +92,25 @@ import Glibc
         #expect(try fixture.dialerd(["status", "--db", folder + "/copy.db"]).status == 0)
     }
 }
+
+extension DatabaseFileCommandTests {
+    @Test func theConfigSpelledRelativeOrAbsoluteFromAnyFolderIsTheSameCampaign() throws {
+        let fixture = try OperationsFixture(contacts: 20, seed: 26)
+        let elsewhere = TemporaryDirectory()
+        let first = try fixture.dialerd(["run", "--config", "dialerd.conf"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let status = try Dialerd.run(["status", "--config", fixture.config], in: elsewhere.url)
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("dnc \(fixture.doNotCall.count)"), "\(status.stdout)")
+        for (arguments, folder) in [(["run", "--config", fixture.config], elsewhere.url),
+                                    (["run", "--config", "./dialerd.conf"], fixture.directory.url)] {
+            let run = try Dialerd.run(arguments, in: folder)
+            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+            #expect(!run.stdout.contains("not installed"), "\(run.stdout)")
+            #expect(run.stdout.contains("torture: closed until"), "\(run.stdout)")
+        }
+        #expect(try fixture.count("SELECT COUNT(*) FROM campaigns") == 1)
+        let stored = try #require(try fixture.query("SELECT source_path FROM campaigns").first?.first)
+        #expect(stored.hasPrefix("/") && !stored.contains("/./") && !stored.contains("/../"), "stored canonically: \(stored)")
+    }
+}

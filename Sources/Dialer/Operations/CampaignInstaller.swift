@@ -33,7 +33,9 @@ struct CampaignInstaller {
         do {
             let stored = try store.storedCampaigns().first { $0.name == spec.id }
             if let stored, stored.sourceHash == source.sourceHash { return (spec.id, .unchanged) }
-            if let stored, stored.sourcePath != source.path, FileManager.default.fileExists(atPath: stored.sourcePath) {
+            // The same file under another spelling (a database from before paths were stored canonically) is the same campaign.
+            if let stored, CanonicalPath.of(stored.sourcePath) != CanonicalPath.of(source.path),
+               FileManager.default.fileExists(atPath: stored.sourcePath) {
                 let message = "campaign '\(spec.id)' is already compiled from \(stored.sourcePath); campaign names must be unique"
                 logger.error("campaign not installed", ["file": source.path, "error": message])
                 return (spec.id, .failed(message))

@@ -109,12 +109,12 @@ final class DaemonSession {
         return results
     }
 
-    /// The stored campaigns whose file is in the folder now.
+    /// The stored campaigns whose file is in the folder now (under whatever spelling it was stored).
     func activeCampaigns() throws -> [StoredCampaign] {
-        let folder = options.config.campaignsFolder
+        let folder = CanonicalPath.of(options.config.campaignsFolder)
         let files = Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".campaign") }.map { (folder as NSString).appendingPathComponent($0) })
-        return try store.storedCampaigns().filter { files.contains($0.sourcePath) }
+        return try store.storedCampaigns().filter { files.contains(CanonicalPath.of($0.sourcePath)) }
     }
 
     /// The stored campaigns whose file changed since it was compiled (or that are new), by name.
