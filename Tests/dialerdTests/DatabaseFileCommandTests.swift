@@ -114,3 +114,27 @@ extension DatabaseFileCommandTests {
         #expect(stored.hasPrefix("/") && !stored.contains("/./") && !stored.contains("/../"), "stored canonically: \(stored)")
     }
 }
+
+extension DatabaseFileCommandTests {
+    @Test func underAnOpenUmaskTheDatabaseAndTheDoNotCallCacheStayPrivate() throws {
+        let fixture = try OperationsFixture(contacts: 20, seed: 27)
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "umask 000; exec \"$0\" run --config dialerd.conf", Dialerd.executable.path]
+        shell.currentDirectoryURL = fixture.directory.url
+        shell.standardOutput = FileHandle.nullDevice
+        shell.standardError = FileHandle.nullDevice
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        func mode(_ path: String) throws -> Int? {
+            (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+        }
+        let cache = fixture.directory.path("data/.dnc-cache")
+        #expect(try mode(cache) == 0o700)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache)
+        #expect(!files.isEmpty)
+        for file in files { #expect(try mode(cache + "/" + file) == 0o600, "\(file)") }
+        for file in ["data/dialer.db", "data/dialer.db.lock"] { #expect(try mode(fixture.directory.path(file)) == 0o600, "\(file)") }
+    }
+}
