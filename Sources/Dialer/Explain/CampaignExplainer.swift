@@ -125,7 +125,7 @@ public enum CampaignExplainer {
         }
         if retry.rules.isEmpty { lines.append("  None: each contact is called once.") }
         var caps: [String] = []
-        if let day = retry.maxPerDay { caps.append("\(day) per day") }
+        if let day = retry.maxPerDay { caps.append("\(day) per day (the callee's day)") }
         if let rolling = retry.maxPer24Hours { caps.append("\(rolling) in any 24 hours") }
         if let total = retry.maxTotal { caps.append("\(total) in all") }
         if !caps.isEmpty { lines.append("  Never more than " + caps.joined(separator: ", ") + " per contact.") }
