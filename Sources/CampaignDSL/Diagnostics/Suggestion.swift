@@ -1,7 +1,8 @@
-/// Finds the nearest known word to a misspelt one, for "did you mean" hints.
-enum Suggestion {
+/// Finds the nearest known word to a misspelt one, for "did you mean" hints: the
+/// campaign checker's, the config reader's and the command line's (`--hlep`).
+package enum Suggestion {
     /// The candidate closest to `word` by edit distance, if close enough to be a plausible typo.
-    static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+    package static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().utf8)
         guard !target.isEmpty, target.count <= 64 else { return nil }
         let limit = max(1, min(3, target.count / 3 + 1))
