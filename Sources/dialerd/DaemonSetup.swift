@@ -14,7 +14,11 @@ enum DaemonSetup {
                 let renderer = DiagnosticRenderer(sources: check.sources, color: Terminal.colorOnStandardError)
                 Terminal.error(renderer.render(check.diagnostics))
             }
-            guard let read = check.config, !check.hasErrors else { return .failed(.inputHasErrors) }
+            guard let read = check.config, !check.hasErrors else {
+                // A config file that cannot be read is the environment's problem, not the input's.
+                let unreadable = check.diagnostics.contains { $0.id == "unreadable-file" }
+                return .failed(unreadable ? .usageOrEnvironment : .inputHasErrors)
+            }
             config = read
         }
         if let database = arguments.value("db") { config.databasePath = database }

@@ -32,6 +32,11 @@ final class DaemonSession {
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
             throw EnvironmentError("the folder of the database \(path) does not exist; create it or name another with --db")
         }
+        // Checked before the database is created: a command that cannot work leaves no new file behind.
+        guard FileManager.default.fileExists(atPath: config.campaignsFolder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw EnvironmentError("there is no campaigns folder \(config.campaignsFolder); create it, "
+                                   + "or name one in the config given with --config")
+        }
         let wall = WallClock()
         guard let lock = try DatabaseLock(databasePath: path) else {
             let holder = FileManager.default.fileExists(atPath: path) ? try? CampaignStore(path: path, now: wall.now).lease() : nil

@@ -71,7 +71,7 @@ enum RunCommand: Command {
             let renderer = DiagnosticRenderer(sources: check.sources, color: Terminal.colorOnStandardError)
             Terminal.error(renderer.render(check.diagnostics))
         }
-        Terminal.out(RunPrinter.describe(report))
+        Terminal.out(RunPrinter.describe(report, telephony: config.telephony))
         if RunPrinter.anyFailed(report) { return .usageOrEnvironment }
         return inputErrors ? .inputHasErrors : .success
     }
