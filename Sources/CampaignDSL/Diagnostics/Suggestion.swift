@@ -17,7 +17,7 @@ package enum Suggestion {
     }
 
     /// "did you mean `x`?" for the nearest candidate, or nil.
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
+    package static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
         nearest(to: word, in: candidates).map { "did you mean `\($0)`?" }
     }
 

@@ -59,13 +59,8 @@ public enum CampaignExplainer {
         let method = CallAssignments.defaultMethod(of: spec)
         let agents = CampaignRunner.agentIDs(of: spec)
         var unknownOwners: [String: Int] = [:]
-        if method == .owner {
-            for contact in try store.openContacts(campaign: campaign) {
-                guard let column = CallAssignments.ownerColumn(of: spec, listPosition: contact.listPosition),
-                      let owner = contact.field(column)?.trimmingCharacters(in: .whitespaces), !owner.isEmpty,
-                      !agents.contains(owner) else { continue }
-                unknownOwners[owner, default: 0] += 1
-            }
+        for contact in try OwnerReview.unknownOwners(spec, store: store, campaign: campaign) {
+            unknownOwners[contact.owner, default: 0] += 1
         }
         let summary = try CallAssignments.assignUnassigned(store: store, campaign: compiled, method: nil,
                                                            at: Date(timeIntervalSince1970: 0))
