@@ -33,6 +33,12 @@ import Testing
         _ = try CampaignStore(path: path, now: now)  // and it opens again as a Dialer database
     }
 
+    @Test func aDatabaseInAFolderThatDoesNotExistIsNamedNotItsTemporaryFile() throws {
+        let path = directory.file("missing/dialer.db")
+        let error = #expect(throws: EnvironmentError.self) { try CampaignStore(path: path, now: now) }
+        #expect(error?.description == "cannot create the database \(path): its folder \(directory.file("missing")) does not exist")
+    }
+
     @Test func aDamagedDatabaseIsReportedAsDamagedNamingTheFile() throws {
         let path = directory.file("dialer.db")
         do {

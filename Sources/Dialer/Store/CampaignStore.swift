@@ -62,6 +62,10 @@ final class CampaignStore {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let prefix = "." + url.lastPathComponent + ".creating-"
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw EnvironmentError("cannot create the database \(path): its folder \(folder) does not exist")
+        }
         // Leftovers of creators that died half-way.
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }), !DaemonLease.processExists(pid) else {
