@@ -1,3 +1,4 @@
+import CampaignDSL
 import Dialer
 import Foundation
 
@@ -19,6 +20,24 @@ let usage = """
     Prints a table and the command that reproduces it; --json prints one JSON object instead.
     """
 
+/// Where each benchmark's options and figures are explained.
+let guides = ["compile": "docs/contacts.md", "pacing": "docs/simulation.md", "report": "docs/reports.md"]
+
+/// `dialer-bench NAME --help`: the benchmark's options (each takes a value) and where it is explained.
+func help(name: String, summary: String, options: Set<String>) -> String {
+    let guide = guides[name].map { "\n\n\($0) explains what it measures and what its options mean." } ?? ""
+    return """
+        Usage: swift run -c release dialer-bench \(name) [OPTIONS] [--json]
+
+        \(name): \(summary)
+
+        Options:
+        \(options.sorted().map { "  --\($0) VALUE" }.joined(separator: "\n"))
+          --json             one JSON object instead of the table
+          -h, --help         show this help\(guide)
+        """
+}
+
 @MainActor
 func main() -> Int32 {
     let words = Array(CommandLine.arguments.dropFirst())
@@ -27,8 +46,13 @@ func main() -> Int32 {
         return words.isEmpty || words.contains("--help") ? 0 : 2
     }
     guard let benchmark = benchmarks.first(where: { $0.name == name }) else {
-        FileHandle.standardError.write(Data("dialer-bench: unknown benchmark '\(name)'\n\n\(usage)\n".utf8))
+        let guess = Suggestion.nearest(to: name, in: benchmarks.map { $0.name }).map { "; did you mean '\($0)'?" } ?? ""
+        FileHandle.standardError.write(Data("dialer-bench: unknown benchmark '\(name)'\(guess)\n\n\(usage)\n".utf8))
         return 2
+    }
+    if words.dropFirst().contains(where: { $0 == "--help" || $0 == "-h" }) {
+        print(help(name: benchmark.name, summary: benchmark.summary, options: benchmark.options))
+        return 0
     }
     do {
         let arguments = try CommandArguments(Array(words.dropFirst()), valueOptions: benchmark.options, flagOptions: ["json"])

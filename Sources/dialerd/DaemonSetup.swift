@@ -14,7 +14,11 @@ enum DaemonSetup {
                 let renderer = DiagnosticRenderer(sources: check.sources, color: Terminal.colorOnStandardError)
                 Terminal.error(renderer.render(check.diagnostics))
             }
-            guard let read = check.config, !check.hasErrors else { return .failed(.inputHasErrors) }
+            guard let read = check.config, !check.hasErrors else {
+                // A config file that cannot be read is the environment's problem, not the input's.
+                let unreadable = check.diagnostics.contains { $0.id == "unreadable-file" }
+                return .failed(unreadable ? .usageOrEnvironment : .inputHasErrors)
+            }
             config = read
         }
         if let database = arguments.value("db") { config.databasePath = database }
@@ -57,7 +61,7 @@ enum DaemonSetup {
     /// The exit code and message for an error of `run` or `serve`.
     static func failure(_ error: any Error, command: String) -> ExitCode {
         Terminal.error("dialerd \(command): \(error)")
-        return .usageOrEnvironment
+        return error is LeaseHeld ? .anotherDaemonHolds : .usageOrEnvironment
     }
 }
 

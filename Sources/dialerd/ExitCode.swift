@@ -6,4 +6,6 @@ enum ExitCode: Int32 {
     case inputHasErrors = 1
     /// Bad usage, or the environment (files, database, system) stopped the command.
     case usageOrEnvironment = 2
+    /// `run` or `serve` found another `dialerd` holding the database and did nothing (cron overlap).
+    case anotherDaemonHolds = 3
 }

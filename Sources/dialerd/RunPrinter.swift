@@ -1,9 +1,10 @@
+import CampaignDSL
 import Dialer
 import Foundation
 
-/// The summary `dialerd run` prints: what was installed, and per campaign what it did and its totals.
+/// The summary `dialerd run` prints: what was installed, where it dialed, and per campaign what it did and its totals.
 enum RunPrinter {
-    static func describe(_ report: DaemonRunReport) -> String {
+    static func describe(_ report: DaemonRunReport, telephony: TelephonySettings) -> String {
         var lines: [String] = []
         for (path, outcome) in report.installs {
             switch outcome {
@@ -19,6 +20,12 @@ enum RunPrinter {
             case .failed(let message):
                 lines.append("not installed \(path): \(message)")
             }
+        }
+        switch telephony {
+        case .simulated(let settings):
+            lines.append("on the simulated network (seed \(settings.seed), time-scale \(settings.timeScale.formatted())): no real calls")
+        case .asterisk(let settings):
+            lines.append("on Asterisk at \(settings.host):\(settings.port)")
         }
         if report.campaigns.isEmpty { lines.append("no campaigns") }
         for campaign in report.campaigns {
@@ -40,7 +47,8 @@ enum RunPrinter {
                              + "busy \(summary.busy), failed \(summary.failed), abandoned \(summary.abandoned), "
                              + "unknown \(summary.unknown))")
                 lines.append("  contacts: \(summary.contacts) (completed \(summary.completed), exhausted \(summary.exhausted), "
-                             + "invalid \(summary.invalid), duplicate \(summary.duplicate), pending \(summary.pending))")
+                             + "invalid \(summary.invalid), duplicate \(summary.duplicate), do-not-call \(summary.doNotCall), "
+                             + "pending \(summary.pending))")
             }
         }
         return lines.joined(separator: "\n")

@@ -1,10 +1,8 @@
+import CampaignDSL
 import Foundation
 
-/// Every subcommand, in the order `dialerd --help` lists them.
-let commands: [any Command.Type] = [
-    CheckCommand.self, FmtCommand.self, ExplainCommand.self, SimulateCommand.self, ReportCommand.self, RunCommand.self,
-    ServeCommand.self, StatusCommand.self, PauseCommand.self, ResumeCommand.self, BackupCommand.self, AgentsCommand.self,
-]
+/// The version `dialerd --version` prints.
+let version = "0.1.0"
 
 let generalHelp = """
     dialerd: the Dialer campaign daemon and tools
@@ -12,10 +10,11 @@ let generalHelp = """
     Usage: dialerd COMMAND [OPTIONS]
 
     Commands:
-    \(commands.map { "  " + $0.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
+    \(CommandList.all.map { "  " + $0.name.padding(toLength: 12, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
 
-    Run 'dialerd COMMAND --help' for a command's options.
-    Exit status: 0 ok, 1 the input has errors, 2 usage or environment problem.
+    Run 'dialerd COMMAND --help' for a command's options, 'dialerd --version' for the version.
+    Exit status: 0 ok, 1 the input has errors, 2 usage or environment problem,
+    3 another dialerd holds the database (run, serve).
     """
 
 @MainActor
@@ -25,15 +24,21 @@ func dispatch(_ words: [String]) -> ExitCode {
         return .usageOrEnvironment
     }
     if first == "--help" || first == "-h" || first == "help" {
-        if first == "help", let topic = words.dropFirst().first, let command = commands.first(where: { $0.name == topic }) {
+        if first == "help", let topic = words.dropFirst().first, let command = CommandList.named(topic) {
             Terminal.out(command.help)
         } else {
             Terminal.out(generalHelp)
         }
         return .success
     }
-    guard let command = commands.first(where: { $0.name == first }) else {
-        Terminal.error("dialerd: unknown command '\(first)'\n\n\(generalHelp)")
+    if first == "--version" || first == "version" {
+        Terminal.out("dialerd \(version)")
+        return .success
+    }
+    guard let command = CommandList.named(first) else {
+        let known = CommandList.all.map { $0.name } + ["help", "--help", "--version"]
+        let guess = Suggestion.nearest(to: first, in: known).map { "; did you mean '\($0)'?" } ?? ""
+        Terminal.error("dialerd: unknown command '\(first)'\(guess)\n\n\(generalHelp)")
         return .usageOrEnvironment
     }
     return command.main(Array(words.dropFirst()))

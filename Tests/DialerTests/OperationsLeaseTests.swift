@@ -1,3 +1,4 @@
+@testable import CampaignDSL
 @testable import Dialer
 import Foundation
 import Testing
@@ -64,6 +65,33 @@ import Testing
         let clock = VirtualClock(start: start)
         try DaemonLease(store: try store(), databasePath: "lease.db", clock: clock).release()
         _ = try DaemonLease(store: try store(), databasePath: "lease.db", clock: clock, processAlive: { _ in true })
+    }
+
+    @Test func aHeartbeatThatCannotBeWrittenIsNotReportedAsATakeover() throws {
+        let clock = VirtualClock(start: start)
+        let config = DaemonConfig(databasePath: directory.file("session.db"), campaignsFolder: directory.path)
+        let session = try DaemonSession(options: DaemonOptions(config: config), logger: .silent, leaseClock: clock)
+        defer { session.close() }
+        // The renewal fails for another reason than another holder (here: writes refused).
+        try session.store.connection.execute("PRAGMA query_only = 1")
+        clock.advance(by: DaemonLease.heartbeatInterval)
+        let stop = StopSignal()
+        session.heartbeat(stop: stop)
+        #expect(stop.isRaised, "the daemon drains")
+        #expect(!session.leaseLost, "nobody took the lease over")
+        let error = #expect(throws: (any Error).self) { try session.throwIfEndedEarly() }
+        #expect(!(error is LeaseLost))
+        #expect(error.map { "\($0)".contains("taken over") } == false)
+    }
+
+    @Test func aKilledHolderOnThisMachineIsNotLiveThoughItsLeaseHasNotExpired() throws {
+        let record = LeaseRecord(holder: "here:999999", host: DaemonLease.hostName(), pid: 999_999, token: "dead",
+                                 heartbeatAt: start, expiresAt: start.addingTimeInterval(DaemonLease.timeToLive))
+        #expect(!DaemonLease.isLive(record, at: start, processAlive: { _ in false }))
+        #expect(DaemonLease.isLive(record, at: start, processAlive: { _ in true }))
+        let elsewhere = LeaseRecord(holder: "other:12", host: "other-machine", pid: 12, token: "theirs",
+                                    heartbeatAt: start, expiresAt: start.addingTimeInterval(DaemonLease.timeToLive))
+        #expect(DaemonLease.isLive(elsewhere, at: start, processAlive: { _ in false }), "another machine's pid says nothing")
     }
 
     /// The host name the lease records for this process.

@@ -37,8 +37,8 @@ import Testing
         try Data(Self.campaign.utf8).write(to: URL(fileURLWithPath: directory.file("merging.campaign")))
     }
 
-    private func install(_ store: CampaignStore) -> InstallOutcome {
-        CampaignInstaller(store: store, cacheDirectory: nil, logger: .silent)
+    private func install(_ store: CampaignStore) throws -> InstallOutcome {
+        try CampaignInstaller(store: store, cacheDirectory: nil, logger: .silent)
             .install(CampaignSource.load(path: directory.file("merging.campaign")), at: start).outcome
     }
 
@@ -50,7 +50,7 @@ import Testing
     @Test func aChangedListAddsCancelsBlocksAndKeepsHistory() throws {
         try write(contacts: Array(0..<10))
         let store = try CampaignStore(path: directory.file("merge.db"), now: start)
-        guard case .compiled(let first) = install(store) else { Issue.record("not compiled"); return }
+        guard case .compiled(let first) = try install(store) else { Issue.record("not compiled"); return }
         #expect(first.contacts == 10)
         let campaign = try #require(try store.campaignID(named: "merging"))
         // Contact 0 was called once and did not answer: that history must survive the merge.
@@ -60,11 +60,11 @@ import Testing
             AttemptResult(call: call, job: job.job, outcome: .noAnswer, cause: .noAnswer, answeredAt: nil, connectedAt: nil,
                           endedAt: start.addingTimeInterval(30), ringSeconds: 30, talkSeconds: nil, agent: nil),
             jobState: .pending, nextAt: start.addingTimeInterval(3600))
-        #expect(install(store).isUnchanged, "an unchanged file is left alone")
+        #expect(try install(store).isUnchanged, "an unchanged file is left alone")
 
         // 2 and 3 leave the list, 10 and 11 join, 4 goes on the do-not-call list.
         try write(contacts: [0, 1] + Array(4..<12), doNotCall: [4])
-        guard case .merged(let merge) = install(store) else { Issue.record("not merged"); return }
+        guard case .merged(let merge) = try install(store) else { Issue.record("not merged"); return }
         #expect(merge.added == 2)
         #expect(merge.cancelled == 2)
         #expect(merge.blocked == 1)
@@ -79,7 +79,7 @@ import Testing
 
         // 2 comes back: pending again, not a second contact.
         try write(contacts: [0, 1, 2] + Array(4..<12), doNotCall: [4])
-        guard case .merged(let again) = install(store) else { Issue.record("not merged"); return }
+        guard case .merged(let again) = try install(store) else { Issue.record("not merged"); return }
         #expect(again.restored == 1 && again.added == 0)
         #expect(try jobStates(store)[number(2)] == "pending")
         #expect(try store.connection.firstRow("SELECT COUNT(*) FROM contacts", []) { $0.int(0) } == 12)
@@ -88,11 +88,11 @@ import Testing
     @Test func aFileWithErrorsIsNotInstalledAndTheStoredVersionStays() throws {
         try write(contacts: Array(0..<3))
         let store = try CampaignStore(path: directory.file("merge.db"), now: start)
-        let first = install(store)
+        let first = try install(store)
         guard case .compiled = first else { Issue.record("not compiled: \(first)"); return }
         try Data("campaign merging {\n  timezone Mars/Olympus\n}\n".utf8)
             .write(to: URL(fileURLWithPath: directory.file("merging.campaign")))
-        guard case .hasErrors(let check) = install(store) else { Issue.record("installed a broken file"); return }
+        guard case .hasErrors(let check) = try install(store) else { Issue.record("installed a broken file"); return }
         #expect(check.hasErrors)
         #expect(try jobStates(store).count == 3)
     }
@@ -102,12 +102,27 @@ extension OperationsMergeTests {
     @Test func twoFilesNamingTheSameCampaignAreNotMergedIntoEachOther() throws {
         try write(contacts: Array(0..<3))
         let store = try CampaignStore(path: directory.file("merge.db"), now: start)
-        _ = install(store)
+        _ = try install(store)
         try Data((Self.campaign + "# a copy\n").utf8).write(to: URL(fileURLWithPath: directory.file("copy.campaign")))
-        let outcome = CampaignInstaller(store: store, cacheDirectory: nil, logger: .silent)
+        let outcome = try CampaignInstaller(store: store, cacheDirectory: nil, logger: .silent)
             .install(CampaignSource.load(path: directory.file("copy.campaign")), at: start).outcome
         guard case .failed(let message) = outcome else { Issue.record("the copy was installed"); return }
         #expect(message.contains("campaign names must be unique"))
+    }
+}
+
+extension OperationsMergeTests {
+    @Test func aFullDiskStopsTheInstallNamingTheFolderAndLeavesNothingHalfWritten() throws {
+        try write(contacts: Array(0..<2_000))
+        let store = try CampaignStore(path: directory.file("merge.db"), now: start)
+        let pages = try store.connection.firstRow("PRAGMA page_count") { $0.int(0) } ?? 0
+        try store.connection.execute("PRAGMA max_page_count = \(pages + 4)")
+        let error = #expect(throws: DatabaseProblem.self) { try install(store) }
+        #expect(error?.kind == .diskFull)
+        #expect(error?.description.contains("the disk holding \(directory.path) is full") == true)
+        #expect(error?.description.contains("could not write the campaign merging") == true)
+        #expect(try store.storedCampaigns().isEmpty, "the compile was rolled back whole")
+        #expect(try store.connection.firstRow("SELECT COUNT(*) FROM contacts") { $0.int(0) } == 0)
     }
 }
 

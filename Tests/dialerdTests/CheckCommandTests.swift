@@ -38,4 +38,20 @@ import Testing
         #expect(output.status == 1)
         #expect(output.stderr.contains("nowhere.campaign"))
     }
+
+    @Test func aContactWhoseOwnerIsNotOnTheTeamIsAWarningAtItsLine() throws {
+        let directory = TemporaryDirectory()
+        var list = "Name,Phone,Owner\n"
+        for index in 0..<12 {
+            list += "Person \(index),0798398\(1000 + index),\(index < 10 ? "amelia" : "georg")\n"
+        }
+        try list.write(toFile: directory.path("list.csv"), atomically: true, encoding: .utf8)
+        try AgentsCommandTests.campaign.write(toFile: directory.path("sheets.campaign"), atomically: true, encoding: .utf8)
+        let output = try Dialerd.run(["check", "sheets.campaign"], in: directory.url)
+        #expect(output.status == 0, "a warning, not an error")
+        #expect(output.stderr.contains("list.csv:12:1: warning: 2 contacts name the owner 'georg', who is not in team care; "
+                                       + "they are given to other agents [owner-not-on-team]"), "\(output.stderr)")
+        #expect(output.stderr.contains("note: lines 12, 13"))
+        #expect(output.stderr.contains("hint: did you mean `george`?"))
+    }
 }

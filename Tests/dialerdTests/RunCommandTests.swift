@@ -20,6 +20,8 @@ import Glibc
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("campaigns/torture.campaign: 50 contacts (45 dialable)"), "\(first.stdout)")
         #expect(first.stdout.contains("torture: closed until"))
+        #expect(first.stdout.contains("on the simulated network (seed 3, time-scale 600): no real calls"), "\(first.stdout)")
+        #expect(first.stdout.contains("duplicate 0, do-not-call 5, pending 45)"), "\(first.stdout)")
         #expect(try fixture.count("SELECT COUNT(*) FROM attempts") == 0, "nothing is dialed before the hours open")
 
         Thread.sleep(forTimeInterval: 1.2)  // 12 minutes of the campaign's clock: now past 08:30
@@ -50,7 +52,7 @@ import Glibc
         }
         #expect(holding, "serve takes the lease")
         let output = try fixture.dialerd(["run", "--config", fixture.config])
-        #expect(output.status == 2)
+        #expect(output.status == 3, "an overlap has its own exit status")
         #expect(output.stderr.contains("another dialerd"))
         #expect(output.stderr.contains("is running on \(fixture.database)"))
     }
@@ -70,5 +72,20 @@ import Glibc
         let output = try Dialerd.run(["run", "--for", "soon"])
         #expect(output.status == 2)
         #expect(output.stderr.contains("--for must be a duration"))
+    }
+
+    @Test func runWithoutAConfigOrACampaignsFolderCreatesNoDatabase() throws {
+        let directory = TemporaryDirectory()
+        let output = try Dialerd.run(["run"], in: directory.url)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("there is no campaigns folder campaigns"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty, "no dialer.db, no lock file")
+    }
+
+    @Test func aMissingConfigFileIsAnEnvironmentProblem() throws {
+        let directory = TemporaryDirectory()
+        let output = try Dialerd.run(["run", "--config", "missing.conf"], in: directory.url)
+        #expect(output.status == 2, "as the exit status table says")
+        #expect(output.stderr.contains("cannot read the config file missing.conf"))
     }
 }

@@ -1,7 +1,8 @@
-/// Finds the nearest known word to a misspelt one, for "did you mean" hints.
-enum Suggestion {
+/// Finds the nearest known word to a misspelt one, for "did you mean" hints: the
+/// campaign checker's, the config reader's and the command line's (`--hlep`).
+package enum Suggestion {
     /// The candidate closest to `word` by edit distance, if close enough to be a plausible typo.
-    static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+    package static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().utf8)
         guard !target.isEmpty, target.count <= 64 else { return nil }
         let limit = max(1, min(3, target.count / 3 + 1))
@@ -16,7 +17,7 @@ enum Suggestion {
     }
 
     /// "did you mean `x`?" for the nearest candidate, or nil.
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
+    package static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
         nearest(to: word, in: candidates).map { "did you mean `\($0)`?" }
     }
 

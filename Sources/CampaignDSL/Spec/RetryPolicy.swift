@@ -32,7 +32,8 @@ public struct RetryRule: Sendable, Hashable, Codable {
 /// An outcome without a rule is not retried.
 public struct RetryPolicy: Sendable, Hashable, Codable {
     public var rules: [RetryOutcome: RetryRule]
-    /// The most calls to one contact in one calendar day (campaign zone).
+    /// The most calls to one contact in one calendar day of the contact's zone (the campaign's
+    /// zone for a number whose zone is unknown), under every compliance profile.
     public var maxPerDay: Int?
     /// The most calls to one contact in any 24 hours.
     public var maxPer24Hours: Int?

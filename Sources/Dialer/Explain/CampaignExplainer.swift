@@ -23,8 +23,13 @@ public enum CampaignExplainer {
         lines += scheduleLines(spec)
         lines.append("")
         lines += dialingLines(spec)
+        lines += try assignmentLines(spec, store: store, campaign: campaign)
         lines.append("")
         lines += retryLines(spec.retry)
+        if !spec.dispositions.isEmpty {
+            lines.append("")
+            lines += dispositionLines(spec.dispositions)
+        }
         if let sms = spec.sms, !sms.messages.isEmpty {
             lines.append("")
             lines += smsLines(sms)
@@ -36,7 +41,77 @@ public enum CampaignExplainer {
                              + " (\(survey.questions.count { $0.condition != nil }) asked only on a condition).")
             }
         }
+        if !spec.reports.isEmpty {
+            lines.append("")
+            lines += reportLines(spec)
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// Who takes which contact: ahead of time in preview with assigned agents (with the owners
+    /// that are not on the team), else whichever agent is free.
+    private static func assignmentLines(_ spec: CampaignSpec, store: CampaignStore, campaign: Int64) throws -> [String] {
+        guard spec.dial.mode != .agentless else { return [] }
+        guard spec.dial.mode == .preview, spec.dial.assignedAgents || spec.dial.assignment != nil,
+              let compiled = try store.compiledCampaign(named: spec.id) else {
+            return ["  Each contact goes to the next free agent; nobody's contacts are set aside for them."]
+        }
+        let method = CallAssignments.defaultMethod(of: spec)
+        let agents = CampaignRunner.agentIDs(of: spec)
+        var unknownOwners: [String: Int] = [:]
+        for contact in try OwnerReview.unknownOwners(spec, store: store, campaign: campaign) {
+            unknownOwners[contact.owner, default: 0] += 1
+        }
+        let summary = try CallAssignments.assignUnassigned(store: store, campaign: compiled, method: nil,
+                                                           at: Date(timeIntervalSince1970: 0))
+        let how: String
+        switch method {
+        case .owner: how = "each to the agent its list names as its owner, the rest evened out"
+        case .roundRobin: how = "the agents in turn"
+        case .balanced: how = "evened out by the calls each is expected to take"
+        }
+        var lines = ["  Contacts are set aside for agents ahead of time (\(how)): "
+                     + agents.map { "\($0) \(summary.perAgent[$0] ?? 0)" }.joined(separator: ", ") + "."]
+        if !unknownOwners.isEmpty {
+            let count = unknownOwners.values.reduce(0, +)
+            let names = unknownOwners.keys.sorted()
+            lines.append("  warning: \(PlainWords.count(count, "contact")) name an owner who is not on the team ("
+                         + names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", and \(names.count - 5) more" : "")
+                         + "); they are given to other agents.")
+        }
+        return lines
+    }
+
+    private static func dispositionLines(_ dispositions: [Disposition]) -> [String] {
+        var lines = ["Dispositions (what agents record after a call)"]
+        for disposition in dispositions {
+            var meaning: [String] = []
+            if disposition.flags.contains(.success) { meaning.append("counts as a success") }
+            if disposition.flags.contains(.callback) { meaning.append("the agent sets a time to call back") }
+            if disposition.flags.contains(.doNotCall) { meaning.append("the number joins the opt-out list") }
+            if disposition.flags.contains(.final) || disposition.flags.contains(.doNotCall) {
+                meaning.append("the contact is not called again")
+            }
+            if meaning.isEmpty { meaning.append("the retries go on as for the call's outcome") }
+            let label = disposition.label.map { " \"\($0)\"" } ?? ""
+            lines.append("  \(disposition.id)\(label): " + meaning.joined(separator: "; ") + ".")
+        }
+        return lines
+    }
+
+    private static func reportLines(_ spec: CampaignSpec) -> [String] {
+        var lines = ["Reports"]
+        for report in spec.reports {
+            let when: String
+            switch report.schedule {
+            case .hourly: when = "Every hour"
+            case .daily(let time): when = "Every day at \(time) (\(spec.timeZone))"
+            case .weekly(let day, let time): when = "Every \(PlainWords.dayNames[day, default: ""]) at \(time) (\(spec.timeZone))"
+            }
+            let formats = report.formats.map { $0.rawValue.uppercased() }.joined(separator: ", ")
+            lines.append("  \(when): \(formats) to \(PlainWords.path(report.folder)).")
+        }
+        return lines
     }
 
     private static func contactLines(_ spec: CampaignSpec, report: CompileReport, zones: [(String, Int)]) -> [String] {
@@ -125,7 +200,7 @@ public enum CampaignExplainer {
         }
         if retry.rules.isEmpty { lines.append("  None: each contact is called once.") }
         var caps: [String] = []
-        if let day = retry.maxPerDay { caps.append("\(day) per day") }
+        if let day = retry.maxPerDay { caps.append("\(day) per day (the callee's day)") }
         if let rolling = retry.maxPer24Hours { caps.append("\(rolling) in any 24 hours") }
         if let total = retry.maxTotal { caps.append("\(total) in all") }
         if !caps.isEmpty { lines.append("  Never more than " + caps.joined(separator: ", ") + " per contact.") }
@@ -142,10 +217,10 @@ public enum CampaignExplainer {
             case .answer(let question, let answers): when = "when \(question) is answered \(answers.joined(separator: " or "))"
             case .beforeCallback(let seconds): when = "\(PlainWords.duration(seconds: seconds)) before a callback"
             }
-            let length = (try? MessageTemplate(message.template))?.fixedLength ?? SMSLength(measuring: message.template)
+            let fixed = (try? MessageTemplate(message.template))?.render([:]) ?? message.template
             lines.append("  \(when): \"\(message.template)\"")
-            lines.append("    \(length.summary) before its placeholders are filled"
-                         + (message.placeholders.isEmpty ? "" : " (" + message.placeholders.map { "{\($0)}" }.joined(separator: ", ") + ")") + ".")
+            let placeholders = message.placeholders.map { "{\($0)}" }.joined(separator: ", ")
+            lines.append("    " + (placeholders.isEmpty ? "" : "Without \(placeholders): ") + PlainWords.smsLength(of: fixed) + ".")
         }
         return lines
     }

@@ -1,4 +1,5 @@
 import CampaignDSL
+import Foundation
 
 /// Small phrases for explaining a campaign to a person.
 enum PlainWords {
@@ -43,9 +44,39 @@ enum PlainWords {
         return parts.joined(separator: " ")
     }
 
-    /// "1 contact", "3 contacts".
+    /// "1 contact", "3 contacts", "0 prefixes".
     static func count(_ n: Int, _ noun: String) -> String {
-        "\(n) \(noun)\(n == 1 ? "" : "s")"
+        guard n != 1 else { return "1 \(noun)" }
+        let sibilant = ["s", "x", "z", "ch", "sh"].contains { noun.hasSuffix($0) }
+        return "\(n) \(noun)\(sibilant ? "es" : "s")"
+    }
+
+    /// "42 characters, 1 SMS" or, when a character outside the GSM alphabet forces Unicode,
+    /// "75 characters in Unicode because of “ệ” (70 fit in one SMS), sent as 2 SMS".
+    static func smsLength(of text: String) -> String {
+        let length = SMSLength(measuring: text)
+        let composed = text.precomposedStringWithCanonicalMapping
+        let characters = count(length.units, "character")
+        let parts = "\(length.segments) SMS"
+        guard length.encoding == .ucs2 else {
+            return length.segments == 1 ? "\(characters), 1 SMS" : "\(characters), sent as \(parts) (160 fit in one)"
+        }
+        let culprit = composed.unicodeScalars.first { GSM7Alphabet.septets($0) == nil }.map { " because of “\($0)”" } ?? ""
+        return "\(characters) in Unicode\(culprit) (70 fit in one SMS), sent as \(parts)"
+    }
+
+    /// A path with its `.` and `name/..` steps taken: "campaigns/../reports/x" is "reports/x".
+    static func path(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != "..", !last.isEmpty {
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
     }
 
     static func times(_ n: Int) -> String { n == 1 ? "once" : n == 2 ? "twice" : "\(n) times" }

@@ -22,7 +22,9 @@ struct CampaignInstaller {
     let logger: Logger
 
     /// Installs `source`: compile when new, merge when changed, nothing when unchanged.
-    func install(_ source: CampaignSource, at time: Date) -> (campaign: String?, outcome: InstallOutcome) {
+    /// - Throws: ``DatabaseProblem`` when the database is damaged or its disk is full (the
+    ///   compile or merge was rolled back): the daemon cannot go on, unlike with a bad list.
+    func install(_ source: CampaignSource, at time: Date) throws -> (campaign: String?, outcome: InstallOutcome) {
         guard let spec = source.check.spec, !source.check.hasErrors else {
             logger.error("campaign file has errors; not installed", ["file": source.path,
                          "errors": String(source.check.diagnostics.count { $0.severity == .error })])
@@ -31,7 +33,9 @@ struct CampaignInstaller {
         do {
             let stored = try store.storedCampaigns().first { $0.name == spec.id }
             if let stored, stored.sourceHash == source.sourceHash { return (spec.id, .unchanged) }
-            if let stored, stored.sourcePath != source.path, FileManager.default.fileExists(atPath: stored.sourcePath) {
+            // The same file under another spelling (a database from before paths were stored canonically) is the same campaign.
+            if let stored, CanonicalPath.of(stored.sourcePath) != CanonicalPath.of(source.path),
+               FileManager.default.fileExists(atPath: stored.sourcePath) {
                 let message = "campaign '\(spec.id)' is already compiled from \(stored.sourcePath); campaign names must be unique"
                 logger.error("campaign not installed", ["file": source.path, "error": message])
                 return (spec.id, .failed(message))
@@ -52,7 +56,9 @@ struct CampaignInstaller {
                 "invalid": String(report.invalid), "dnc": String(report.doNotCall)])
             return (spec.id, .compiled(report))
         } catch {
+            let error = DatabaseProblem.classify(error, path: store.path, writing: "the campaign \(spec.id)")
             logger.error("campaign not installed", ["campaign": spec.id, "error": "\(error)"])
+            if error is DatabaseProblem { throw error }
             return (spec.id, .failed("\(error)"))
         }
     }

@@ -27,4 +27,6 @@ public struct CampaignRunOutcome: Sendable {
     public let reconciled: Int
     /// The campaign's totals after the run (nil when it failed before reading them).
     public let summary: CampaignSummary?
+    /// Set when it failed because the database is damaged or its disk is full: no campaign can go on.
+    var databaseProblem: DatabaseProblem? = nil
 }

@@ -11,8 +11,10 @@ public struct CampaignSource: Sendable {
     /// The texts read, in path order, as one text (what the fingerprint covers).
     let combinedText: String
 
-    /// The `*.campaign` files directly in `folder`, sorted, each checked.
+    /// The `*.campaign` files directly in `folder`, sorted, each checked and named by its
+    /// canonical path (so the lists it names are too).
     public static func scan(folder: String) throws -> [CampaignSource] {
+        let folder = CanonicalPath.of(folder)
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)

@@ -105,8 +105,10 @@ final class CampaignWorker: @unchecked Sendable {
             }
             return CampaignRunOutcome(campaign: name, state: .dialed, placed: placed, reconciled: reconciled, summary: summary)
         } catch {
+            let error = DatabaseProblem.classify(error, path: plan.databasePath, writing: "the calls of campaign \(name)")
             logger.error("campaign stopped by an error", ["campaign": name, "error": "\(error)"])
-            return CampaignRunOutcome(campaign: name, state: .failed("\(error)"), placed: 0, reconciled: 0, summary: nil)
+            return CampaignRunOutcome(campaign: name, state: .failed("\(error)"), placed: 0, reconciled: 0, summary: nil,
+                                      databaseProblem: error as? DatabaseProblem)
         }
     }
 

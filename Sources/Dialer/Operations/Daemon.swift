@@ -83,7 +83,8 @@ public final class Daemon {
                 outcomes.append(outcome)
             }
         }
-        if session.leaseLost { throw LeaseLost() }
+        try session.throwIfEndedEarly()
+        if let problem = outcomes.lazy.compactMap(\.databaseProblem).first { throw problem }
         return DaemonRunReport(installs: installs, campaigns: outcomes.sorted { $0.campaign < $1.campaign })
     }
 
@@ -98,12 +99,18 @@ public final class Daemon {
         var workers: [String: (worker: CampaignWorker, ownStop: StopSignal)] = [:]
         var restAfter: [String: Date] = [:]
         var nextScan = Date.distantPast
+        var problem: DatabaseProblem?
         let wall = WallClock()
         while !stop.isRaised {
             session.heartbeat(stop: stop)
             for (name, running) in workers where running.worker.isFinished {
                 let outcome = running.worker.wait()
                 workers[name] = nil
+                if let found = outcome.databaseProblem {
+                    // Every campaign shares the file: restarting them would only fail again.
+                    problem = found
+                    stop.raise()
+                }
                 restAfter[name] = wall.now.addingTimeInterval(running.ownStop.isRaised ? 0 : Self.restartPause)
                 if running.ownStop.isRaised { nextScan = .distantPast }
                 logger.info("campaign worker ended", ["campaign": name, "placed": String(outcome.placed)])
@@ -142,7 +149,8 @@ public final class Daemon {
             logger.info("campaign drained", ["campaign": name, "placed": String(running.worker.wait().placed)])
         }
         outbox.finish()
-        if session.leaseLost { throw LeaseLost() }
+        try session.throwIfEndedEarly()
+        if let problem { throw problem }
     }
 
     /// Starts a worker for every active campaign that is not paused, has work and a window ahead.

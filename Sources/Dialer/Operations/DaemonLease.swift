@@ -83,7 +83,13 @@ final class DaemonLease {
         return true
     }
 
-    private static func hostName() -> String {
+    /// Whether the holder of `lease` may still be running: its lease has not expired and,
+    /// when it ran on this machine, its process still exists (a killed holder is not live).
+    static func isLive(_ lease: LeaseRecord, at now: Date, processAlive: (Int32) -> Bool = DaemonLease.processExists) -> Bool {
+        lease.expiresAt > now && (lease.host != hostName() || processAlive(lease.pid))
+    }
+
+    static func hostName() -> String {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return "unknown-host" }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

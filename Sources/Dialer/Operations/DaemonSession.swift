@@ -8,6 +8,8 @@ final class DaemonSession {
     let logger: Logger
     let store: CampaignStore
     let lease: DaemonLease
+    /// The OS lock beside the database, which a replaced database file cannot dodge.
+    private let lock: DatabaseLock
     let telephony: DaemonTelephony
     /// Text messages, webhooks and the screen pop, with their secrets read at start-up.
     let messaging: MessagingConfiguration
@@ -15,9 +17,12 @@ final class DaemonSession {
     let time: any Clock
     let cacheDirectory: String
     private(set) var leaseLost = false
+    /// Why the lease could not be renewed when no other process took it (a full disk, a damaged file).
+    private(set) var failure: (any Error)?
 
     /// Opens the database (creating it, mode 0600), takes the lease, sets up the clock.
-    init(options: DaemonOptions, logger: Logger) throws {
+    /// - Parameter leaseClock: the clock of the lease's heartbeats (the wall clock but in tests).
+    init(options: DaemonOptions, logger: Logger, leaseClock: any Clock = WallClock()) throws {
         self.options = options
         self.logger = logger
         let config = options.config
@@ -27,14 +32,27 @@ final class DaemonSession {
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
             throw EnvironmentError("the folder of the database \(path) does not exist; create it or name another with --db")
         }
+        // Checked before the database is created: a command that cannot work leaves no new file behind.
+        guard FileManager.default.fileExists(atPath: config.campaignsFolder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw EnvironmentError("there is no campaigns folder \(config.campaignsFolder); create it, "
+                                   + "or name one in the config given with --config")
+        }
         let wall = WallClock()
+        guard let lock = try DatabaseLock(databasePath: path) else {
+            let holder = FileManager.default.fileExists(atPath: path) ? try? CampaignStore(path: path, now: wall.now).lease() : nil
+            throw LeaseHeld(holder: holder?.holder ?? "pid unknown", heartbeatAt: holder?.heartbeatAt,
+                            expiresAt: holder?.expiresAt, databasePath: path)
+        }
+        self.lock = lock
         store = try CampaignStore(path: path, now: wall.now)
-        lease = try DaemonLease(store: store, databasePath: path, clock: wall)
+        try store.verifyIntact()
+        lease = try DaemonLease(store: store, databasePath: path, clock: leaseClock)
         do {
             telephony = try DaemonTelephony.make(config.telephony, store: store)
             messaging = try DaemonMessaging.configuration(config)
         } catch {
             try? lease.release()
+            lock.release()
             throw error
         }
         time = telephony.clock
@@ -50,6 +68,7 @@ final class DaemonSession {
 
     /// Gives the lease back (a clean exit).
     func close() {
+        defer { lock.release() }
         guard !leaseLost else { return }
         do {
             try lease.release()
@@ -59,16 +78,28 @@ final class DaemonSession {
         }
     }
 
-    /// Renews the lease when due; a lost lease raises `stop` so every worker drains.
+    /// Renews the lease when due; a lost lease, or a renewal that could not be written,
+    /// raises `stop` so every worker drains.
     func heartbeat(stop: StopSignal) {
-        guard !leaseLost else { return }
+        guard !leaseLost, failure == nil else { return }
         do {
             try lease.beatIfDue()
-        } catch {
+        } catch let error as LeaseLost {
             leaseLost = true
             logger.error("lease lost; draining", ["error": "\(error)"])
             stop.raise()
+        } catch {
+            let error = DatabaseProblem.classify(error, path: options.config.databasePath, writing: "the lease's heartbeat")
+            failure = error
+            logger.error("cannot renew the lease; draining", ["error": "\(error)"])
+            stop.raise()
         }
+    }
+
+    /// Throws what ended the session early: a lost lease, or a heartbeat that could not be written.
+    func throwIfEndedEarly() throws {
+        if leaseLost { throw LeaseLost() }
+        if let failure { throw failure }
     }
 
     /// Checks every campaign file of the folder and compiles or merges the new and changed ones.
@@ -78,17 +109,17 @@ final class DaemonSession {
         var results: [(path: String, outcome: InstallOutcome)] = []
         for source in try CampaignSource.scan(folder: options.config.campaignsFolder) {
             if let name = source.check.spec?.id, running.contains(name) { continue }
-            results.append((source.path, installer.install(source, at: time.now).outcome))
+            results.append((source.path, try installer.install(source, at: time.now).outcome))
         }
         return results
     }
 
-    /// The stored campaigns whose file is in the folder now.
+    /// The stored campaigns whose file is in the folder now (under whatever spelling it was stored).
     func activeCampaigns() throws -> [StoredCampaign] {
-        let folder = options.config.campaignsFolder
+        let folder = CanonicalPath.of(options.config.campaignsFolder)
         let files = Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".campaign") }.map { (folder as NSString).appendingPathComponent($0) })
-        return try store.storedCampaigns().filter { files.contains($0.sourcePath) }
+        return try store.storedCampaigns().filter { files.contains(CanonicalPath.of($0.sourcePath)) }
     }
 
     /// The stored campaigns whose file changed since it was compiled (or that are new), by name.

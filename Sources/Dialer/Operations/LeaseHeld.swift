@@ -4,14 +4,17 @@ public import Foundation
 public struct LeaseHeld: Error, CustomStringConvertible, Sendable {
     /// `host:pid` of the holder.
     public let holder: String
-    /// When the holder last proved it is alive.
-    public let heartbeatAt: Date
+    /// When the holder last proved it is alive (nil when it holds the lock file but wrote no lease yet).
+    public let heartbeatAt: Date?
     /// When the lease lapses unless renewed.
-    public let expiresAt: Date
+    public let expiresAt: Date?
     public let databasePath: String
 
     public var description: String {
         let formatter = ISO8601DateFormatter()
+        guard let heartbeatAt, let expiresAt else {
+            return "another dialerd (\(holder)) is running on \(databasePath) (it holds \(databasePath).lock); stop it first"
+        }
         return "another dialerd (\(holder)) is running on \(databasePath) (last heartbeat \(formatter.string(from: heartbeatAt)), "
             + "lease expires \(formatter.string(from: expiresAt))); stop it first, or wait for its lease to expire "
             + "if it crashed on another machine"

@@ -24,17 +24,19 @@ public enum StatusReporter {
         let iso = ISO8601DateFormatter()
         let lease = try store.lease().map {
             LeaseStatus(holder: $0.holder, heartbeat: iso.string(from: $0.heartbeatAt), expires: iso.string(from: $0.expiresAt),
-                        live: $0.expiresAt > wallNow)
+                        live: DaemonLease.isLive($0, at: wallNow))
         }
         let folder = (config.databasePath as NSString).deletingLastPathComponent
         let cache = (folder.isEmpty ? "." : folder) + "/.dnc-cache"
         var campaigns: [CampaignStatus] = []
-        for stored in try store.storedCampaigns() {
-            var campaign = try campaignStatus(stored, store: store, now: now, cacheDirectory: cache)
-            if lease?.live == true, let live = try store.liveState(campaign: stored.id) {
-                campaign.showLive(live)
+        try store.connection.readTransaction {
+            for stored in try store.storedCampaigns() {
+                var campaign = try campaignStatus(stored, store: store, now: now, cacheDirectory: cache)
+                if lease?.live == true, let live = try store.liveState(campaign: stored.id) {
+                    campaign.showLive(live)
+                }
+                campaigns.append(campaign)
             }
-            campaigns.append(campaign)
         }
         return DaemonStatus(database: config.databasePath, now: iso.string(from: now), lease: lease, campaigns: campaigns)
     }
@@ -50,24 +52,32 @@ public enum StatusReporter {
         let permit = DialPermit(spec: spec, campaignCalendar: calendar, doNotCall: registry)
         let paused = try store.isPaused(campaign: stored.id)
 
-        var jobs: [String: Int] = [:]
-        for (state, count) in try store.connection.rows(
-            "SELECT state, COUNT(*) FROM jobs WHERE campaign_id = ? GROUP BY state", [stored.id], { ($0.string(0), $0.int(1)) }) {
-            jobs[state] = count
-        }
+        let jobs = try store.jobCounts(campaign: stored.id)
         var reasons: [String: Int] = [:]
         for state in [JobState.dnc, .exhausted, .invalid, .duplicate, .cancelled] {
             if let count = jobs[state.rawValue], count > 0 { reasons[state.rawValue, default: 0] += count }
         }
         var dueNow = 0
-        let pending = try store.connection.rows(
-            """
-            SELECT j.id, c.phone_e164, c.time_zone, j.next_at, j.callback_at FROM jobs j JOIN contacts c ON c.id = j.contact_id
-            WHERE j.campaign_id = ? AND j.state = 'pending'
-            """, [stored.id]) { ($0.int64(0), $0.string(1), $0.optionalString(2), $0.optionalDate(3), $0.optionalDate(4)) }
-        for (job, number, numberZone, nextAt, callbackAt) in pending {
-            let decision = try permit.decide(number: number, zone: numberZone ?? spec.timeZone,
-                                             history: try store.history(job: job), at: now)
+        let histories = try store.pendingHistories(campaign: stored.id)
+        // A contact never called is judged by its zone alone once its number is past the DNC lists:
+        // the laws' calendars are worked out once per zone, not once per contact.
+        var firstCallDecisions: [String: DialDecision] = [:]
+        let pendingJobs = try store.pendingJobs(campaign: stored.id)
+        let blocked = try registry.snapshot().blocksEach(digits: pendingJobs.map { DoNotCallRegistry.digits(of: $0.number) })
+        for (pending, blocked) in zip(pendingJobs, blocked) {
+            let zone = pending.timeZone ?? spec.timeZone
+            let decision: DialDecision
+            if let history = histories[pending.job] {
+                decision = try permit.decide(number: pending.number, zone: zone, history: history, at: now)
+            } else if blocked {
+                decision = .never(.dnc, .doNotCall)
+            } else if let known = firstCallDecisions[zone] {
+                decision = known
+            } else {
+                decision = try permit.decide(number: pending.number, zone: zone, history: [], at: now)
+                firstCallDecisions[zone] = decision
+            }
+            let (nextAt, callbackAt) = (pending.nextAt, pending.callbackAt)
             switch decision {
             case .never(_, let refusal), .notBefore(_, let refusal):
                 reasons[refusal.rawValue, default: 0] += 1

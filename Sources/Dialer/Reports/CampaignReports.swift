@@ -22,6 +22,7 @@ public enum CampaignReports {
             throw EnvironmentError("no database at \(databasePath)")
         }
         let store = try CampaignStore(path: databasePath, now: WallClock().now)
+        try store.verifyIntact()
         // Read the file through a memory map: no copy per page read (reports read every page once).
         try store.connection.execute("PRAGMA mmap_size=2147418112")
         guard let id = try store.campaignID(named: campaign) else {

@@ -6,6 +6,8 @@ struct OpenContact {
     let contact: Int64
     let job: Int64
     let listPosition: Int
+    /// The contact's line in its list (the header is line 1).
+    let line: Int
     let name: String?
     let header: [String]
     let fields: [String]
@@ -44,7 +46,7 @@ extension CampaignStore {
     func openContacts(campaign: Int64, agent: String? = nil) throws -> [OpenContact] {
         var sql = """
             SELECT c.id, j.id, l.position, c.name, l.header_json, c.fields_json, c.phone_e164, c.time_zone,
-                   j.attempts, j.next_at, open_callback.callback_at, open_callback.callback_agent, s.agent
+                   j.attempts, j.next_at, open_callback.callback_at, open_callback.callback_agent, s.agent, c.line
             FROM jobs j JOIN contacts c ON c.id = j.contact_id JOIN lists l ON l.id = c.list_id
             LEFT JOIN assignments s ON s.contact_id = c.id
             LEFT JOIN jobs open_callback ON open_callback.id = j.id AND open_callback.callback_at IS NOT NULL
@@ -59,7 +61,7 @@ extension CampaignStore {
         sql += " ORDER BY j.next_at, j.id"
         return try connection.rows(sql, values) { row in
             OpenContact(
-                contact: row.int64(0), job: row.int64(1), listPosition: row.int(2), name: row.optionalString(3),
+                contact: row.int64(0), job: row.int64(1), listPosition: row.int(2), line: row.int(13), name: row.optionalString(3),
                 header: JSONText.decodeStrings(row.string(4)), fields: JSONText.decodeStrings(row.string(5)),
                 number: row.string(6), zone: row.optionalString(7), attempts: row.int(8),
                 nextAt: row.optionalDouble(9).map(Date.init(timeIntervalSince1970:)),

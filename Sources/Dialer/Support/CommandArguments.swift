@@ -1,3 +1,5 @@
+import CampaignDSL
+
 /// A command line split into options and positional arguments.
 ///
 /// Options are `--name value`, `--name=value` or flags `--name`; which names take
@@ -38,7 +40,9 @@ public struct CommandArguments: Sendable {
                     index += 1
                 }
             } else {
-                throw UsageError("unknown option '\(word)'")
+                let known = valueOptions.union(flagOptions).union(["help"])
+                let guess = Suggestion.nearest(to: name, in: known.sorted()).map { "; did you mean '--\($0)'?" } ?? ""
+                throw UsageError("unknown option '\(word)'\(guess)")
             }
         }
     }

@@ -36,7 +36,7 @@ enum CheckCommand: Command {
         var failed = false
         var jsonDocuments: [String] = []
         for path in arguments.positional {
-            let result = CampaignChecker.check(file: path, environment: DialerEnvironment())
+            let result = ownerReview(of: CampaignChecker.check(file: path, environment: DialerEnvironment()))
             failed = failed || result.hasErrors
             let renderer = DiagnosticRenderer(sources: result.sources, color: Terminal.colorOnStandardError)
             if format == "json" {
@@ -50,6 +50,23 @@ enum CheckCommand: Command {
         }
         if format == "json" { Terminal.out(mergeJSONArrays(jsonDocuments)) }
         return failed ? .inputHasErrors : .success
+    }
+
+    /// The check's result with a warning for each owner its lists name who is not on the team
+    /// (a preview campaign by owner would silently give their contacts to others).
+    private static func ownerReview(of result: CheckResult) -> CheckResult {
+        guard let spec = result.spec, !result.hasErrors else { return result }
+        var sources = result.sources
+        let warnings: [Diagnostic]
+        do {
+            warnings = OwnerReview.diagnostics(try OwnerReview.unknownOwners(spec), spec: spec, sources: &sources)
+        } catch {
+            // The lists' rows are the compile's to judge (`dialerd explain` shows them); the owners go unchecked.
+            warnings = [Diagnostic(severity: .warning, id: "owners-not-checked",
+                                   message: "the lists' owners could not be checked: \(error)",
+                                   range: .point(spec.lists.first?.path ?? "", 0))]
+        }
+        return warnings.isEmpty ? result : CheckResult(spec: spec, diagnostics: result.diagnostics + warnings, sources: sources)
     }
 
     /// One JSON array holding the elements of several (each file's diagnostics carry their file name).

@@ -11,8 +11,10 @@ enum ExplainCommand: Command {
         Checks the campaign, reads its lists and says in plain words what it will
         do: how many contacts will be called and how many are left out (invalid,
         duplicate, do-not-call, unreadable rows), when calls are made and in which
-        time zones, the dialing mode and its limits, the retries, and the text
-        messages that go out. Nothing is dialed and no database is written.
+        time zones, the dialing mode and its limits, which agent gets which
+        contacts (with owners named in a list who are not on the team), the
+        retries, the dispositions, the text messages that go out and the
+        reports' schedule. Nothing is dialed and no database is written.
 
         Options:
           -h, --help   show this help

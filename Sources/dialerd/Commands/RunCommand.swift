@@ -29,8 +29,9 @@ enum RunCommand: Command {
           -h, --help         show this help
 
         Exit status: 0 done, 1 the config or a campaign file has errors (the other
-        campaigns still dial), 2 bad usage, another dialerd holds the database, or
-        an unusable folder or database.
+        campaigns still dial), 2 bad usage or an unusable folder or database
+        (damaged, disk full), 3 another dialerd holds the database (nothing was
+        done: an overlapping cron run).
         """
 
     static func run(_ words: [String]) -> ExitCode {
@@ -70,7 +71,7 @@ enum RunCommand: Command {
             let renderer = DiagnosticRenderer(sources: check.sources, color: Terminal.colorOnStandardError)
             Terminal.error(renderer.render(check.diagnostics))
         }
-        Terminal.out(RunPrinter.describe(report))
+        Terminal.out(RunPrinter.describe(report, telephony: config.telephony))
         if RunPrinter.anyFailed(report) { return .usageOrEnvironment }
         return inputErrors ? .inputHasErrors : .success
     }

@@ -20,8 +20,9 @@ enum ServeCommand: Command {
           --db PATH          the database (overrides the config)
           -h, --help         show this help
 
-        Exit status: 0 after a drain, 1 the config has errors, 2 bad usage, another
-        dialerd holds the database, the lease was lost, or an unusable folder or database.
+        Exit status: 0 after a drain, 1 the config has errors, 2 bad usage, the lease
+        was lost, or an unusable folder or database (damaged, disk full), 3 another
+        dialerd holds the database.
         """
 
     static func run(_ words: [String]) -> ExitCode {

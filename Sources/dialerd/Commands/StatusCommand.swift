@@ -58,7 +58,7 @@ enum StatusCommand: Command {
         var lines = ["database \(status.database) at \(status.now)"]
         if let lease = status.lease {
             lines.append(lease.live ? "  held by \(lease.holder) (last heartbeat \(lease.heartbeat))"
-                                    : "  last held by \(lease.holder); its lease expired \(lease.expires)")
+                                    : "  last held by \(lease.holder), which is not running (last heartbeat \(lease.heartbeat))")
         } else {
             lines.append("  no dialerd is running on it")
         }

@@ -81,6 +81,8 @@ struct DNCIndexCache {
     }
 
     /// Writes the cache atomically (a temporary file renamed into place), streaming the tables to disk.
+    /// The folder is private to its owner (0700) and the files too (0600), whatever the umask:
+    /// they hold the do-not-call numbers. Temporary files of writers that died are removed.
     /// Returns false when it could not.
     @discardableResult
     func write(_ index: DNCIndex, rejected: [CSVReject]) -> Bool {
@@ -89,6 +91,8 @@ struct DNCIndexCache {
         } catch {
             return false
         }
+        guard chmod(directory, 0o700) == 0 else { return false }
+        removeAbandonedTemporaryFiles()
         let temporary = filePath + ".\(getpid()).tmp"
         guard let out = BinaryFileWriter(path: temporary) else { return false }
         out.append(DNCIndexCache.magic)
@@ -128,6 +132,15 @@ struct DNCIndexCache {
         }
         return true
     }
+
+    /// Removes `*.PID.tmp` files whose writer no longer exists (killed while writing).
+    private func removeAbandonedTemporaryFiles() {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasSuffix(".tmp") {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), !DaemonLease.processExists(pid) else { continue }
+            unlink(directory + "/" + name)
+        }
+    }
 }
 
 /// Writes little-endian integers, arrays and strings to a new file, through a small buffer; large arrays go
@@ -138,7 +151,7 @@ private final class BinaryFileWriter {
     private var failed = false
 
     init?(path: String) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return nil }
         descriptor = fd
         pending.reserveCapacity(1 << 16)

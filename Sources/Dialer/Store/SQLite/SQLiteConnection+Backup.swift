@@ -2,7 +2,8 @@ import CSQLite
 
 extension SQLiteConnection {
     /// Copies the live database into a new file at `path` (mode 0600) with SQLite's online
-    /// backup API. An existing file at `path` is an error, never overwritten.
+    /// backup API. An existing file at `path` is an error, never overwritten. The copy is a
+    /// rollback-journal database, so reading it leaves no `-wal` or `-shm` file beside it.
     func backup(to path: String) throws(SQLiteError) {
         try SQLiteFile.create(path, mustBeNew: true)
         var opened: OpaquePointer?
@@ -23,6 +24,10 @@ extension SQLiteConnection {
         }
         guard finishCode == SQLITE_OK else {
             throw SQLiteError(function: "sqlite3_backup_finish", code: finishCode, db: destination)
+        }
+        let journalCode = sqlite3_exec(destination, "PRAGMA journal_mode=DELETE", nil, nil, nil)
+        guard journalCode == SQLITE_OK else {
+            throw SQLiteError(function: "PRAGMA journal_mode", code: journalCode, db: destination)
         }
     }
 }

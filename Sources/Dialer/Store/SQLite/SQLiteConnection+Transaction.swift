@@ -29,6 +29,24 @@ extension SQLiteConnection {
         return result
     }
 
+    /// Runs `body` in one read transaction (`BEGIN` … `COMMIT`): every query sees the same
+    /// snapshot, and the file's read lock is taken once instead of once per statement.
+    func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        guard transactionDepth == 0 else { return try body() }
+        try execute("BEGIN")
+        transactionDepth += 1
+        defer { transactionDepth -= 1 }
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            _ = sqlite3_exec(handle, "ROLLBACK", nil, nil, nil)
+            throw error
+        }
+        try execute("COMMIT")
+        return result
+    }
+
     /// Rolls back to where the transaction (depth 0) or the savepoint began.
     ///
     /// Some errors (disk full, I/O) make SQLite roll back the whole transaction by itself;
