@@ -154,8 +154,20 @@ enum Shell {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
+        // No signal blocked nor ignored, whatever the test runner's thread has: Asterisk's manager
+        // wakes its sessions with SIGURG, and would deliver events late with it blocked.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
+        let result = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
         guard result == 0 else { throw LabError("posix_spawn: \(String(cString: strerror(result)))") }
         return Running(pid: pid, stdout: stdout, stderr: stderr)
     }

@@ -32,6 +32,8 @@ struct AMICallTracker {
         var channelName: String?
         var phase = Phase.dialing
         var ringingReported = false
+        /// The pick-up was reported (AMD listens until its verdict).
+        var pickUpReported = false
         var answerReported = false
         var verdict: AnsweringParty?
         /// The AMD verdict as reported (`human`, `notsure`, …), once known.
@@ -210,8 +212,8 @@ struct AMICallTracker {
             return []
         }
         if let unique = message["Uniqueid"], Self.isUniqueID(unique) { adopt(unique, for: id, primary: true) }
+        var events = pickedUp(id)
         if calls[id]?.phase == .dialing { calls[id]?.phase = .answered }
-        var events: [CallEvent.Kind] = []
         if !reportsAMD { events += ensureAnswered(id, party: .person) }
         if let state = calls[id], let primary = state.primary,
            let ended = state.causes.first(where: { $0.channel == primary }) {
@@ -266,6 +268,8 @@ struct AMICallTracker {
         case Self.ringingState? where state.phase == .dialing && !state.ringingReported:
             calls[id]?.ringingReported = true
             return [.ringing(id)]
+        case Self.upState? where !state.orphaned && state.phase == .dialing && message["Uniqueid"] == ownChannel(state):
+            return pickedUp(id)
         case Self.upState? where state.orphaned && state.phase == .dialing && message["Uniqueid"] == ownChannel(state):
             calls[id]?.phase = .answered
             return reportsAMD ? [] : ensureAnswered(id, party: .person)
@@ -359,6 +363,13 @@ struct AMICallTracker {
         calls[id]?.seen.insert(unique)
         byChannel[unique] = id
         if primary { calls[id]?.primary = unique }
+    }
+
+    /// The far end picked up: with AMD, ring time ends here and the detector's time begins.
+    private mutating func pickedUp(_ id: CallID) -> [CallEvent.Kind] {
+        guard reportsAMD, let state = calls[id], !state.pickUpReported, !state.answerReported else { return [] }
+        calls[id]?.pickUpReported = true
+        return [.detecting(id)]
     }
 
     private mutating func ensureAnswered(_ id: CallID, party: AnsweringParty) -> [CallEvent.Kind] {
