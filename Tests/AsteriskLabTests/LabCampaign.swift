@@ -1,8 +1,8 @@
 import Foundation
 
 /// A Dialer installation next to a lab: a config naming the lab's pbx, one campaign whose
-/// contacts are the lab's customers, a data folder; runs the built `dialerd` on it.
-struct LabCampaign {
+/// contacts are the lab's customers, a data folder; runs the built `dialerd` on it. Removed when released.
+final class LabCampaign {
     /// One of the lab's customers: the number's last three digits are class, ring and talk seconds.
     enum Customer: Character, CaseIterable {
         case person = "1", machine = "2", busy = "3", congestion = "4", unallocated = "5", noAnswer = "6"
@@ -86,6 +86,8 @@ struct LabCampaign {
             """, to: "dialerd.conf", in: directory)
     }
 
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
     let environment: [String: String]
     var config: String { directory.appendingPathComponent("dialerd.conf").path }
     var database: String { directory.appendingPathComponent("data/dialer.db").path }
@@ -104,9 +106,10 @@ struct LabCampaign {
         try Shell.start([Self.executable, "serve", "--config", config], in: directory, environment: environment)
     }
 
-    /// Rows of a query on the campaign's database, each a list of columns (`sqlite3 -separator '|'`).
+    /// Rows of a query on the campaign's database, each a list of columns (`sqlite3 -separator '|'`);
+    /// read-only, so a query before `dialerd` made the database never leaves an empty file in its way.
     func query(_ sql: String) -> [[String]] {
-        let result = Shell.run(["sqlite3", "-separator", "|", database, sql])
+        let result = Shell.run(["sqlite3", "-readonly", "-separator", "|", database, sql])
         return result.stdout.split(separator: "\n", omittingEmptySubsequences: true).map {
             $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         }

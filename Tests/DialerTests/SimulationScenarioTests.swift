@@ -32,6 +32,7 @@ import Testing
             var parameters = SimulationParameters()
             let value = switch key {
             case "amd", "recordings": "on"
+            case "routing": "pbx"
             case "answer-by-hour": "10=1.1"
             case "seed": "7"
             case "agent-dispositions": "done=2"

@@ -26,14 +26,15 @@ extension CampaignRunner {
     func enqueueFollowUps(call: CallID, at time: Date) throws {
         guard let followUps, followUps.plansForCallEnds, let attempt = try store.recordedAttempt(call: call),
               let contact = try store.contactFacts(contact: attempt.contact, spec: spec) else { return }
-        var entries = followUps.onAttemptEnded(AttemptFacts(
+        let facts = AttemptFacts(
             call: call, contact: contact, number: attempt.number, outcome: attempt.outcome, placedAt: attempt.placedAt,
             answeredAt: attempt.answeredAt, endedAt: attempt.endedAt ?? time, agent: attempt.agent,
-            recordingURL: attempt.recording))
+            recordingURL: attempt.recording)
+        var entries = followUps.onAttemptEnded(facts)
         if attempt.jobState.isFinal {
             entries += followUps.onJobFinal(ContactResult(
                 contact: contact, state: attempt.jobState, lastOutcome: attempt.outcome,
-                attempts: try store.history(job: attempt.job).count, finishedAt: time))
+                attempts: try store.history(job: attempt.job).count, finishedAt: time, lastCall: ContactResult.LastCall(facts)))
         }
         try store.enqueue(entries, at: time)
     }

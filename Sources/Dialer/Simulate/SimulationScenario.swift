@@ -27,6 +27,9 @@ public enum SimulationScenario {
         ("amd-false-positive", { p, v throws(ScenarioError) in p.amdFalsePositiveShare = try share(v) }),
         ("amd-false-negative", { p, v throws(ScenarioError) in p.amdFalseNegativeShare = try share(v) }),
         ("recordings", { p, v throws(ScenarioError) in p.recordings = try onOff(v) }),
+        ("routing", { p, v throws(ScenarioError) in p.pbxRouting = try routing(v) }),
+        ("pbx-queue", { p, v throws(ScenarioError) in p.pbxQueueSeconds = try seconds(v) }),
+        ("pbx-agent-ring", { p, v throws(ScenarioError) in p.pbxAgentRingSeconds = try seconds(v) }),
         ("machine-agent-seconds", { p, v throws(ScenarioError) in p.machineAgentSeconds = try seconds(v) }),
         ("answer-by-hour", { p, v throws(ScenarioError) in p.answerByHour = try hourFactors(v) }),
         ("break-every", { p, v throws(ScenarioError) in p.breakEverySeconds = try seconds(v) }),
@@ -108,6 +111,15 @@ public enum SimulationScenario {
     /// `25` or `25s`.
     private static func seconds(_ text: String) throws(ScenarioError) -> Double {
         try number(text.hasSuffix("s") ? String(text.dropLast()) : text)
+    }
+
+    /// `engine` (Dialer connects answered calls) or `pbx` (the network does, as Asterisk's queue).
+    private static func routing(_ text: String) throws(ScenarioError) -> Bool {
+        switch text {
+        case "engine": return false
+        case "pbx": return true
+        default: throw ScenarioError("expected engine or pbx, not '\(text)'")
+        }
     }
 
     private static func onOff(_ text: String) throws(ScenarioError) -> Bool {

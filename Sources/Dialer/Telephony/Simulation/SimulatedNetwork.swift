@@ -8,6 +8,10 @@ public import Foundation
 /// how many times this number was called before). So a contact's outcomes do not
 /// depend on the order in which the engine happens to place calls. Agents' breaks
 /// are drawn from a generator per agent.
+///
+/// With ``SimulationParameters/pbxRouting`` the network plays a PBX: it routes each
+/// answered person to its own longest-free agent or, after the queue's wait, plays the
+/// safe-harbour message, and reports agents' presence itself, as Asterisk does.
 public final class SimulatedNetwork: TelephonyDriver {
     private enum Fate {
         case unallocated
@@ -40,6 +44,17 @@ public final class SimulatedNetwork: TelephonyDriver {
         case agentReady(String)
         case breakStarts(String)
         case breakEnds(String)
+        /// PBX routing: an agent logs in to the queue.
+        case agentJoins(String)
+        /// PBX routing: a person has waited the queue's longest wait.
+        case queueTimeout(CallID)
+    }
+
+    /// PBX routing: what an agent of the network's queue does.
+    private enum AgentState: Equatable {
+        case free(since: Date)
+        case busy
+        case away
     }
 
     private let clock: VirtualClock
@@ -49,6 +64,12 @@ public final class SimulatedNetwork: TelephonyDriver {
     private var callsPerNumber: [String: UInt64] = [:]
     private var steps = EventQueue<Step>()
     private var agentRandom: [String: SeededRandom] = [:]
+    /// PBX routing: the queue's agents, in the order given, and the persons waiting for one, oldest first.
+    private var queueAgents: [String] = []
+    private var agentStates: [String: AgentState] = [:]
+    /// PBX routing: agents whose break began while they were busy; it starts when they are free.
+    private var breaksDue: Set<String> = []
+    private var queued: [CallID] = []
     /// What really happened, which the engine cannot always know.
     public private(set) var tally = SimulationTally()
 
@@ -64,6 +85,13 @@ public final class SimulatedNetwork: TelephonyDriver {
         self.clock = clock
         self.parameters = parameters
         self.timeZone = timeZone
+        if parameters.pbxRouting {
+            queueAgents = agents
+            for agent in agents {
+                agentStates[agent] = .away
+                steps.push(.agentJoins(agent), at: clock.now)
+            }
+        }
         guard parameters.breakEverySeconds > 0 else { return }
         for agent in agents {
             var random = SeededRandom(seed: parameters.seed, mixing: FNV1a.hash(agent.utf8), 0xB4EA)
@@ -72,8 +100,8 @@ public final class SimulatedNetwork: TelephonyDriver {
         }
     }
 
-    /// The engine hands answered calls to agents itself.
-    public var routesAnsweredCalls: Bool { false }
+    /// The engine hands answered calls to agents itself, unless the network plays a PBX.
+    public var routesAnsweredCalls: Bool { parameters.pbxRouting }
 
     /// Calls placed and not yet ended.
     public var callsInProgress: Int { calls.count }
@@ -111,19 +139,25 @@ public final class SimulatedNetwork: TelephonyDriver {
     }
 
     public func connect(_ call: CallID, toAgent agent: String) throws {
-        guard var state = calls[call], state.phase == .answered else {
+        guard calls[call]?.phase == .answered else {
             throw TelephonyError("call \(call) is not waiting for an agent")
         }
+        startTalk(call, with: agent, at: clock.now)
+    }
+
+    /// Bridges an answered call to `agent` at `time`: the talk (or the agent's look at a machine) begins.
+    private func startTalk(_ call: CallID, with agent: String, at time: Date) {
+        guard var state = calls[call] else { return }
         state.phase = .connected
         state.agent = agent
-        steps.push(.connected(call, agent: agent), at: clock.now)
+        steps.push(.connected(call, agent: agent), at: time)
         if state.party == .machine {
             tally.machinesReachingAgents += 1
-            steps.push(.agentFoundMachine(call), at: clock.now + parameters.machineAgentSeconds)
+            steps.push(.agentFoundMachine(call), at: time + parameters.machineAgentSeconds)
         } else {
             tally.personsConnected += 1
             let talk = state.random.logNormal(mean: parameters.talkMeanSeconds, coefficientOfVariation: parameters.talkCV)
-            steps.push(.farEndHangsUp(call), at: clock.now + talk)
+            steps.push(.farEndHangsUp(call), at: time + talk)
         }
         calls[call] = state
     }
@@ -184,13 +218,14 @@ public final class SimulatedNetwork: TelephonyDriver {
             if state.party == .person { tally.countAnswer(at: time) }
             guard parameters.amd else {
                 calls[id]?.phase = .answered
+                route(id, at: time)
                 return [.answered(id, party: .person)]
             }
             state.phase = .detecting
             let delay = state.random.logNormal(mean: parameters.amdDelaySeconds, coefficientOfVariation: 0.2)
             calls[id] = state
             steps.push(.amdDecision(id), at: time + delay)
-            return []
+            return [.detecting(id)]
         case .amdDecision(let id):
             guard var state = calls[id], state.phase == .detecting else { return [] }
             let wrong = state.random.unit()
@@ -203,6 +238,7 @@ public final class SimulatedNetwork: TelephonyDriver {
             }
             state.phase = .answered
             calls[id] = state
+            route(id, at: time)
             return [.amdVerdict(id, "human"), .answered(id, party: .person)]
         case .ringTimeout(let id):
             guard calls[id]?.phase == .dialing else { return [] }
@@ -215,7 +251,8 @@ public final class SimulatedNetwork: TelephonyDriver {
             guard parameters.recordings else { return [.connected(id, agent: agent)] }
             return [.connected(id, agent: agent), .recording(id, "simulated://recordings/\(id)")]
         case .agentFoundMachine(let id):
-            guard calls[id]?.phase == .connected else { return [] }
+            guard let state = calls[id], state.phase == .connected else { return [] }
+            if let agent = state.agent, parameters.pbxRouting { agentFree(agent, at: time) }
             return [.agentFoundMachine(id), end(id, cause: .normalClearing)]
         case .farEndHangsUp(let id):
             guard let state = calls[id], state.phase == .connected else { return [] }
@@ -226,19 +263,80 @@ public final class SimulatedNetwork: TelephonyDriver {
             }
             return [end(id, cause: .normalClearing)]
         case .agentReady(let agent):
+            if parameters.pbxRouting { agentFree(agent, at: time) }
             return [.agentReady(agent: agent)]
         case .breakStarts(let agent):
             guard var random = agentRandom[agent] else { return [] }
             let logsOut = random.unit() < parameters.logoutShare
             steps.push(.breakEnds(agent), at: time + random.logNormal(mean: parameters.breakMeanSeconds, coefficientOfVariation: 0.5))
             agentRandom[agent] = random
+            if parameters.pbxRouting {
+                if case .free = agentStates[agent] { agentStates[agent] = .away } else { breaksDue.insert(agent) }
+            }
             return [.agentPresence(agent: agent, logsOut ? .loggedOut : .paused)]
         case .breakEnds(let agent):
             guard var random = agentRandom[agent] else { return [] }
             steps.push(.breakStarts(agent), at: time + random.exponential(mean: parameters.breakEverySeconds))
             agentRandom[agent] = random
+            guard parameters.pbxRouting else { return [.agentPresence(agent: agent, .available)] }
+            breaksDue.remove(agent)
+            if agentStates[agent] == .away { agentFree(agent, at: time) }
             return [.agentPresence(agent: agent, .available)]
+        case .agentJoins(let agent):
+            agentFree(agent, at: time)
+            return [.agentPresence(agent: agent, .available)]
+        case .queueTimeout(let id):
+            guard let index = queued.firstIndex(of: id), var state = calls[id] else { return [] }
+            // Nobody took the call: the dialplan plays the safe-harbour message and hangs up.
+            queued.remove(at: index)
+            if state.party == .machine {
+                tally.machinesAbandoned += 1
+            } else {
+                tally.countAbandon(at: time, hungUpAsMachine: false)
+            }
+            state.phase = .connected
+            calls[id] = state
+            steps.push(.farEndHangsUp(id), at: time + parameters.safeHarbourSeconds)
+            return []
         }
+    }
+
+    /// PBX routing: an answered call goes to the agent free longest, or waits in the queue.
+    private func route(_ id: CallID, at time: Date) {
+        guard parameters.pbxRouting else { return }
+        if let agent = longestFreeAgent() {
+            bridge(id, to: agent, at: time)
+        } else {
+            queued.append(id)
+            steps.push(.queueTimeout(id), at: time + parameters.pbxQueueSeconds)
+        }
+    }
+
+    /// PBX routing: `agent` is free again (joined, back from a break, or done wrapping up):
+    /// it takes the oldest waiting call, or starts the break that came meanwhile.
+    private func agentFree(_ agent: String, at time: Date) {
+        if breaksDue.remove(agent) != nil {
+            agentStates[agent] = .away
+            return
+        }
+        agentStates[agent] = .free(since: time)
+        if !queued.isEmpty { bridge(queued.removeFirst(), to: agent, at: time) }
+    }
+
+    private func longestFreeAgent() -> String? {
+        var best: (agent: String, since: Date)?
+        for agent in queueAgents {
+            guard case .free(let since) = agentStates[agent] else { continue }
+            if let current = best, current.since <= since { continue }
+            best = (agent, since)
+        }
+        return best?.agent
+    }
+
+    /// PBX routing: the queue rings `agent` and bridges the call when the agent's phone answers.
+    private func bridge(_ id: CallID, to agent: String, at time: Date) {
+        agentStates[agent] = .busy
+        startTalk(id, with: agent, at: time + parameters.pbxAgentRingSeconds)
     }
 
     private func end(_ id: CallID, cause: HangupCause) -> CallEvent.Kind {

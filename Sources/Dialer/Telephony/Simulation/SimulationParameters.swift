@@ -51,6 +51,15 @@ public struct SimulationParameters: Sendable, Hashable, Codable {
     public var breakMeanSeconds: Double
     /// Share of breaks for which the agent logs out (and back in) rather than pausing.
     public var logoutShare: Double
+    /// Whether the network routes answered calls itself, as an Asterisk queue does: an
+    /// answered person (after AMD, when on) goes to the agent free longest, or waits at most
+    /// ``pbxQueueSeconds`` and then hears the safe-harbour message; the engine only follows.
+    public var pbxRouting = false
+    /// With ``pbxRouting``: the most a person waits in the queue for an agent (the dialplan's `Queue(…,2)`).
+    public var pbxQueueSeconds: Double = 2
+    /// With ``pbxRouting``: how long the queue rings the agent it chose before the call is bridged
+    /// (Asterisk's `AgentCalled` to `AgentConnect`); the answered call waits meanwhile.
+    public var pbxAgentRingSeconds: Double = 0.3
     /// How simulated agents fill in dispositions, surveys and callbacks, and callees answer keyed surveys.
     public var agentBehaviour = SimulatedAgentBehaviour()
 
