@@ -81,6 +81,11 @@ struct AsteriskLabTests {
             #expect(person.amd == "human")
             #expect((1...4).contains(person.amdSeconds ?? 0), "AMD apart from ring: \(person.amdSeconds ?? -1)")
         }
+        // Agents' logged-in time follows the queue: occupancy (talk and wrap-up over logged-in time) never above 1.
+        let summaryPath = campaign.directory.appendingPathComponent("reports/lab/summary.json")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: summaryPath)) as? [String: Any])
+        let occupancies = (summary["agents"] as? [[String: Any]] ?? []).compactMap { $0["occupancy"] as? Double }
+        #expect(occupancies.count == count && occupancies.allSatisfy { $0 > 0 && $0 <= 1 }, "occupancies \(occupancies)")
         let status = campaign.dialerd(["status", "--config", campaign.config, "--json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         let first = try #require((json["campaigns"] as? [[String: Any]])?.first)

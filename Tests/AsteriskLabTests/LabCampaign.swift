@@ -27,8 +27,9 @@ final class LabCampaign {
         var contacts: [(String, Customer)] = []
         var csv = "Name,Phone\n"
         for (index, customer) in customers.enumerated() {
-            // +1 212 NXX kCRT: a valid New York number whose last three digits are the lab's class, ring and talk.
-            let number = "+1212\(200 + index / 10)\(index % 10)\(customer.0.rawValue)\(customer.ring)\(customer.talk)"
+            // +1 212 NXX kCRT: a valid New York number whose last three digits are the lab's class, ring and
+            // talk (exchanges from 220 on: 211 is a service code, not a number).
+            let number = "+1212\(220 + index / 10)\(index % 10)\(customer.0.rawValue)\(customer.ring)\(customer.talk)"
             contacts.append((number, customer.0))
             csv += "Contact \(index),\(number)\n"
         }

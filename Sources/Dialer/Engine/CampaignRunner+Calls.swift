@@ -184,11 +184,16 @@ extension CampaignRunner {
         }
     }
 
-    /// Attempts a previous run left in progress end as `unknown`, counted against
-    /// the limits like a no-answer; they are never re-dialed blindly.
+    /// Attempts a previous run left in progress are never re-dialed blindly: a backend that can find
+    /// them again follows them to their real end (they ring, or hold an agent, until then); otherwise
+    /// they end as `unknown` at once, counted against the limits like a no-answer.
     func reconcileInterruptedAttempts() throws {
-        for attempt in try store.interruptedAttempts(campaign: campaign) {
+        let interrupted = try store.interruptedAttempts(campaign: campaign)
+        for attempt in interrupted {
             inFlight[attempt.call] = CallInFlight(job: attempt.job, zone: attempt.zone ?? zone.identifier, placedAt: attempt.placedAt)
+        }
+        guard !driver.resume(interrupted.map(\.call)) else { return }
+        for attempt in interrupted {
             try finish(attempt.call, outcome: .unknown, cause: nil, at: clock.now)
         }
     }

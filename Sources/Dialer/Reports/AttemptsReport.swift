@@ -7,7 +7,7 @@ import Foundation
 struct AttemptsReport {
     static let columns = [
         "call_id", "contact_id", "number", "placed_at", "placed_at_utc", "ended_at",
-        "outcome", "cause", "cause_text", "ring_seconds", "talk_seconds", "wrap_seconds", "agent", "amd", "recording",
+        "outcome", "cause", "cause_text", "ring_seconds", "amd_seconds", "talk_seconds", "wrap_seconds", "agent", "amd", "recording",
     ]
 
     let store: CampaignStore
@@ -21,7 +21,7 @@ struct AttemptsReport {
         let statement = try store.connection.statement(
             """
             SELECT a.id, a.number, a.placed_at, a.job_id, a.ended_at, a.outcome, a.cause,
-                a.ring_seconds, a.talk_seconds, a.wrap_seconds, a.agent, a.amd_result, a.recording
+                a.ring_seconds, a.talk_seconds, a.wrap_seconds, a.agent, a.amd_result, a.recording, a.amd_seconds
             FROM attempts a
             WHERE a.campaign_id = ? AND a.placed_at >= ? AND a.placed_at < ? AND a.state = 'ended'
             ORDER BY a.placed_at, a.id
@@ -74,6 +74,7 @@ struct AttemptsReport {
                 writer?.emptyCell()
             }
             writer?.cell(seconds: row.optionalDouble(7))
+            writer?.cell(seconds: row.optionalDouble(13))
             writer?.cell(seconds: row.optionalDouble(8))
             writer?.cell(seconds: row.optionalDouble(9))
             for column: Int32 in 10...12 { row.withBytes(column) { writer?.cell(bytes: $0) } }

@@ -30,6 +30,11 @@ public protocol TelephonyDriver: AnyObject {
     func playMessage(_ call: CallID) throws
     /// Ends a call that has not been answered yet.
     func cancel(_ call: CallID) throws
+    /// Follows calls a stopped process placed and left in progress, when the backend can find
+    /// them again (Asterisk: by their channel's unique id): they end with the events of their
+    /// real end, or with ``HangupCause/outcomeUnknown`` when they are gone. Returns false when
+    /// the backend cannot: the engine then ends them as unknown at once.
+    func resume(_ calls: [CallID]) -> Bool
     /// Waits until events arrive or `deadline` passes, and returns the events
     /// that happened, oldest first (empty when the deadline passed first).
     func events(until deadline: Date) -> [CallEvent]
@@ -40,6 +45,8 @@ extension TelephonyDriver {
     public var estimatedMachineFalsePositiveShare: Double { 0 }
     /// Always able to dial unless the backend says otherwise.
     public var availability: TelephonyAvailability { .available }
+    /// A backend that cannot find a stopped process's calls again.
+    public func resume(_ calls: [CallID]) -> Bool { false }
 }
 
 /// Whether a telephony backend can place calls.

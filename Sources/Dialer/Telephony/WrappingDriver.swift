@@ -17,4 +17,5 @@ extension WrappingDriver {
     func abandon(_ call: CallID) throws { try wrapped.abandon(call) }
     func playMessage(_ call: CallID) throws { try wrapped.playMessage(call) }
     func cancel(_ call: CallID) throws { try wrapped.cancel(call) }
+    func resume(_ calls: [CallID]) -> Bool { wrapped.resume(calls) }
 }

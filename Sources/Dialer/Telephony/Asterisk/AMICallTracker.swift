@@ -93,6 +93,15 @@ struct AMICallTracker {
         byChannel[localHalf] = call
     }
 
+    /// Follows a call a stopped process originated with `key`: an orphan, settled at the next
+    /// ``reconcile(liveChannels:agentOnInterface:)``.
+    mutating func adopt(orphan call: CallID, key: String) {
+        track(call, key: key, actionID: "")
+        byAction[""] = nil
+        calls[call]?.actionID = nil
+        calls[call]?.orphaned = true
+    }
+
     /// Ends the failed originates whose channel's `Hangup` did not come within
     /// ``hangupGrace``, with the clues they have.
     mutating func endOverdueFailures(at now: ContinuousClock.Instant) -> [CallEvent.Kind] {

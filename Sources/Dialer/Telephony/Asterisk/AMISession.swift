@@ -27,6 +27,8 @@ final class AMISession: @unchecked Sendable {
         /// Originate `message` (already built and checked) for `request`.
         case place(CallRequest, AMIMessage)
         case cancel(CallID)
+        /// Follow calls of a stopped process (each with its call key), as orphans to settle.
+        case resume([(CallID, String)])
     }
 
     /// Actions of the session itself, by `ActionID`.
@@ -94,8 +96,15 @@ final class AMISession: @unchecked Sendable {
         return sharedAvailability
     }
 
+    private static let settling = "settling the calls a stopped dialerd left in progress"
+
     private func setAvailability(_ value: TelephonyAvailability) {
         lock.lock()
+        // Calls of a stopped process are still to be settled: not available before they are.
+        if value == .available, commands.contains(where: { if case .resume = $0 { true } else { false } }) {
+            lock.unlock()
+            return
+        }
         let changed = sharedAvailability != value
         sharedAvailability = value
         lock.unlock()
@@ -106,6 +115,7 @@ final class AMISession: @unchecked Sendable {
     func submit(_ command: Command) {
         lock.lock()
         commands.append(command)
+        if case .resume = command { sharedAvailability = .unavailable(reason: Self.settling) }
         lock.unlock()
         wake.signal()
     }
@@ -226,6 +236,13 @@ final class AMISession: @unchecked Sendable {
             }
             queue.enqueue(request, at: now)
             pendingMessages[request.callID] = message
+        case .resume(let orphans):
+            for (call, key) in orphans { calls.adopt(orphan: call, key: key) }
+            guard loggedIn, !reconciling else { return }
+            // Logged in already: settle them now, and dial nothing until they are.
+            reconciling = true
+            setAvailability(.unavailable(reason: Self.settling))
+            send(AMIAction.coreShowChannels(actionID: own(.channels)), at: now)
         case .cancel(let call):
             if queue.remove(call) != nil {
                 pendingMessages[call] = nil

@@ -62,6 +62,15 @@ public final class AsteriskDriver: TelephonyDriver {
         session.submit(.cancel(call))
     }
 
+    /// Follows calls a stopped process left in progress: found again in Asterisk's channels by their
+    /// call keys after the login, followed to their end; those gone end with the outcome unknown.
+    /// The driver is unavailable until they are settled, so no call is placed for an agent one of them holds.
+    public func resume(_ calls: [CallID]) -> Bool {
+        guard !calls.isEmpty else { return true }
+        session.submit(.resume(calls.map { ($0, configuration.callKeyPrefix + String($0)) }))
+        return true
+    }
+
     /// Not Dialer's to do with Asterisk: the dialplan's queue connects calls (always throws).
     public func connect(_ call: CallID, toAgent agent: String) throws {
         throw TelephonyError("with Asterisk the dialplan's queue connects calls to agents; attempt \(call) cannot be connected by Dialer")
