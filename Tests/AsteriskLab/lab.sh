@@ -7,6 +7,7 @@
 #        lab.sh start WORKDIR            unpack, write configs, boot carrier + pbx; print KEY=VALUE lines
 #        lab.sh env WORKDIR              print the KEY=VALUE lines of the running lab again
 #        lab.sh cli WORKDIR pbx|carrier 'COMMAND'   run one Asterisk CLI command on an instance
+#        lab.sh restart WORKDIR pbx|carrier   kill one instance (its calls are cut off) and start it again
 #        lab.sh stop WORKDIR             stop both instances
 # environment:
 #   ASTERISK    a tarball (*.tar.xz), an unpacked tree (with sbin/asterisk) or an asterisk binary; when unset:
@@ -355,6 +356,18 @@ cli)
   [ $# -eq 4 ] || die "usage: lab.sh cli WORKDIR pbx|carrier 'COMMAND'"
   case "$3" in pbx|carrier) ;; *) die "the instance is pbx or carrier, not $3" ;; esac
   instance cli "$2/$3" "$4" ;;
+restart)
+  # A crash and a restart of one instance on the same ports and configs: its calls are cut off.
+  [ $# -eq 3 ] || die "usage: lab.sh restart WORKDIR pbx|carrier"
+  case "$3" in pbx|carrier) ;; *) die "the instance is pbx or carrier, not $3" ;; esac
+  WORK=$(cd "$2" && pwd); TREE=$(cat "$WORK/$3/run/tree" 2>/dev/null || sed -n 's/^ASTERISK_TREE=//p' "$WORK/lab.env")
+  pid=$(cat "$WORK/$3/run/instance.pid")
+  kill -9 "$pid" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+  instance start "$TREE" "$WORK/conf/$3" "$WORK/$3" >/dev/null
+  base=$(sed -n 's/^PORT_BASE=//p' "$WORK/lab.env")
+  echo "$(cat "$WORK/pbx/run/instance.pid") $(cat "$WORK/carrier/run/instance.pid")" > "$CLAIMS/$base/pid"
+  if [ "$3" = pbx ]; then wait_ami "$(sed -n 's/^AMI_PORT=//p' "$WORK/lab.env")"; fi ;;
 stop)
   [ $# -eq 2 ] || die "usage: lab.sh stop WORKDIR"
   WORK=$(cd "$2" && pwd)

@@ -57,6 +57,11 @@ final class Lab {
         Shell.run(["bash", Self.script, "cli", directory.path, instance, command]).stdout
     }
 
+    /// Kills one instance, cutting its calls off, and starts it again on the same ports.
+    func restart(_ instance: String) {
+        _ = Shell.run(["bash", Self.script, "restart", directory.path, instance])
+    }
+
     func stop() {
         guard running else { return }
         running = false

@@ -58,10 +58,15 @@ struct FollowUpWiringTests {
             let document = try #require(try JSONSerialization.jsonObject(with: Data(hook.body.utf8)) as? [String: Any])
             #expect(document["recording_url"] as? String == "simulated://recordings/\(call)")
         }
+        let attemptIDs = Set(attempts.map(\.0))
         for hook in finalHooks {
             let document = try #require(try JSONSerialization.jsonObject(with: Data(hook.body.utf8)) as? [String: Any])
             #expect(document["event"] as? String == "final")
             #expect(document["state"] as? String != "pending")
+            // Whether the job ended on an agent's outcome or on a call without one, its last call is there.
+            let call = try #require(document["call_id"] as? Int, "final document without its last call: \(hook.body)")
+            #expect(attemptIDs.contains(Int64(call)))
+            #expect(document["placed_at"] is String && document["ended_at"] is String)
         }
     }
 
