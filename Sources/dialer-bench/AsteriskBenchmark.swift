@@ -24,17 +24,21 @@ enum AsteriskBenchmark {
         let asterisk = try AsteriskLab.find()
         let load = SustainedLoad(callsPerSecond: callsPerSecond, seconds: TimeInterval(seconds),
                                  ringTimeout: ringTimeout, drainLimit: ringTimeout + 30)
-        let (sustained, warnings) = try sustain(load, lines: lines, agents: agents)
+        let (sustained, tally) = try sustain(load, lines: lines, agents: agents)
         let peakRSS = peakResidentMegabytes()
         let burst = try BurstReplay(passes: passes).run()
 
         let ledger = sustained.ledger
-        let originated = Double(ledger.placed - ledger.notPlaced)
+        let originations = tally.originations
+        let sendTimes = originations.values
+        let sendSpan = (sendTimes.max() ?? .distantPast).timeIntervalSince(sendTimes.min() ?? .distantPast)
+        let delays = originations.compactMap { call, sent in sustained.placedAt[call].map { sent.timeIntervalSince($0) } }
+        let runSeconds = sustained.placingSeconds + sustained.drainSeconds
         let cps = String(format: "%g", callsPerSecond)
         return BenchmarkReport(
             benchmark: name,
             setting: "\(lines) lines at \(cps) calls/s for \(seconds) s over the lab's SIP trunk, \(agents) agents, "
-                + "ring timeout \(Int(ringTimeout)) s; customers (class ring talk) in a cycle of 20: "
+                + "ring timeout \(Int(ringTimeout)) s, the driver tracing every message as at log-level debug; customers (class ring talk) in a cycle of 20: "
                 + "10 × no answer, 4 × person 1 s + 3 s, 2 × machine, 2 × unallocated, busy, congestion; "
                 + "then \(URL(fileURLWithPath: BurstReplay.transcript).lastPathComponent) (\(burst.messages) messages) "
                 + "decoded and tracked \(passes) times, median pass; \(asterisk)",
@@ -47,12 +51,18 @@ enum AsteriskBenchmark {
                 Figure("lost_calls", Double(ledger.inProgress), decimals: 0, target: "= 0 (placed − ended − not placed)"),
                 Figure("duplicate_ends", Double(ledger.duplicateEnds + ledger.strangers), decimals: 0, target: "= 0"),
                 Figure("misrecorded_calls", Double(ledger.misrecorded), decimals: 0, target: "= 0"),
-                Figure("originations_per_second", originated / sustained.placingSeconds, target: "\(cps) configured"),
+                Figure("originates_sent", Double(originations.count), decimals: 0, target: "= calls placed"),
+                Figure("originations_per_second", sendSpan > 0 ? Double(originations.count - 1) / sendSpan : 0,
+                       target: "\(cps) configured; first to last Originate written"),
+                Figure("max_origination_delay_ms", (delays.max() ?? 0) * 1000, decimals: 1,
+                       target: "placed → Originate written"),
                 Figure("max_calls_in_progress", Double(ledger.mostInProgress), decimals: 0, target: "≤ \(lines) lines"),
-                Figure("driver_events_per_second", Double(ledger.events) / (sustained.placingSeconds + sustained.drainSeconds),
-                       decimals: 0),
+                Figure("ami_messages_per_second", Double(tally.messages) / runSeconds, decimals: 0, target: "from Asterisk, live"),
+                Figure("ami_messages_peak_per_second", Double(tally.mostMessagesInASecond), decimals: 0,
+                       target: "the busiest second"),
+                Figure("driver_events_per_second", Double(ledger.events) / runSeconds, decimals: 0, target: "to the engine"),
                 Figure("drain_seconds", sustained.drainSeconds, decimals: 1, target: "last call placed → last ended"),
-                Figure("driver_warnings", Double(warnings), decimals: 0, target: "log lines at warning or error"),
+                Figure("driver_warnings", Double(tally.warnings), decimals: 0, target: "log lines at warning or error"),
                 Figure("peak_rss_mb", peakRSS, decimals: 1),
                 Figure("ami_events_per_second", Double(burst.messages) / burst.medianSeconds, decimals: 0,
                        target: "burst replay, one core"),
@@ -61,8 +71,8 @@ enum AsteriskBenchmark {
     }
 
     /// Starts the lab, runs `load` through a fresh driver, stops the lab (also on error).
-    /// Returns the load's result and how many lines the driver logged at warning or above.
-    private static func sustain(_ load: SustainedLoad, lines: Int, agents: Int) throws -> (SustainedLoad.Result, Int) {
+    /// The driver traces every message, as at `log-level debug`, into the returned tally.
+    private static func sustain(_ load: SustainedLoad, lines: Int, agents: Int) throws -> (SustainedLoad.Result, DriverLogTally) {
         let lab = try AsteriskLab(agents: (0..<agents).map(agentName))
         defer { lab.stop() }
         guard let port = UInt16(try lab.setting("AMI_PORT")) else {
@@ -72,9 +82,9 @@ enum AsteriskBenchmark {
             host: try lab.setting("AMI_HOST"), port: port, username: try lab.setting("AMI_USER"),
             secretVariable: "AMI_SECRET", channelTemplate: try lab.setting("TRUNK_TEMPLATE"), queue: "campaign",
             lines: lines, callsPerSecond: load.callsPerSecond)
-        let warnings = WarningCount()
+        let tally = DriverLogTally(callKeyPrefix: configuration.callKeyPrefix)
         let driver = try AsteriskDriver(configuration: configuration, secret: try lab.setting("AMI_SECRET"),
-                                        clock: WallClock(), log: AMILog { level, line in warnings.count(level, line) })
+                                        clock: WallClock(), log: tally.log)
         defer { driver.shutdown() }
         let deadline = Date().addingTimeInterval(30)
         while driver.availability != .available {
@@ -84,42 +94,15 @@ enum AsteriskBenchmark {
             _ = driver.events(until: Date().addingTimeInterval(0.1))
         }
         let result = try load.run(on: driver)
-        if let last = warnings.last {
+        if let last = tally.lastWarningLine {
             FileHandle.standardError.write(Data("dialer-bench asterisk: the driver's last warning: \(last)\n".utf8))
         }
-        return (result, warnings.total)
+        return (result, tally)
     }
 
     /// The `index`-th queue member: two or more lower-case letters, as lab.sh wants (`agaa`, `agab`, …).
     private static func agentName(_ index: Int) -> String {
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
         return "ag" + String(letters[index / 26 % 26]) + String(letters[index % 26])
-    }
-}
-
-/// Counts the driver's log lines at warning or above, and keeps the last one for a failed run's message.
-final class WarningCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines = 0
-    private var lastLine: String?
-
-    func count(_ level: LogLevel, _ line: String) {
-        guard level <= .warning else { return }
-        lock.lock()
-        lines += 1
-        lastLine = line
-        lock.unlock()
-    }
-
-    var last: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return lastLine
-    }
-
-    var total: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return lines
     }
 }

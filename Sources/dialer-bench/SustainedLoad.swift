@@ -16,6 +16,8 @@ struct SustainedLoad {
 
     struct Result {
         let ledger: CallLedger
+        /// When each call was handed to the driver.
+        let placedAt: [CallID: Date]
         /// From the first call placed to the end of placing.
         let placingSeconds: TimeInterval
         /// From the end of placing until the last call ended (or the drain limit).
@@ -24,6 +26,7 @@ struct SustainedLoad {
 
     func run(on driver: some TelephonyDriver) throws -> Result {
         var ledger = CallLedger()
+        var placedAt: [CallID: Date] = [:]
         let start = Date()
         let placingEnd = start.addingTimeInterval(seconds)
         var next = start
@@ -35,6 +38,7 @@ struct SustainedLoad {
                 try driver.place(CallRequest(callID: call, number: LabCustomerMix.number(index, customer: customer),
                                              callerID: nil, ringTimeout: ringTimeout, tag: "bench"))
                 ledger.place(call, customer: customer)
+                placedAt[call] = Date()
                 index += 1
                 next = start.addingTimeInterval(Double(index) / callsPerSecond)
             }
@@ -50,7 +54,7 @@ struct SustainedLoad {
         while Date() < settled {
             for event in driver.events(until: settled) { ledger.record(event.kind) }
         }
-        return Result(ledger: ledger, placingSeconds: placed.timeIntervalSince(start),
+        return Result(ledger: ledger, placedAt: placedAt, placingSeconds: placed.timeIntervalSince(start),
                       drainSeconds: drained.timeIntervalSince(placed))
     }
 }
