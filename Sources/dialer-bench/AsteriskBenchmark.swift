@@ -38,9 +38,8 @@ enum AsteriskBenchmark {
         return BenchmarkReport(
             benchmark: name,
             setting: "\(lines) lines at \(cps) calls/s for \(seconds) s over the lab's SIP trunk, \(agents) agents, "
-                + "ring timeout \(Int(ringTimeout)) s, the driver tracing every message as at log-level debug; customers (class ring talk) in a cycle of 20: "
-                + "10 × no answer, 4 × person 1 s + 3 s, 2 × machine, 2 × unallocated, busy, congestion; "
-                + "then \(URL(fileURLWithPath: BurstReplay.transcript).lastPathComponent) (\(burst.messages) messages) "
+                + "ring timeout \(Int(ringTimeout)) s, the driver tracing every message as at log-level debug; "
+                + "customers: \(LabCustomerMix.summary); then \(URL(fileURLWithPath: BurstReplay.transcript).lastPathComponent) (\(burst.messages) messages) "
                 + "decoded and tracked \(passes) times, median pass; \(asterisk)",
             command: "swift run -c release dialer-bench asterisk --lines \(lines) --cps \(cps) --seconds \(seconds) "
                 + "--agents \(agents) --passes \(passes)",
@@ -56,7 +55,10 @@ enum AsteriskBenchmark {
                        target: "\(cps) configured; first to last Originate written"),
                 Figure("max_origination_delay_ms", (delays.max() ?? 0) * 1000, decimals: 1,
                        target: "placed → Originate written"),
-                Figure("max_calls_in_progress", Double(ledger.mostInProgress), decimals: 0, target: "≤ \(lines) lines"),
+                Figure("max_lines_in_use", Double(ledger.mostLinesInUse(originatedAt: originations)), decimals: 0,
+                       target: "≤ \(lines) lines; Originate written → hungUp"),
+                Figure("max_calls_in_progress", Double(ledger.mostInProgress), decimals: 0,
+                       target: "placed → hungUp, the driver's queue included"),
                 Figure("ami_messages_per_second", Double(tally.messages) / runSeconds, decimals: 0, target: "from Asterisk, live"),
                 Figure("ami_messages_peak_per_second", Double(tally.mostMessagesInASecond), decimals: 0,
                        target: "the busiest second"),

@@ -1,4 +1,5 @@
 import Dialer
+import Foundation
 
 /// What happened to every call a load placed, from the driver's events: each placed call must
 /// end exactly once, with one `hungUp`, or come back `notPlaced`.
@@ -23,6 +24,8 @@ struct CallLedger {
     private var open: [CallID: String] = [:]
     private var answered: [CallID: AnsweringParty] = [:]
     private var closed: Set<CallID> = []
+    /// When the driver received each call's end.
+    private var endedAt: [CallID: Date] = [:]
 
     /// Calls placed and not yet ended.
     var inProgress: Int { open.count }
@@ -33,14 +36,15 @@ struct CallLedger {
         mostInProgress = max(mostInProgress, open.count)
     }
 
-    mutating func record(_ event: CallEvent.Kind) {
+    mutating func record(_ event: CallEvent) {
         events += 1
-        switch event {
+        switch event.kind {
         case .answered(let call, let party):
             answered[call] = party
         case .hungUp(let call, let cause):
             guard let customer = close(call) else { return }
             ended += 1
+            endedAt[call] = event.time
             if !LabCustomerMix.endedAsPlayed(customer, answered: answered[call], cause: cause) { misrecorded += 1 }
             answered[call] = nil
         case .notPlaced(let call, let reason):
@@ -50,6 +54,18 @@ struct CallLedger {
         default:
             return
         }
+    }
+
+    /// The most calls on a line at once: from its `Originate` (`originatedAt`) to its end.
+    func mostLinesInUse(originatedAt: [CallID: Date]) -> Int {
+        let changes = originatedAt.map { ($0.value, 1) } + endedAt.map { ($0.value, -1) }
+        var inUse = 0
+        var most = 0
+        for change in changes.sorted(by: { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }) {
+            inUse += change.1
+            most = max(most, inUse)
+        }
+        return most
     }
 
     /// Takes `call` out of the calls in progress; nil (and counted) when it was not in progress.

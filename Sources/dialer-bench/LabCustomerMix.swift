@@ -11,6 +11,9 @@ enum LabCustomerMix {
         "600", "410", "113", "600", "210", "600", "510", "600", "113", "600",
     ]
 
+    /// The cycle in words.
+    static let summary = "a cycle of 20: 10 no answer, 4 persons (ring 1 s, talk 3 s), 2 machines, 2 unallocated, busy, congestion"
+
     /// The customer of the `index`-th call.
     static func customer(_ index: Int) -> String {
         cycle[index % cycle.count]

@@ -42,17 +42,17 @@ struct SustainedLoad {
                 index += 1
                 next = start.addingTimeInterval(Double(index) / callsPerSecond)
             }
-            for event in driver.events(until: min(next, placingEnd)) { ledger.record(event.kind) }
+            for event in driver.events(until: min(next, placingEnd)) { ledger.record(event) }
         }
         let placed = Date()
         let drainEnd = placed.addingTimeInterval(drainLimit)
         while ledger.inProgress > 0, Date() < drainEnd {
-            for event in driver.events(until: drainEnd) { ledger.record(event.kind) }
+            for event in driver.events(until: drainEnd) { ledger.record(event) }
         }
         let drained = Date()
         let settled = drained.addingTimeInterval(settle)
         while Date() < settled {
-            for event in driver.events(until: settled) { ledger.record(event.kind) }
+            for event in driver.events(until: settled) { ledger.record(event) }
         }
         return Result(ledger: ledger, placedAt: placedAt, placingSeconds: placed.timeIntervalSince(start),
                       drainSeconds: drained.timeIntervalSince(placed))
