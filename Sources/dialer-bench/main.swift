@@ -9,6 +9,7 @@ let benchmarks: [(name: String, summary: String, options: Set<String>, run: (Com
     (EngineBenchmark.name, EngineBenchmark.summary, EngineBenchmark.options, EngineBenchmark.run),
     (PacingBenchmark.name, PacingBenchmark.summary, PacingBenchmark.options, PacingBenchmark.run),
     (ReportBenchmark.name, ReportBenchmark.summary, ReportBenchmark.options, ReportBenchmark.run),
+    (AsteriskBenchmark.name, AsteriskBenchmark.summary, AsteriskBenchmark.options, AsteriskBenchmark.run),
 ]
 
 let usage = """
@@ -21,7 +22,7 @@ let usage = """
     """
 
 /// Where each benchmark's options and figures are explained.
-let guides = ["compile": "docs/contacts.md", "pacing": "docs/simulation.md", "report": "docs/reports.md"]
+let guides = ["asterisk": "docs/asterisk.md", "compile": "docs/contacts.md", "pacing": "docs/simulation.md", "report": "docs/reports.md"]
 
 /// `dialer-bench NAME --help`: the benchmark's options (each takes a value) and where it is explained.
 func help(name: String, summary: String, options: Set<String>) -> String {
