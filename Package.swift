@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "DialerTests", dependencies: ["Dialer", "CampaignDSL", "CSQLite"], exclude: ["Fixtures"]),
         .testTarget(name: "dialerdTests"),
         // dialerd against a real Asterisk (Tests/AsteriskLab); skipped, saying why, without one.
-        .testTarget(name: "AsteriskLabTests"),
+        .testTarget(name: "AsteriskLabTests", dependencies: ["Dialer"]),
     ]
 )
 

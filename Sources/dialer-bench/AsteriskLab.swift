@@ -1,3 +1,4 @@
+import Dialer
 import Foundation
 
 /// The Asterisk lab of `Tests/AsteriskLab/lab.sh` (its README explains it): a pbx the driver
@@ -14,7 +15,7 @@ final class AsteriskLab {
 
     /// The Asterisk the lab would run; throws saying why there is none (`lab.sh find` exits 1).
     static func find() throws -> String {
-        let result = try Spawn.run(["bash", script, "find"])
+        let result = ChildProcess.run(["bash", script, "find"])
         let text = (result.stdout + result.stderr).trimmingCharacters(in: .whitespacesAndNewlines)
         guard result.status == 0 else {
             throw Unavailable(description: "no Asterisk for the lab, so nothing was measured: \(text)")
@@ -34,10 +35,10 @@ final class AsteriskLab {
         directory = "/tmp/dbench-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let secret = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let result = try Spawn.run(["bash", Self.script, "start", directory],
+        let result = ChildProcess.run(["bash", Self.script, "start", directory],
                                    environment: ["AGENTS": agents.joined(separator: ","), "AMI_SECRET": secret])
         guard result.status == 0 else {
-            _ = try? Spawn.run(["bash", Self.script, "stop", directory])
+            _ = ChildProcess.run(["bash", Self.script, "stop", directory])
             try? FileManager.default.removeItem(atPath: directory)
             throw Unavailable(description: "lab.sh start failed (exit \(result.status)): \(result.stdout)\(result.stderr)")
         }
@@ -70,7 +71,7 @@ final class AsteriskLab {
     }
 
     private static func stop(_ directory: String) {
-        _ = try? Spawn.run(["bash", script, "stop", directory])
+        _ = ChildProcess.run(["bash", script, "stop", directory])
         try? FileManager.default.removeItem(atPath: directory)
     }
 

@@ -1,3 +1,4 @@
+import Dialer
 import Foundation
 import Testing
 
@@ -203,13 +204,14 @@ struct AsteriskLabTests {
         let campaign = try LabCampaign(lab: lab, agents: agents, customers: customers, channel: lab.settings["TRUNK_TEMPLATE"] ?? "")
         let serve = try campaign.serve()
         #expect(Self.waitUntil(seconds: 60) { campaign.value("SELECT COUNT(*) FROM attempts WHERE connected_at IS NOT NULL") == "2" })
-        lab.restart("pbx")
+        let restart = try lab.restart("pbx")
         var sawUnavailable = false
-        #expect(Self.waitUntil(seconds: 30) {
+        #expect(Self.waitUntil(seconds: 30, every: 0.1) {
             let status = campaign.dialerd(["status", "--config", campaign.config])
             if status.stdout.contains("telephony-unavailable: ") { sawUnavailable = true }
             return sawUnavailable
         }, "status says the telephony is unavailable")
+        #expect(restart.wait() == 0, "the pbx is back")
         #expect(Self.waitUntil(seconds: 120) {
             campaign.value("SELECT COUNT(*) FROM jobs WHERE state IN ('pending', 'dialing')") == "0"
         }, "dialing resumes and the campaign finishes")
@@ -222,12 +224,12 @@ struct AsteriskLabTests {
         #expect(attempts.count == customers.count, "nobody dialed twice")
     }
 
-    /// Polls `condition` every half second until it holds or `seconds` pass: a bound on a wait, not a measurement.
-    static func waitUntil(seconds: TimeInterval, _ condition: () -> Bool) -> Bool {
+    /// Polls `condition` every `pause` seconds until it holds or `seconds` pass: a bound on a wait, not a measurement.
+    static func waitUntil(seconds: TimeInterval, every pause: TimeInterval = 0.5, _ condition: () -> Bool) -> Bool {
         let limit = Date().addingTimeInterval(seconds)
         while Date() < limit {
             if condition() { return true }
-            Thread.sleep(forTimeInterval: 0.5)
+            Thread.sleep(forTimeInterval: pause)
         }
         return condition()
     }

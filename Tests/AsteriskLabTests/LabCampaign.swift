@@ -1,3 +1,4 @@
+import Dialer
 import Foundation
 
 /// A Dialer installation next to a lab: a config naming the lab's pbx, one campaign whose
@@ -98,19 +99,19 @@ final class LabCampaign {
     }
 
     /// `dialerd ARGUMENTS` in the installation's folder, waited for.
-    func dialerd(_ arguments: [String]) -> Shell.Output {
-        Shell.run([Self.executable] + arguments, in: directory, environment: environment)
+    func dialerd(_ arguments: [String]) -> ChildProcess.Output {
+        ChildProcess.run([Self.executable] + arguments, in: directory, environment: environment)
     }
 
     /// `dialerd serve`, running until stopped.
-    func serve() throws -> Shell.Running {
-        try Shell.start([Self.executable, "serve", "--config", config], in: directory, environment: environment)
+    func serve() throws -> ChildProcess.Running {
+        try ChildProcess.start([Self.executable, "serve", "--config", config], in: directory, environment: environment)
     }
 
     /// Rows of a query on the campaign's database, each a list of columns (`sqlite3 -separator '|'`);
     /// read-only, so a query before `dialerd` made the database never leaves an empty file in its way.
     func query(_ sql: String) -> [[String]] {
-        let result = Shell.run(["sqlite3", "-readonly", "-separator", "|", database, sql])
+        let result = ChildProcess.run(["sqlite3", "-readonly", "-separator", "|", database, sql])
         return result.stdout.split(separator: "\n", omittingEmptySubsequences: true).map {
             $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         }

@@ -25,6 +25,8 @@ import Testing
         #expect(overlaps.count == DiagnosticCollector.limitPerKind)
         let more = try #require(result.diagnostics.first { $0.id == "too-many-diagnostics" })
         #expect(more.message == "and 79,979 more [overlapping-hours] not shown")
+        // The count says what was found, not what was shown.
+        #expect(result.errorCount == 79_999 + result.diagnostics.count { $0.severity == .error && $0.id != "overlapping-hours" })
         let text = DiagnosticRenderer(sources: result.sources, color: false).render(result.diagnostics)
         #expect(text.utf8.count < 20_000, "\(text.utf8.count) bytes of diagnostics")
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= DiagnosticRenderer.excerptWidth + 20 })

@@ -111,4 +111,17 @@ import Testing
         #expect(charged == 0, "a job's attempt count matches its attempts")
         #expect(try fixture.jobStates()["pending"] == nil)
     }
+
+    /// The daemon's watched driver stops waiting when the backend's availability changes, so the
+    /// runner stores why it does not dial (status: telephony-unavailable) without waiting for an event.
+    @Test func aWatchedWaitEndsWhenTheBackendIsLostOrBack() throws {
+        let fixture = try EngineFixture(spec: EngineFixture.spec(), contacts: 1, start: Self.monday)
+        let clock = VirtualClock(start: fixture.start)
+        let network = SimulatedNetwork(clock: clock, parameters: SimulationParameters(seed: 1))
+        let back = fixture.start.addingTimeInterval(30)
+        let switchboard = Switchboard(network, clock: clock, availableFrom: back, placesFrom: .distantPast)
+        let watched = SupervisedDriver(switchboard, clock: clock, slice: 0.25, stopRequested: { false })
+        #expect(watched.events(until: fixture.start.addingTimeInterval(3_600)).isEmpty)
+        #expect(clock.now >= back && clock.now < back.addingTimeInterval(1), "woke at \(clock.now.timeIntervalSince(fixture.start)) s")
+    }
 }

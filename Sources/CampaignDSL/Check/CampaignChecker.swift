@@ -11,7 +11,9 @@ public enum CampaignChecker {
         let builder = SpecBuilder(trees: loader.trees, sources: loader.sources, environment: environment,
                                   diagnostics: diagnostics)
         let spec = builder.build()
+        let found = Set(diagnostics.all)
         return CheckResult(spec: diagnostics.hasErrors ? nil : spec, diagnostics: diagnostics.sorted(files: [path] + loader.trees.map(\.file)),
-                           sources: loader.sources)
+                           sources: loader.sources, errorCount: found.count { $0.severity == .error },
+                           warningCount: found.count { $0.severity == .warning })
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// A driver, watched: its waits for events are cut into short slices so a stop
-/// (SIGTERM, a pause, a changed campaign file) is seen within a fraction of a
-/// second even while the engine sleeps until the next calling window.
+/// (SIGTERM, a pause, a changed campaign file) or a change of the backend's
+/// availability (the PBX lost or back) is seen within a fraction of a second
+/// even while the engine sleeps until the next calling window.
 final class SupervisedDriver: WrappingDriver {
     let wrapped: any TelephonyDriver
     private let clock: any Clock
@@ -20,9 +21,11 @@ final class SupervisedDriver: WrappingDriver {
         self.stopRequested = stopRequested
     }
 
-    /// The driver's events up to `deadline`, waited for in slices; returns early,
-    /// once, with no events when a stop is requested, so the engine drains.
+    /// The driver's events up to `deadline`, waited for in slices; returns early with
+    /// no events when the backend's availability changes (so the engine says why it
+    /// does not dial, or dials again), and once when a stop is requested (it drains).
     func events(until deadline: Date) -> [CallEvent] {
+        let availability = wrapped.availability
         while true {
             if !stopReported && stopRequested() {
                 stopReported = true
@@ -30,7 +33,7 @@ final class SupervisedDriver: WrappingDriver {
             }
             let sliceEnd = min(deadline, clock.now.addingTimeInterval(slice))
             let happened = wrapped.events(until: sliceEnd)
-            if !happened.isEmpty || sliceEnd >= deadline { return happened }
+            if !happened.isEmpty || sliceEnd >= deadline || wrapped.availability != availability { return happened }
         }
     }
 }

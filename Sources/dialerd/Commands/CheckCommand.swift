@@ -45,7 +45,7 @@ enum CheckCommand: Command {
                 Terminal.out("\(path): ok")
             } else {
                 Terminal.error(renderer.render(result.diagnostics))
-                Terminal.error(Self.tally(result.diagnostics, path: path))
+                Terminal.error(Self.tally(result, path: path))
             }
         }
         if format == "json" { Terminal.out(mergeJSONArrays(jsonDocuments)) }
@@ -66,7 +66,9 @@ enum CheckCommand: Command {
                                    message: "the lists' owners could not be checked: \(error)",
                                    range: .point(spec.lists.first?.path ?? "", 0))]
         }
-        return warnings.isEmpty ? result : CheckResult(spec: spec, diagnostics: result.diagnostics + warnings, sources: sources)
+        return warnings.isEmpty ? result : CheckResult(
+            spec: spec, diagnostics: result.diagnostics + warnings, sources: sources, errorCount: result.errorCount,
+            warningCount: result.warningCount + warnings.count { $0.severity == .warning })
     }
 
     /// One JSON array holding the elements of several (each file's diagnostics carry their file name).
@@ -80,10 +82,10 @@ enum CheckCommand: Command {
         return "[" + bodies.joined(separator: ",\n") + "]"
     }
 
-    /// "demo.campaign: 2 errors, 1 warning".
-    private static func tally(_ diagnostics: [Diagnostic], path: String) -> String {
-        let errors = diagnostics.count { $0.severity == .error }
-        let warnings = diagnostics.count { $0.severity == .warning }
+    /// "demo.campaign: 2 errors, 1 warning", counting those not shown past the caps too.
+    private static func tally(_ result: CheckResult, path: String) -> String {
+        let errors = result.errorCount
+        let warnings = result.warningCount
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return "\(path): \(plural(errors, "error")), \(plural(warnings, "warning"))"
     }
