@@ -61,3 +61,35 @@ import Testing
         #expect(last == CallEvent(time: Date(timeIntervalSince1970: 25), kind: .hungUp(1, cause: .noAnswer)))
     }
 }
+
+/// A restarted simulated network goes on with each number where the stopped one left it.
+@Suite struct SimulatedNetworkRestartTests {
+    /// The events of one call to `number`, with the clock's start taken out.
+    static func fate(of number: String, network: SimulatedNetwork, clock: VirtualClock, call: CallID) throws -> [String] {
+        let start = clock.now
+        try network.place(CallRequest(callID: call, number: number, callerID: nil, ringTimeout: 30, tag: ""))
+        var kinds: [String] = []
+        while network.callsInProgress > 0 {
+            // The call's own events (an earlier call's agent may still be wrapping up).
+            for event in network.events(until: clock.now.addingTimeInterval(3_600)) where event.callID == call {
+                kinds.append("\(event.time.timeIntervalSince(start)) \(event.kind)")
+                if case .answered(let id, _) = event.kind { try network.connect(id, toAgent: "an") }
+            }
+        }
+        return kinds
+    }
+
+    @Test(arguments: 0..<10)
+    func aNumbersNextCallDrawsTheSameFateAfterARestart(case index: Int) throws {
+        let number = "+8490\(1_000_000 + index * 7_919)"
+        let parameters = SimulationParameters(seed: 40 + UInt64(index), personAnswerShare: 0.4)
+        let clock = VirtualClock(start: Date(timeIntervalSince1970: 1_772_384_400))
+        let uninterrupted = SimulatedNetwork(clock: clock, parameters: parameters)
+        var fates: [[String]] = []
+        for call in 1...4 { fates.append(try Self.fate(of: number, network: uninterrupted, clock: clock, call: CallID(call))) }
+
+        let restartedClock = VirtualClock(start: Date(timeIntervalSince1970: 1_772_384_400))
+        let restarted = SimulatedNetwork(clock: restartedClock, parameters: parameters, callsBefore: [number: 3])
+        #expect(try Self.fate(of: number, network: restarted, clock: restartedClock, call: 4) == fates[3])
+    }
+}

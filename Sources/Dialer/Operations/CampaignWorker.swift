@@ -67,7 +67,7 @@ final class CampaignWorker: @unchecked Sendable {
             let registry = try DoNotCallRegistry(spec: plan.spec, store: store, cacheDirectory: plan.cacheDirectory)
             let pause = PauseWatch(store: store, campaign: plan.campaign)
             let stopRequested = { plan.stop.isRaised || plan.ownStop.isRaised || pause.isPaused }
-            let (driver, clock, shutdown) = try makeDriver(plan, stopRequested: stopRequested)
+            let (driver, clock, shutdown) = try makeDriver(plan, store: store, stopRequested: stopRequested)
             defer { shutdown() }
             let runner = CampaignRunner(
                 campaign: plan.campaign, spec: plan.spec, timeZone: plan.timeZone, store: store,
@@ -113,11 +113,13 @@ final class CampaignWorker: @unchecked Sendable {
     }
 
     /// The worker's driver and the clock the engine reads, and how to shut the driver down.
-    private static func makeDriver(_ plan: WorkerPlan, stopRequested: @escaping () -> Bool) throws
+    private static func makeDriver(_ plan: WorkerPlan, store: CampaignStore, stopRequested: @escaping () -> Bool) throws
         -> (any TelephonyDriver, any Clock, () -> Void) {
         switch plan.telephony {
         case .simulated(let parameters, let time):
-            let network = RealTimeNetwork(parameters: parameters, time: time)
+            // A restarted process goes on with each number's calls where the stopped one left them.
+            let network = RealTimeNetwork(parameters: parameters, time: time,
+                                          callsBefore: try store.callCountsByNumber(campaign: plan.campaign))
             let watched = SupervisedDriver(network, clock: network.clock, slice: 0.25 * time.scale,
                                            stopRequested: stopRequested)
             return (watched, network.clock, {})

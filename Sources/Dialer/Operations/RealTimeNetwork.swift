@@ -18,9 +18,10 @@ final class RealTimeNetwork: WrappingDriver {
     private static let busyNap: TimeInterval = 0.005
     private var idleNap: TimeInterval { max(Self.busyNap, min(0.1, time.wallSeconds(1))) }
 
-    init(parameters: SimulationParameters, time: ScaledClock) {
+    /// `callsBefore`: each number's calls placed by earlier runs (``SimulatedNetwork/init(clock:parameters:agents:timeZone:callsBefore:)``).
+    init(parameters: SimulationParameters, time: ScaledClock, callsBefore: [String: UInt64]) {
         clock = VirtualClock(start: time.now)
-        network = SimulatedNetwork(clock: clock, parameters: parameters)
+        network = SimulatedNetwork(clock: clock, parameters: parameters, callsBefore: callsBefore)
         wrapped = network
         self.time = time
     }

@@ -47,6 +47,18 @@ extension CampaignStore {
         }
     }
 
+    /// How many calls the campaign placed to each number, in every run so far.
+    func callCountsByNumber(campaign: Int64) throws -> [String: UInt64] {
+        var counts: [String: UInt64] = [:]
+        for (number, count) in try connection.rows(
+            "SELECT number, COUNT(*) FROM attempts WHERE campaign_id = ? GROUP BY number", [campaign], {
+                ($0.string(0), $0.int64(1))
+            }) {
+            counts[number] = UInt64(count)
+        }
+        return counts
+    }
+
     /// Takes back an attempt whose call the telephony backend never placed: the
     /// attempt is deleted and its job is pending again as it was, not counted as
     /// called. Only an attempt still in progress is withdrawn.

@@ -79,10 +79,13 @@ public final class SimulatedNetwork: TelephonyDriver {
     private static let unallocatedDelay: TimeInterval = 2
 
     /// A network for `agents` (whose breaks it draws) whose hour-of-day answer
-    /// shares are read in `timeZone`.
+    /// shares are read in `timeZone`. `callsBefore` counts each number's calls placed
+    /// before (by an earlier process, from the store), so a number's next call draws the
+    /// same fate as if the network had never stopped.
     public init(clock: VirtualClock, parameters: SimulationParameters, agents: [String] = [],
-                timeZone: TimeZone = TimeZone(secondsFromGMT: 0) ?? .current) {
+                timeZone: TimeZone = TimeZone(secondsFromGMT: 0) ?? .current, callsBefore: [String: UInt64] = [:]) {
         self.clock = clock
+        callsPerNumber = callsBefore
         self.parameters = parameters
         self.timeZone = timeZone
         if parameters.pbxRouting {
