@@ -40,7 +40,7 @@ enum RunPrinter {
             case .failed(let message): head += "failed: \(message)"
             case .telephonyUnavailable(let message): head += "could not dial, the telephony is unavailable: \(message)"
             }
-            if campaign.reconciled > 0 { head += "; \(campaign.reconciled) calls left in flight ended as unknown" }
+            if campaign.reconciled > 0 { head += "; \(campaign.reconciled) calls left in flight by a stopped dialerd reconciled" }
             lines.append(head)
             if let summary = campaign.summary {
                 lines.append("  calls:    \(summary.attempts) (answered \(summary.answered), no answer \(summary.noAnswer), "

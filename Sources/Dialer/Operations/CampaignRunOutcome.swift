@@ -23,7 +23,8 @@ public struct CampaignRunOutcome: Sendable {
     public let state: State
     /// Calls placed in this run.
     public let placed: Int
-    /// Attempts a previous process left in flight, now ended as `unknown`.
+    /// Attempts a previous process left in flight: followed to their end where the telephony still has
+    /// them (Asterisk), else ended as `unknown`.
     public let reconciled: Int
     /// The campaign's totals after the run (nil when it failed before reading them).
     public let summary: CampaignSummary?

@@ -89,7 +89,7 @@ final class CampaignWorker: @unchecked Sendable {
             let before = try attemptCount(store, plan.campaign)
             let reconciled = try store.attemptsInFlight(campaign: plan.campaign)
             if reconciled > 0 {
-                logger.warning("attempts left in flight by a stopped dialer ended as unknown",
+                logger.warning("attempts left in flight by a stopped dialer: followed where the telephony still has them, else ended as unknown",
                                ["campaign": name, "attempts": String(reconciled)])
             }
             logger.info("dialing", ["campaign": name, "until": ISO8601DateFormatter().string(from: plan.limit)])

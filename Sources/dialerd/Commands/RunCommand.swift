@@ -14,8 +14,9 @@ enum RunCommand: Command {
         do-not-call list blocked, history kept), then dials each campaign whose
         hours are open until its window closes, it is done, or --for ends, and
         prints a summary. Calls left in flight by a process that was killed are
-        ended as `unknown` and count against the limits; they are never re-dialed
-        blindly. One crontab line runs Dialer:
+        never re-dialed blindly: followed to their end where the telephony still
+        has them (Asterisk), else ended as `unknown`, counted against the limits.
+        One crontab line runs Dialer:
 
           */5 * * * *  dialerd run --config /etc/dialer/dialerd.conf
 
