@@ -45,7 +45,7 @@ struct OutboxDeliveryTests {
         // The webhook answers only once the three texts queued after it have arrived; delivered one
         // request at a time, they never would, and its client would give up first.
         let receiver = try LoopbackHTTPServer { _, _ in
-            for _ in 0..<3 where textArrived.wait(timeout: .now() + 5) == .timedOut { return .hang }
+            for _ in 0..<3 where textArrived.wait(timeout: .now() + 10) == .timedOut { return .hang }
             return .respond(status: 200)
         }
         defer { receiver.stop() }
@@ -60,7 +60,9 @@ struct OutboxDeliveryTests {
         let made = Mutex<[HTTPClientOptions]>([])
         let delivery = try OutboxDelivery(store: fixture.store, configuration: configuration, transport: { options in
             made.withLock { $0.append(options) }
-            return try CurlHTTPClient(options: HTTPClientOptions(connectTimeoutMilliseconds: 500, totalTimeoutMilliseconds: 3_000))
+            // Generous for a busy machine: the texts go in well under it unless the webhook blocks them,
+            // when they never arrive and this timeout ends the webhook's wait.
+            return try CurlHTTPClient(options: HTTPClientOptions(connectTimeoutMilliseconds: 2_000, totalTimeoutMilliseconds: 20_000))
         }, clock: fixture.clock, random: SeededRandom(seed: 1))
         #expect(made.withLock { $0.count } == 2, "one client per route")
         let pass = try await delivery.deliverDue()
