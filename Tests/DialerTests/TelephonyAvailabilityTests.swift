@@ -15,6 +15,8 @@ import Testing
         let clock: VirtualClock
         var availableFrom: Date
         var placesFrom: Date
+        /// Whether it says it can follow a stopped process's calls (it never reports them).
+        var resumes = false
         private var unplaced: [CallEvent] = []
         private var linkBroke = false
 
@@ -39,6 +41,8 @@ import Testing
                 try wrapped.place(request)
             }
         }
+
+        func resume(_ calls: [CallID]) -> Bool { resumes }
 
         func events(until deadline: Date) -> [CallEvent] {
             if !unplaced.isEmpty {
@@ -123,5 +127,28 @@ import Testing
         let watched = SupervisedDriver(switchboard, clock: clock, slice: 0.25, stopRequested: { false })
         #expect(watched.events(until: fixture.start.addingTimeInterval(3_600)).isEmpty)
         #expect(clock.now >= back && clock.now < back.addingTimeInterval(1), "woke at \(clock.now.timeIntervalSince(fixture.start)) s")
+    }
+
+    /// `run` gives up on an unreachable backend even with a stopped process's calls to follow: they
+    /// stay in progress in the store for the next start, instead of holding the run for ever.
+    @Test func aRunWithCallsToFollowGivesUpAndLeavesThemForTheNextStart() throws {
+        let fixture = try EngineFixture(spec: EngineFixture.spec(), contacts: 3, start: Self.monday)
+        let open = Self.monday.addingTimeInterval(9 * 3600)
+        let due = try #require(try fixture.store.dueJobs(campaign: fixture.campaign, at: open, limit: 1).first)
+        let call = try fixture.store.beginAttempt(campaign: fixture.campaign, job: due, agent: nil, at: open)
+        let clock = VirtualClock(start: open)
+        let network = SimulatedNetwork(clock: clock, parameters: SimulationParameters(seed: 3))
+        let driver = Switchboard(network, clock: clock, availableFrom: .distantFuture, placesFrom: .distantPast)
+        driver.resumes = true
+        let runner = CampaignRunner(
+            campaign: fixture.campaign, spec: fixture.spec, timeZone: fixture.zone, store: fixture.store,
+            doNotCall: try DoNotCallRegistry(spec: fixture.spec, store: fixture.store, cacheDirectory: nil),
+            driver: driver, clock: clock)
+        runner.unavailableGiveUp = 30
+        try runner.run(until: open.addingTimeInterval(3600))
+        #expect(runner.telephonyFailure != nil)
+        #expect(clock.now < open.addingTimeInterval(120), "gave up after its grace, not at the window's end")
+        let state = try fixture.store.connection.firstRow("SELECT state FROM attempts WHERE id = ?", [call]) { $0.string(0) }
+        #expect(state == "dialing", "left for the next start to follow")
     }
 }

@@ -166,6 +166,13 @@ final class CampaignRunner {
             try storeLiveState(telephony, at: now)
             let busy = !inFlight.isEmpty || !wrapUps.isEmpty || !previews.isEmpty
             if (!unfinished || !dialing) && !busy && agents.isEveryoneLoggedOut { return }
+            if !dialing && !inFlight.isEmpty && telephony != .available && (telephonyFailure != nil || stopRequested()) {
+                // Ending, and the backend cannot say how the calls in flight end: they stay in progress in
+                // the store, for the next start to follow (never re-dialed), instead of waiting for ever.
+                agents.logOutAll(at: now)
+                try saveFinishedSessions()
+                return
+            }
             var wake: Date
             if dialing, let next = try nextWake(now: now, window: window, open: open, unfinished: unfinished) {
                 wake = min(next, limit)
