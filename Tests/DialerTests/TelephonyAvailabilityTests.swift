@@ -83,17 +83,25 @@ import Testing
         let fixture = try EngineFixture(spec: EngineFixture.spec(), contacts: 10, start: Self.monday)
         let open = Self.monday.addingTimeInterval(9 * 3600)
         let runner = try Self.runner(fixture, availableFrom: .distantFuture, placesFrom: .distantPast)
+        runner.publishesLiveState = true
+        // What `status` would read while the runner waits (asked on every turn of its loop).
+        var seen: LiveState?
+        runner.stopRequested = {
+            seen = (try? fixture.store.liveState(campaign: fixture.campaign)) ?? seen
+            return false
+        }
         // serve waits as long as it takes; the run here ends with the window.
         try runner.run(until: open.addingTimeInterval(60))
         #expect(runner.telephonyFailure == nil, "serve does not give up")
         #expect(try Self.attemptCount(fixture) == 0)
+        #expect(seen?.telephony == .unavailable(reason: "cannot connect to the Asterisk manager at pbx:5038"))
         #expect(try fixture.store.liveState(campaign: fixture.campaign) == nil, "cleared when the worker stops")
         var status = CampaignStatus(
             campaign: "c", paused: false, timeZone: "UTC", contacts: 10, done: 0, jobs: [:], dueNow: 10, open: true,
             nextWindow: nil, callsInFlight: 0, agents: 3, attempts: 0, answered: 0, abandoned: 0, abandonRate: 0,
             abandonCap: nil, notDialed: [:])
         status.showLive(LiveState(telephony: .unavailable(reason: "Asterisk refused the login"), agentsLoggedIn: 2,
-                                  agentsReady: 2, agentsBusy: 0, agentsPaused: 1))
+                                  agentsReady: 2, agentsPaused: 1))
         #expect(status.dueNow == 0)
         #expect(status.notDialed == ["telephony-unavailable": 10])
         #expect(status.telephonyError == "Asterisk refused the login")

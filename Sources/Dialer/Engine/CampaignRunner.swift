@@ -81,6 +81,9 @@ final class CampaignRunner {
     private(set) var telephonyFailure: String?
     /// Since when the backend has been unavailable while calls were due.
     private var unavailableSince: Date?
+    /// Whether the runner stores its live state for `dialerd status` (a daemon's worker does;
+    /// a simulation, whose database nobody watches, does not).
+    var publishesLiveState = false
     /// The live state last stored, so it is written only when it changes.
     private var storedLiveState: LiveState?
 
@@ -139,7 +142,7 @@ final class CampaignRunner {
             try store.answerCounts(campaign: campaign, since: $0)
         }
         try learnFromHistory()
-        defer { try? store.clearLiveState(campaign: campaign) }
+        defer { if publishesLiveState { try? store.clearLiveState(campaign: campaign) } }
         while true {
             let now = clock.now
             var dialing = now < limit && !stopRequested()
@@ -205,9 +208,9 @@ final class CampaignRunner {
 
     /// Stores what `status` shows of the running campaign, when it changed.
     private func storeLiveState(_ telephony: TelephonyAvailability, at now: Date) throws {
-        let loggedIn = agents.loggedInCount
-        let state = LiveState(telephony: telephony, agentsLoggedIn: loggedIn, agentsReady: agents.readyCount,
-                              agentsBusy: loggedIn - agents.readyCount, agentsPaused: agents.pausedCount)
+        guard publishesLiveState else { return }
+        let state = LiveState(telephony: telephony, agentsLoggedIn: agents.loggedInCount, agentsReady: agents.readyCount,
+                              agentsPaused: agents.pausedCount)
         guard state != storedLiveState else { return }
         try store.writeLiveState(state, campaign: campaign, at: now)
         storedLiveState = state

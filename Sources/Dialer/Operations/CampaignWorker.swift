@@ -74,6 +74,7 @@ final class CampaignWorker: @unchecked Sendable {
                 doNotCall: registry, driver: driver, clock: clock)
             runner.stopRequested = stopRequested
             runner.unavailableGiveUp = plan.unavailableGiveUp
+            runner.publishesLiveState = true
             runner.followUps = try FollowUpPlanner(campaign: plan.campaign, spec: plan.spec, configuration: plan.messaging)
             if let text = plan.messaging.screenPop {
                 let template = try ScreenPopTemplate(text)

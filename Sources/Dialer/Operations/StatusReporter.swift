@@ -115,7 +115,7 @@ extension CampaignStatus {
     /// Adds what the running worker reports: its telephony and its agents; while the telephony
     /// is unavailable, the contacts due now wait for it (`telephony-unavailable`).
     mutating func showLive(_ live: LiveState) {
-        liveAgents = LiveAgents(loggedIn: live.agentsLoggedIn, ready: live.agentsReady, busy: live.agentsBusy,
+        liveAgents = LiveAgents(loggedIn: live.agentsLoggedIn, ready: live.agentsReady, busy: live.agentsLoggedIn - live.agentsReady,
                                 paused: live.agentsPaused)
         switch live.telephony {
         case .available:

@@ -5,10 +5,9 @@ import Foundation
 struct LiveState: Equatable {
     /// `available`, or `unavailable` with ``telephonyError``.
     var telephony: TelephonyAvailability
+    /// Logged in and not paused: ready, or busy (on a call, reserved for one, previewing, wrapping up).
     var agentsLoggedIn: Int
     var agentsReady: Int
-    /// On a call, reserved for one, previewing or wrapping up.
-    var agentsBusy: Int
     var agentsPaused: Int
 }
 
@@ -19,21 +18,21 @@ extension CampaignStore {
         try connection.run(
             """
             INSERT OR REPLACE INTO live_state (campaign_id, telephony, telephony_error, agents_logged_in, agents_ready,
-                agents_busy, agents_paused, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                agents_paused, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
             [campaign, error == nil ? "available" : "unavailable", error, state.agentsLoggedIn, state.agentsReady,
-             state.agentsBusy, state.agentsPaused, time])
+             state.agentsPaused, time])
     }
 
     /// The campaign's live state as its worker last wrote it; nil when no worker runs it.
     func liveState(campaign: Int64) throws -> LiveState? {
         try connection.firstRow(
             """
-            SELECT telephony_error, agents_logged_in, agents_ready, agents_busy, agents_paused
+            SELECT telephony_error, agents_logged_in, agents_ready, agents_paused
             FROM live_state WHERE campaign_id = ?
             """, [campaign]) { row in
             LiveState(telephony: row.optionalString(0).map { .unavailable(reason: $0) } ?? .available,
-                      agentsLoggedIn: row.int(1), agentsReady: row.int(2), agentsBusy: row.int(3), agentsPaused: row.int(4))
+                      agentsLoggedIn: row.int(1), agentsReady: row.int(2), agentsPaused: row.int(3))
         }
     }
 

@@ -214,7 +214,6 @@ enum Schema {
                 telephony_error   TEXT,
                 agents_logged_in  INTEGER NOT NULL,
                 agents_ready      INTEGER NOT NULL,
-                agents_busy       INTEGER NOT NULL,
                 agents_paused     INTEGER NOT NULL,
                 updated_at        REAL NOT NULL
             );

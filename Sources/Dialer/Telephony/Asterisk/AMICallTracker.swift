@@ -83,12 +83,12 @@ struct AMICallTracker {
     /// Whether some calls were originated on a connection that broke.
     var hasOrphans: Bool { calls.values.contains { $0.orphaned } }
 
-    /// Starts following a call whose `Originate` goes out with `actionID`.
-    mutating func track(_ call: CallID, key: String, actionID: String) {
+    /// Starts following a call whose `Originate` goes out with `actionID` (none: a stopped process sent it).
+    mutating func track(_ call: CallID, key: String, actionID: String?) {
         let localHalf = key + ";2"
         calls[call] = Call(id: call, key: key, actionID: actionID, channels: [key, localHalf])
         byKey[key] = call
-        byAction[actionID] = call
+        if let actionID { byAction[actionID] = call }
         byChannel[key] = call
         byChannel[localHalf] = call
     }
@@ -96,9 +96,7 @@ struct AMICallTracker {
     /// Follows a call a stopped process originated with `key`: an orphan, settled at the next
     /// ``reconcile(liveChannels:agentOnInterface:)``.
     mutating func adopt(orphan call: CallID, key: String) {
-        track(call, key: key, actionID: "")
-        byAction[""] = nil
-        calls[call]?.actionID = nil
+        track(call, key: key, actionID: nil)
         calls[call]?.orphaned = true
     }
 

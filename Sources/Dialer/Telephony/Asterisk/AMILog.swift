@@ -31,7 +31,7 @@ public struct AMILog: Sendable {
         "reason", "status", "paused", "penalty", "callstaken", "lastcall", "lastpause", "logintime", "incall",
         "holdtime", "talktime", "ringtime", "position", "count", "seconds", "duration", "bridgenumchannels",
         "eventlist", "listitems", "queuecalls", "calls", "completed", "abandoned", "servicelevel", "weight",
-        "privilege", "secret", "key", "language", "accountcode", "amicode", "items",
+        "privilege", "language", "accountcode", "amicode", "items",
     ]
 
     /// One message as a single log line: `Key: Value; Key: Value`, the secret replaced

@@ -228,9 +228,7 @@ final class AMISession: @unchecked Sendable {
     private func apply(_ command: Command, at now: Instant) {
         switch command {
         case .place(let request, let message):
-            guard case .available = availability else {
-                let reason: String
-                if case .unavailable(let why) = availability { reason = why } else { reason = "" }
+            if case .unavailable(let reason) = availability {
                 inbox.push([.notPlaced(request.callID, reason: reason)], at: now)
                 return
             }

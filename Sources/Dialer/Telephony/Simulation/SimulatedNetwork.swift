@@ -166,17 +166,23 @@ public final class SimulatedNetwork: TelephonyDriver {
     }
 
     public func abandon(_ call: CallID) throws {
-        guard var state = calls[call], state.phase == .answered else {
+        guard calls[call]?.phase == .answered else {
             throw TelephonyError("call \(call) is not waiting for an agent")
         }
+        playSafeHarbour(call, at: clock.now)
+    }
+
+    /// An answered call nobody took: the safe-harbour message plays, then the far end is hung up on.
+    private func playSafeHarbour(_ call: CallID, at time: Date) {
+        guard var state = calls[call] else { return }
         if state.party == .machine {
             tally.machinesAbandoned += 1
         } else {
-            tally.countAbandon(at: clock.now, hungUpAsMachine: false)
+            tally.countAbandon(at: time, hungUpAsMachine: false)
         }
         state.phase = .connected
         calls[call] = state
-        steps.push(.farEndHangsUp(call), at: clock.now + parameters.safeHarbourSeconds)
+        steps.push(.farEndHangsUp(call), at: time + parameters.safeHarbourSeconds)
     }
 
     public func playMessage(_ call: CallID) throws {
@@ -289,17 +295,10 @@ public final class SimulatedNetwork: TelephonyDriver {
             agentFree(agent, at: time)
             return [.agentPresence(agent: agent, .available)]
         case .queueTimeout(let id):
-            guard let index = queued.firstIndex(of: id), var state = calls[id] else { return [] }
+            guard let index = queued.firstIndex(of: id) else { return [] }
             // Nobody took the call: the dialplan plays the safe-harbour message and hangs up.
             queued.remove(at: index)
-            if state.party == .machine {
-                tally.machinesAbandoned += 1
-            } else {
-                tally.countAbandon(at: time, hungUpAsMachine: false)
-            }
-            state.phase = .connected
-            calls[id] = state
-            steps.push(.farEndHangsUp(id), at: time + parameters.safeHarbourSeconds)
+            playSafeHarbour(id, at: time)
             return []
         }
     }
