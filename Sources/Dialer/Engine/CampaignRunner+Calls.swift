@@ -17,6 +17,7 @@ extension CampaignRunner {
         case .answered(let call, let party):
             guard let state = inFlight[call] else { return }
             inFlight[call]?.answeredAt = event.time
+            publish(.callAnswered(call: call, party: party), at: event.time)
             let needsAgent = party == .person && spec.dial.mode != .agentless
             pacer.observe(.dialResolved(afterSeconds: event.time.timeIntervalSince(state.placedAt), needsAgent: needsAgent))
             if party == .machine {
@@ -68,18 +69,28 @@ extension CampaignRunner {
             }
             try finish(call, outcome: outcome, cause: cause, at: event.time)
         case .agentReady(let agent):
-            if let wrap = wrapUps.removeValue(forKey: agent) {
-                let seconds = event.time.timeIntervalSince(wrap.since)
-                pacer.observe(.wrapEnded(seconds: seconds))
-                try store.recordWrapUp(call: wrap.call, seconds: seconds)
-                try recordAgentOutcome(call: wrap.call, agent: agent, at: event.time)  // agents: disposition, answers, callback
-            }
-            agents.release(agent, at: event.time)
-            try connectWaitingCalls()
+            // A person's wrap-up ends when they say so at the desk, not when the backend frees their phone.
+            if isPerson(agent) && wrapUps[agent] != nil { return }
+            try endWrapUp(of: agent, at: event.time)
         case .agentPresence(let agent, let presence):
             agents.apply(presence, of: agent, at: event.time)
             try connectWaitingCalls()
         }
+    }
+
+    /// The agent finished wrap-up (or was free already) and can take the next call: the wrap-up's length is
+    /// a pacing observation, and the outcome the agent chose is recorded unless a person recorded it already.
+    func endWrapUp(of agent: String, at time: Date) throws {
+        if let wrap = wrapUps.removeValue(forKey: agent) {
+            let seconds = time.timeIntervalSince(wrap.since)
+            pacer.observe(.wrapEnded(seconds: seconds))
+            try store.recordWrapUp(call: wrap.call, seconds: seconds)
+            if live?.recorded.remove(wrap.call) == nil {
+                try recordAgentOutcome(call: wrap.call, agent: agent, at: time)  // agents: disposition, answers, callback
+            }
+        }
+        agents.release(agent, at: time)
+        try connectWaitingCalls()
     }
 
     /// Counts an answer that needed an agent, for the abandon rate and the pacer.
@@ -144,12 +155,21 @@ extension CampaignRunner {
                 try enqueueFollowUps(call: call, at: time)
             }
         }
+        publish(.callEnded(call: call, outcome: outcome, agent: state.agent), at: time)
         guard let agent = state.agent else { return }
         if talked, let connected = state.connectedAt {
             pacer.observe(.talkEnded(seconds: time.timeIntervalSince(connected)))
             agents.startWrapUp(agent)
             wrapUps[agent] = (call, time)
+            if isPerson(agent) {
+                // The backend keeps the person's phone out of the queue until they say ready.
+                try driver.deskPresence(.paused, of: agent, reason: "wrap-up")
+                if let held = live?.held.removeValue(forKey: call) {
+                    try recordPersonOutcome(held, call: call, agent: agent, at: time)
+                }
+            }
         } else {
+            live?.held[call] = nil
             agents.release(agent, at: time)
             try connectWaitingCalls()
         }

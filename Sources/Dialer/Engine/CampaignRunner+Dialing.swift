@@ -132,6 +132,7 @@ extension CampaignRunner {
             callID: call, number: job.number, callerID: spec.callerID,
             ringTimeout: TimeInterval(spec.dial.ringSeconds),
             tag: "campaign=\(spec.id) job=\(job.job) attempt=\(call)")
+        publish(.callPlaced(call: call, contact: job.contact, agent: agent), at: now)
         do {
             try driver.place(request)
         } catch {

@@ -1,22 +1,11 @@
 import Foundation
 
-/// An answered call that reached an agent, for the agent's screen pop.
-struct AgentConnection {
-    let agent: String
-    let call: CallID
-    /// The customer's number, E.164.
-    let number: String
-    /// The campaign's caller id (the hotline the customer sees).
-    let hotline: String
-    let answeredAt: Date
-}
-
 extension CampaignRunner {
     /// Whether an agent's outcome will be recorded for this call when the agent's wrap-up ends; its
     /// follow-ups then wait for it, so the attempt's webhook carries the disposition and survey answers,
     /// and a job the outcome reopens (a callback) is not announced as final.
     func awaitsAgentOutcome(talked: Bool, agent: String?) -> Bool {
-        talked && agent != nil && agentDesk != nil
+        talked && agent != nil && (agentDesk != nil || isPerson(agent))
     }
 
     /// Enqueues the follow-ups of an ended attempt for which no outcome is recorded: the `attempt`
@@ -39,10 +28,10 @@ extension CampaignRunner {
         try store.enqueue(entries, at: time)
     }
 
-    /// Tells ``onAgentConnected`` that `call` reached `agent`.
+    /// Tells the campaign's watchers that `call` reached `agent`: the agent's screen pops.
     func announceConnection(_ call: CallID, to agent: String, at time: Date) throws {
-        guard let onAgentConnected, let attempt = try store.recordedAttempt(call: call) else { return }
-        onAgentConnected(AgentConnection(agent: agent, call: call, number: attempt.number, hotline: spec.callerID ?? "",
-                                         answeredAt: inFlight[call]?.answeredAt ?? time))
+        guard live != nil, let attempt = try store.recordedAttempt(call: call) else { return }
+        publish(.callConnected(call: call, agent: agent, contact: attempt.contact, number: attempt.number,
+                               answeredAt: inFlight[call]?.answeredAt ?? time), at: time)
     }
 }

@@ -39,8 +39,8 @@ extension CampaignRunner {
     /// Records what the agent chose when their wrap-up of `call` ended, if the desk knows it, with its
     /// follow-ups; a call the agent recorded nothing for gets the follow-ups of its attempt alone.
     func recordAgentOutcome(call: CallID, agent: String, at time: Date) throws {
-        guard let desk = agentDesk else { return }
-        guard let outcome = desk.outcome(of: call, agent: agent, endedAt: time) else {
+        guard awaitsAgentOutcome(talked: true, agent: agent) else { return }
+        guard !isPerson(agent), let outcome = agentDesk?.outcome(of: call, agent: agent, endedAt: time) else {
             try store.connection.writeTransaction { try enqueueFollowUps(call: call, at: time) }
             return
         }

@@ -72,8 +72,9 @@ final class CampaignRunner {
     var agentDesk: (any AgentDesk)?
     /// Agents: the follow-ups enqueued with each recorded outcome.
     var followUps: FollowUpPlanner?
-    /// Messaging: told when an answered call reaches an agent (for the agent's screen pop).
-    var onAgentConnected: ((AgentConnection) -> Void)?
+    /// The people watching and working the campaign: the event hub and the agent desk (a daemon's
+    /// worker has them; a simulation, which nobody watches, does not).
+    var live: RunnerLive?
     /// How long the telephony backend may stay unavailable, while calls are due, before
     /// the run gives up (`dialerd run`); nil waits for it as long as the run lasts (`serve`).
     var unavailableGiveUp: TimeInterval?
@@ -142,9 +143,14 @@ final class CampaignRunner {
             try store.answerCounts(campaign: campaign, since: $0)
         }
         try learnFromHistory()
-        defer { if publishesLiveState { try? store.clearLiveState(campaign: campaign) } }
+        try openDesk(at: clock.now)
+        defer {
+            closeDesk()
+            if publishesLiveState { try? store.clearLiveState(campaign: campaign) }
+        }
         while true {
             let now = clock.now
+            try serveDesk(at: now)
             var dialing = now < limit && !stopRequested()
             let window = callingWindow(at: now)
             let open = window.map { $0.start <= now } ?? false
@@ -167,6 +173,7 @@ final class CampaignRunner {
             }
             try saveFinishedSessions()
             try storeLiveState(telephony, at: now)
+            publishChanges(at: now)
             let busy = !inFlight.isEmpty || !wrapUps.isEmpty || !previews.isEmpty
             if (!unfinished || !dialing) && !busy && agents.isEveryoneLoggedOut { return }
             if !dialing && !inFlight.isEmpty && telephony != .available && (telephonyFailure != nil || stopRequested()) {
@@ -191,6 +198,7 @@ final class CampaignRunner {
                 try handle(event)
             }
             try abandonOverdueCalls(at: clock.now)
+            publishChanges(at: clock.now)
         }
     }
 

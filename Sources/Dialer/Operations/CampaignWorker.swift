@@ -21,6 +21,10 @@ struct WorkerPlan: Sendable {
     let stop: StopSignal
     /// This campaign's own stop (its file changed and must be merged).
     let ownStop: StopSignal
+    /// Where the runner publishes what happens.
+    let hub: LiveEventHub
+    /// Where people's desk commands come from.
+    let desk: LiveDesk
 }
 
 /// Dials one campaign on a thread of its own, with its own database connection,
@@ -69,24 +73,16 @@ final class CampaignWorker: @unchecked Sendable {
             let stopRequested = { plan.stop.isRaised || plan.ownStop.isRaised || pause.isPaused }
             let (driver, clock, shutdown) = try makeDriver(plan, store: store, stopRequested: stopRequested)
             defer { shutdown() }
-            let runner = CampaignRunner(
+            let runner = CampaignRunner.assemble(RunnerWiring(
                 campaign: plan.campaign, spec: plan.spec, timeZone: plan.timeZone, store: store,
-                doNotCall: registry, driver: driver, clock: clock)
-            runner.stopRequested = stopRequested
-            runner.unavailableGiveUp = plan.unavailableGiveUp
-            runner.publishesLiveState = true
-            runner.followUps = try FollowUpPlanner(campaign: plan.campaign, spec: plan.spec, configuration: plan.messaging)
-            if let text = plan.messaging.screenPop {
-                let template = try ScreenPopTemplate(text)
-                runner.onAgentConnected = { connection in
-                    logger.info("screen pop", [
-                        "campaign": name, "agent": connection.agent, "call": String(connection.call),
-                        "url": template.render(agent: connection.agent, hotline: connection.hotline,
-                                               number: logger.phone(connection.number), direction: .outbound,
-                                               answeredAt: connection.answeredAt, call: connection.call),
-                    ])
-                }
+                doNotCall: registry, driver: driver, clock: clock,
+                followUps: try FollowUpPlanner(campaign: plan.campaign, spec: plan.spec, configuration: plan.messaging),
+                stopRequested: stopRequested, unavailableGiveUp: plan.unavailableGiveUp, publishesLiveState: true,
+                live: (plan.hub, plan.desk)))
+            let screenPops = try plan.messaging.screenPop.map {
+                ScreenPopLog(template: try ScreenPopTemplate($0), spec: plan.spec, logger: logger, hub: plan.hub)
             }
+            defer { screenPops?.stop() }
             let before = try attemptCount(store, plan.campaign)
             let reconciled = try store.attemptsInFlight(campaign: plan.campaign)
             if reconciled > 0 {
@@ -122,14 +118,22 @@ final class CampaignWorker: @unchecked Sendable {
             let network = RealTimeNetwork(parameters: parameters, time: time,
                                           callsBefore: try store.callCountsByNumber(campaign: plan.campaign))
             let watched = SupervisedDriver(network, clock: network.clock, slice: 0.25 * time.scale,
-                                           stopRequested: stopRequested)
+                                           stopRequested: stopRequested, interrupted: deskWaits(plan))
             return (watched, network.clock, {})
         case .asterisk(let configuration, let secret):
             let clock = WallClock()
             let asterisk = try AsteriskDriver(configuration: configuration, secret: secret, clock: clock,
                                               log: AMILog(logger: plan.logger, campaign: plan.spec.id))
-            return (SupervisedDriver(asterisk, clock: clock, stopRequested: stopRequested), clock, { asterisk.shutdown() })
+            return (SupervisedDriver(asterisk, clock: clock, stopRequested: stopRequested, interrupted: deskWaits(plan)),
+                    clock, { asterisk.shutdown() })
         }
+    }
+
+    /// Whether people's desk commands wait for this campaign's runner.
+    private static func deskWaits(_ plan: WorkerPlan) -> () -> Bool {
+        let desk = plan.desk
+        let campaign = plan.spec.id
+        return { desk.hasCommands(for: campaign) }
     }
 
     private static func attemptCount(_ store: CampaignStore, _ campaign: Int64) throws -> Int {

@@ -16,6 +16,10 @@ final class DaemonSession {
     /// The daemon's clock (scaled for the simulated network).
     let time: any Clock
     let cacheDirectory: String
+    /// What the campaigns' runners publish: for the logs, the web's desks and wallboards.
+    let hub = LiveEventHub()
+    /// People's commands from the agent desk, for the runners.
+    let desk = LiveDesk()
     private(set) var leaseLost = false
     /// Why the lease could not be renewed when no other process took it (a full disk, a damaged file).
     private(set) var failure: (any Error)?
@@ -141,7 +145,8 @@ final class DaemonSession {
         WorkerPlan(databasePath: options.config.databasePath, campaign: campaign.id, spec: spec, timeZone: zone,
                    limit: limit, unavailableGiveUp: waitsForTelephony ? nil : telephony.unavailableGiveUp,
                    telephony: telephony, messaging: messaging, cacheDirectory: cacheDirectory,
-                   reportsFolder: options.config.reportsFolder, logger: logger, stop: stop, ownStop: ownStop)
+                   reportsFolder: options.config.reportsFolder, logger: logger, stop: stop, ownStop: ownStop,
+                   hub: hub, desk: desk)
     }
 
     /// The compiled spec of a stored campaign and its zone.

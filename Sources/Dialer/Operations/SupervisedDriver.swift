@@ -9,21 +9,24 @@ final class SupervisedDriver: WrappingDriver {
     private let clock: any Clock
     private let slice: TimeInterval
     private let stopRequested: () -> Bool
+    private let interrupted: () -> Bool
     private var stopReported = false
 
     /// Watches `driver`, whose time is `clock`; `slice` is the longest single wait on it,
-    /// in seconds of that clock (a quarter of a second of wall time by default).
+    /// in seconds of that clock (a quarter of a second of wall time by default). `interrupted`
+    /// ends a wait early, without events, whenever it says true (people's desk commands wait).
     init(_ driver: any TelephonyDriver, clock: any Clock, slice: TimeInterval = 0.25,
-         stopRequested: @escaping () -> Bool) {
+         stopRequested: @escaping () -> Bool, interrupted: @escaping () -> Bool = { false }) {
         wrapped = driver
         self.clock = clock
         self.slice = slice
         self.stopRequested = stopRequested
+        self.interrupted = interrupted
     }
 
     /// The driver's events up to `deadline`, waited for in slices; returns early with
     /// no events when the backend's availability changes (so the engine says why it
-    /// does not dial, or dials again), and once when a stop is requested (it drains).
+    /// does not dial, or dials again), when interrupted, and once when a stop is requested (it drains).
     func events(until deadline: Date) -> [CallEvent] {
         let availability = wrapped.availability
         while true {
@@ -31,6 +34,7 @@ final class SupervisedDriver: WrappingDriver {
                 stopReported = true
                 return []
             }
+            if interrupted() { return [] }
             let sliceEnd = min(deadline, clock.now.addingTimeInterval(slice))
             let happened = wrapped.events(until: sliceEnd)
             if !happened.isEmpty || sliceEnd >= deadline || wrapped.availability != availability { return happened }

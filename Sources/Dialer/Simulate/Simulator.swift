@@ -43,10 +43,13 @@ public enum Simulator {
 
         let network = SimulatedNetwork(
             clock: clock, parameters: request.parameters, agents: CampaignRunner.agentIDs(of: spec), timeZone: zone)
-        let runner = CampaignRunner(
-            campaign: campaign, spec: spec, timeZone: zone, store: store, doNotCall: doNotCall, driver: network, clock: clock)
         let messaging = try messagingConfiguration(request)
-        try prepareAgents(runner, campaign: campaign, request: request, messaging: messaging, store: store, at: start)
+        try prepareAssignments(spec, campaign: campaign, store: store, at: start)
+        let runner = CampaignRunner.assemble(RunnerWiring(
+            campaign: campaign, spec: spec, timeZone: zone, store: store, doNotCall: doNotCall, driver: network, clock: clock,
+            agentDesk: try SimulatedAgentDesk(spec: spec, behaviour: request.parameters.agentBehaviour,
+                                              seed: request.parameters.seed),
+            followUps: try FollowUpPlanner(campaign: campaign, spec: spec, configuration: messaging)))
         let firstWindow = CallingCalendar(hours: spec.hours, timeZone: zone).window(atOrAfter: start)?.start ?? start
         try runner.run(until: firstWindow.addingTimeInterval(min(request.duration ?? horizon, horizon)))
         // The follow-ups the calls queued, delivered in virtual time before the reports count them.
@@ -88,16 +91,11 @@ public enum Simulator {
         URL(fileURLWithPath: outputDirectory).appendingPathComponent("outbox.jsonl").path
     }
 
-    /// Agents: simulated desks choose outcomes, their follow-ups are enqueued in the store's outbox (as
-    /// `messaging` plans them), and an assigned preview campaign's contacts are shared out first.
-    private static func prepareAgents(_ runner: CampaignRunner, campaign: Int64, request: SimulationRequest,
-                                      messaging: MessagingConfiguration, store: CampaignStore, at start: Date) throws {
-        runner.agentDesk = try SimulatedAgentDesk(spec: runner.spec, behaviour: request.parameters.agentBehaviour,
-                                                  seed: request.parameters.seed)
-        runner.followUps = try FollowUpPlanner(campaign: campaign, spec: runner.spec, configuration: messaging)
-        if runner.spec.dial.mode == .preview, runner.spec.dial.assignedAgents {
+    /// An assigned preview campaign's contacts are shared out among its agents first.
+    private static func prepareAssignments(_ spec: CampaignSpec, campaign: Int64, store: CampaignStore, at start: Date) throws {
+        if spec.dial.mode == .preview, spec.dial.assignedAgents {
             _ = try CallAssignments.assignUnassigned(
-                store: store, campaign: CompiledCampaign(id: campaign, spec: runner.spec), method: nil, at: start)
+                store: store, campaign: CompiledCampaign(id: campaign, spec: spec), method: nil, at: start)
         }
     }
 

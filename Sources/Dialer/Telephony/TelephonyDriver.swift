@@ -38,6 +38,11 @@ public protocol TelephonyDriver: AnyObject {
     /// Waits until events arrive or `deadline` passes, and returns the events
     /// that happened, oldest first (empty when the deadline passed first).
     func events(until deadline: Date) -> [CallEvent]
+    /// A person at Dialer's agent desk set `agent`'s presence (or the engine keeps a person's
+    /// phone free for their wrap-up: `paused`, reason `wrap-up`). The backend follows it: an
+    /// Asterisk queue member is paused or unpaused; the simulated network stops ending that
+    /// agent's wrap-ups itself. The engine applies the presence to its own agent pool.
+    func deskPresence(_ presence: AgentPresence, of agent: String, reason: String?) throws
 }
 
 extension TelephonyDriver {
@@ -47,6 +52,8 @@ extension TelephonyDriver {
     public var availability: TelephonyAvailability { .available }
     /// A backend that cannot find a stopped process's calls again.
     public func resume(_ calls: [CallID]) -> Bool { false }
+    /// A backend without agents of its own: the engine's pool is all there is.
+    public func deskPresence(_ presence: AgentPresence, of agent: String, reason: String?) throws {}
 }
 
 /// Whether a telephony backend can place calls.

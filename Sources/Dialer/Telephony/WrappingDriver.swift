@@ -18,4 +18,7 @@ extension WrappingDriver {
     func playMessage(_ call: CallID) throws { try wrapped.playMessage(call) }
     func cancel(_ call: CallID) throws { try wrapped.cancel(call) }
     func resume(_ calls: [CallID]) -> Bool { wrapped.resume(calls) }
+    func deskPresence(_ presence: AgentPresence, of agent: String, reason: String?) throws {
+        try wrapped.deskPresence(presence, of: agent, reason: reason)
+    }
 }

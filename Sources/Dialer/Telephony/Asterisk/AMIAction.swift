@@ -26,6 +26,16 @@ enum AMIAction {
         return message
     }
 
+    /// Pauses or unpauses a queue member (in `queue`, or in every queue when nil), with a reason
+    /// Asterisk shows in `queue show` and reports in `QueueMemberPause`.
+    static func queuePause(interface: String, queue: String?, paused: Bool, reason: String?, actionID: String) -> AMIMessage {
+        var message = AMIMessage([("Action", "QueuePause"), ("ActionID", actionID), ("Interface", clean(interface)),
+                                  ("Paused", paused ? "true" : "false")])
+        if let queue { message.append("Queue", clean(queue)) }
+        if let reason, !reason.isEmpty { message.append("Reason", clean(reason)) }
+        return message
+    }
+
     /// Hangs up a channel, named or given by its unique id.
     static func hangup(channel: String, actionID: String) -> AMIMessage {
         AMIMessage([("Action", "Hangup"), ("ActionID", actionID), ("Channel", clean(channel)), ("Cause", "16")])

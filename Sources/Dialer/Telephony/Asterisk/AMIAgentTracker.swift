@@ -39,6 +39,8 @@ struct AMIAgentTracker {
     private var order: [String] = []
     /// The agent of each member interface and state interface seen (`PJSIP/an` → `an`).
     private var interfaces: [String: String] = [:]
+    /// Each agent's member interface (`Interface`, or `Location` in older events).
+    private var memberInterfaces: [String: String] = [:]
 
     init(queue: String?) {
         self.queue = queue
@@ -50,6 +52,11 @@ struct AMIAgentTracker {
             if let value = message[key], !value.isEmpty { return value }
         }
         return nil
+    }
+
+    /// The member interface of `agent` (`PJSIP/an`), as the queue's events named it.
+    func interface(of agent: String) -> String? {
+        memberInterfaces[agent]
     }
 
     /// The agent whose member interface (or state interface) is `interface`.
@@ -69,6 +76,9 @@ struct AMIAgentTracker {
         if members[agent] == nil { order.append(agent) }
         for key in ["Interface", "Location", "StateInterface"] {
             if let interface = message[key], !interface.isEmpty { interfaces[interface] = agent }
+        }
+        if let interface = message["Interface"] ?? message["Location"], !interface.isEmpty {
+            memberInterfaces[agent] = interface
         }
         switch event {
         case "queuememberremoved":

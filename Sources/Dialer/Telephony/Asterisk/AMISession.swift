@@ -29,10 +29,12 @@ final class AMISession: @unchecked Sendable {
         case cancel(CallID)
         /// Follow calls of a stopped process (each with its call key), as orphans to settle.
         case resume([(CallID, String)])
+        /// Pause or unpause an agent's queue member (the agent desk), with the reason given.
+        case pause(agent: String, paused: Bool, reason: String?)
     }
 
     /// Actions of the session itself, by `ActionID`.
-    private enum OwnAction { case login, ping, hangup(CallID), channels, roster, logoff }
+    private enum OwnAction { case login, ping, hangup(CallID), pause(String), channels, roster, logoff }
 
     let inbox = CallEventInbox()
     private let configuration: AsteriskConfiguration
@@ -241,6 +243,14 @@ final class AMISession: @unchecked Sendable {
             reconciling = true
             setAvailability(.unavailable(reason: Self.settling))
             send(AMIAction.coreShowChannels(actionID: own(.channels)), at: now)
+        case .pause(let agent, let paused, let reason):
+            guard loggedIn else { return }
+            guard let interface = agents.interface(of: agent) else {
+                log.write(.warning, "cannot pause agent \(agent): no queue member of that name is known")
+                return
+            }
+            send(AMIAction.queuePause(interface: interface, queue: configuration.queue, paused: paused, reason: reason,
+                                      actionID: own(.pause(agent))), at: now)
         case .cancel(let call):
             if queue.remove(call) != nil {
                 pendingMessages[call] = nil
@@ -373,6 +383,11 @@ final class AMISession: @unchecked Sendable {
         case .hangup(let call):
             ownActions[id] = nil
             if failed { log.write(.warning, "Asterisk could not hang up attempt \(call)") }
+        case .pause(let agent):
+            ownActions[id] = nil
+            if failed {
+                log.write(.warning, "Asterisk could not pause or unpause agent \(agent): " + (message["Message"] ?? "no reason given"))
+            }
         case .channels:
             if message.event?.lowercased() == "coreshowchannel" {
                 liveChannels.append(message)

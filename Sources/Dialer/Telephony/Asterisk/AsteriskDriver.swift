@@ -71,6 +71,12 @@ public final class AsteriskDriver: TelephonyDriver {
         return true
     }
 
+    /// Pauses the agent's queue member (paused or logged out at the desk, or wrapping up after a call
+    /// a person took) or unpauses it (ready); Asterisk then reports the change as queue events.
+    public func deskPresence(_ presence: AgentPresence, of agent: String, reason: String?) throws {
+        session.submit(.pause(agent: agent, paused: presence != .available, reason: reason ?? presence.rawValue))
+    }
+
     /// Not Dialer's to do with Asterisk: the dialplan's queue connects calls (always throws).
     public func connect(_ call: CallID, toAgent agent: String) throws {
         throw TelephonyError("with Asterisk the dialplan's queue connects calls to agents; attempt \(call) cannot be connected by Dialer")

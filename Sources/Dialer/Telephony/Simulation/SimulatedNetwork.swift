@@ -70,6 +70,8 @@ public final class SimulatedNetwork: TelephonyDriver {
     /// PBX routing: agents whose break began while they were busy; it starts when they are free.
     private var breaksDue: Set<String> = []
     private var queued: [CallID] = []
+    /// Agents a person at the desk works: their wrap-ups and breaks are theirs, not drawn.
+    private var persons: Set<String> = []
     /// What really happened, which the engine cannot always know.
     public private(set) var tally = SimulationTally()
 
@@ -202,6 +204,24 @@ public final class SimulatedNetwork: TelephonyDriver {
         steps.push(.reject(call, .normalClearing), at: clock.now)
     }
 
+    /// A person works `agent` from now on: no wrap-up or break of theirs is drawn any more. Playing a
+    /// PBX, the network's queue follows the presence (a person on a call keeps it until it ends).
+    public func deskPresence(_ presence: AgentPresence, of agent: String, reason: String?) throws {
+        persons.insert(agent)
+        agentRandom[agent] = nil
+        guard parameters.pbxRouting else { return }
+        if !queueAgents.contains(agent) { queueAgents.append(agent) }
+        guard !calls.values.contains(where: { $0.agent == agent && $0.phase == .connected }) else { return }
+        breaksDue.remove(agent)
+        switch presence {
+        case .available, .busy:
+            if case .free = agentStates[agent] { return }
+            agentFree(agent, at: clock.now)
+        case .paused, .loggedOut:
+            agentStates[agent] = .away
+        }
+    }
+
     public func events(until deadline: Date) -> [CallEvent] {
         while let time = steps.nextTime, time <= deadline {
             var happened: [CallEvent] = []
@@ -265,7 +285,7 @@ public final class SimulatedNetwork: TelephonyDriver {
             return [.agentFoundMachine(id), end(id, cause: .normalClearing)]
         case .farEndHangsUp(let id):
             guard let state = calls[id], state.phase == .connected else { return [] }
-            if let agent = state.agent {
+            if let agent = state.agent, !persons.contains(agent) {
                 var random = state.random
                 let wrap = random.logNormal(mean: parameters.wrapMeanSeconds, coefficientOfVariation: parameters.wrapCV)
                 steps.push(.agentReady(agent), at: time + wrap)
