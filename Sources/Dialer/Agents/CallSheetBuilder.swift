@@ -8,7 +8,7 @@ final class CallSheetBuilder {
     let store: CampaignStore
     let campaign: CompiledCampaign
     private let campaignCalendar: CallingCalendar
-    private let permit: DialPermit
+    let permit: DialPermit
     private var windows: [String: String] = [:]
 
     init(store: CampaignStore, campaign: CompiledCampaign) throws {
@@ -34,7 +34,7 @@ final class CallSheetBuilder {
             rows: rows, questions: OutcomeValidator(spec: spec).questions, dispositions: spec.dispositions)
     }
 
-    private func row(_ contact: OpenContact, order: Int, at now: Date) throws -> CallSheet.Row {
+    func row(_ contact: OpenContact, order: Int, at now: Date) throws -> CallSheet.Row {
         let zoneName = contact.zone ?? campaign.spec.timeZone
         let zone = TimeZone(identifier: zoneName) ?? campaignCalendar.timeZone
         let history = try store.history(job: contact.job)

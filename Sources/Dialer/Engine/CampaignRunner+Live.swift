@@ -4,6 +4,27 @@ import Foundation
 extension CampaignRunner {
     /// How long a skipped preview's contact waits before it is due again.
     static let previewSkipDelay: TimeInterval = 30 * 60
+    /// The longest wrap-up of a person at the desk: then it ends and the person is paused, so a closed
+    /// browser never holds an agent, or the campaign's end, for ever.
+    static let personWrapUpLimit: TimeInterval = 10 * 60
+
+    /// When each person's wrap-up reaches ``personWrapUpLimit``.
+    func personWrapUpDeadlines() -> [Date] {
+        wrapUps.compactMap { isPerson($0.key) ? $0.value.since.addingTimeInterval(Self.personWrapUpLimit) : nil }
+    }
+
+    /// Ends the persons' wrap-ups that reached ``personWrapUpLimit`` and pauses those persons.
+    func endOverduePersonWrapUps(at now: Date) throws {
+        let overdue = wrapUps.filter { isPerson($0.key) && now >= $0.value.since.addingTimeInterval(Self.personWrapUpLimit) }
+        for agent in overdue.keys.sorted() {
+            let reason = "wrap-up longer than \(Int(Self.personWrapUpLimit / 60)) minutes"
+            live?.reasons[agent] = reason
+            try endWrapUp(of: agent, at: now)
+            try driver.deskPresence(.paused, of: agent, reason: reason)
+            agents.apply(.paused, of: agent, at: now)
+            live?.desk?.setPresence(.paused, of: agent, reason: reason)
+        }
+    }
 
     /// Publishes `kind` now, if anyone follows the campaign.
     func publish(_ kind: LiveEvent.Kind, at time: Date) {
@@ -69,7 +90,7 @@ extension CampaignRunner {
                 try recordPersonOutcome(outcome, call: call, agent: agent, at: now)
                 return .done(note: nil)
             }
-            if let state = inFlight[call], state.agent == agent, state.connectedAt != nil {
+            if inFlight[call] != nil, agents[agent] == .onCall(call) {
                 live.held[call] = outcome
                 return .done(note: "saved: recorded when the call ends")
             }

@@ -191,13 +191,14 @@ final class CampaignRunner {
             } else {
                 return
             }
-            if let deadline = waitingDeadlines().min() { wake = min(wake, deadline) }
+            if let deadline = (waitingDeadlines() + personWrapUpDeadlines()).min() { wake = min(wake, deadline) }
             // An unavailable backend is looked at again each second.
             if dialing && telephony != .available { wake = min(wake, now.addingTimeInterval(1)) }
             for event in driver.events(until: wake) {
                 try handle(event)
             }
             try abandonOverdueCalls(at: clock.now)
+            try endOverduePersonWrapUps(at: clock.now)
             publishChanges(at: clock.now)
         }
     }

@@ -44,30 +44,48 @@ extension CampaignStore {
     /// The campaign's contacts whose jobs are pending, in calling order: callbacks and due jobs by due
     /// time, then by job. With `agent`, only that agent's.
     func openContacts(campaign: Int64, agent: String? = nil) throws -> [OpenContact] {
-        var sql = """
-            SELECT c.id, j.id, l.position, c.name, l.header_json, c.fields_json, c.phone_e164, c.time_zone,
-                   j.attempts, j.next_at, open_callback.callback_at, open_callback.callback_agent, s.agent, c.line
-            FROM jobs j JOIN contacts c ON c.id = j.contact_id JOIN lists l ON l.id = c.list_id
-            LEFT JOIN assignments s ON s.contact_id = c.id
-            LEFT JOIN jobs open_callback ON open_callback.id = j.id AND open_callback.callback_at IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.job_id = j.id AND a.placed_at >= j.callback_at)
-            WHERE j.campaign_id = ? AND j.state = 'pending' AND c.phone_e164 IS NOT NULL
-            """
+        var sql = Self.contactSelection + " WHERE j.campaign_id = ? AND j.state = 'pending' AND c.phone_e164 IS NOT NULL"
         var values: [any SQLiteBindable] = [campaign]
         if let agent {
             sql += " AND s.agent = ?"
             values.append(agent)
         }
         sql += " ORDER BY j.next_at, j.id"
-        return try connection.rows(sql, values) { row in
-            OpenContact(
-                contact: row.int64(0), job: row.int64(1), listPosition: row.int(2), line: row.int(13), name: row.optionalString(3),
-                header: JSONText.decodeStrings(row.string(4)), fields: JSONText.decodeStrings(row.string(5)),
-                number: row.string(6), zone: row.optionalString(7), attempts: row.int(8),
-                nextAt: row.optionalDouble(9).map(Date.init(timeIntervalSince1970:)),
-                callbackAt: row.optionalDouble(10).map(Date.init(timeIntervalSince1970:)),
-                callbackAgent: row.optionalString(11), agent: row.optionalString(12))
-        }
+        return try connection.rows(sql, values, Self.openContact)
+    }
+
+    /// One contact of `campaign` with its job, whatever the job's state (the agent desk's card).
+    func contact(_ contact: Int64, campaign: Int64) throws -> OpenContact? {
+        try connection.firstRow(Self.contactSelection + " WHERE c.id = ? AND j.campaign_id = ? AND c.phone_e164 IS NOT NULL",
+                                [contact, campaign], Self.openContact)
+    }
+
+    /// Whether `agent` may see `contact`: assigned to them, or called by or for them.
+    func agentKnowsContact(agent: String, contact: Int64) throws -> Bool {
+        try connection.firstRow(
+            """
+            SELECT EXISTS (SELECT 1 FROM assignments WHERE contact_id = ?1 AND agent = ?2)
+                OR EXISTS (SELECT 1 FROM attempts a JOIN jobs j ON j.id = a.job_id WHERE j.contact_id = ?1 AND a.agent = ?2)
+            """, [contact, agent]) { $0.int(0) == 1 } ?? false
+    }
+
+    private static let contactSelection = """
+        SELECT c.id, j.id, l.position, c.name, l.header_json, c.fields_json, c.phone_e164, c.time_zone,
+               j.attempts, j.next_at, open_callback.callback_at, open_callback.callback_agent, s.agent, c.line
+        FROM jobs j JOIN contacts c ON c.id = j.contact_id JOIN lists l ON l.id = c.list_id
+        LEFT JOIN assignments s ON s.contact_id = c.id
+        LEFT JOIN jobs open_callback ON open_callback.id = j.id AND open_callback.callback_at IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.job_id = j.id AND a.placed_at >= j.callback_at)
+        """
+
+    private static func openContact(_ row: SQLiteRow) -> OpenContact {
+        OpenContact(
+            contact: row.int64(0), job: row.int64(1), listPosition: row.int(2), line: row.int(13), name: row.optionalString(3),
+            header: JSONText.decodeStrings(row.string(4)), fields: JSONText.decodeStrings(row.string(5)),
+            number: row.string(6), zone: row.optionalString(7), attempts: row.int(8),
+            nextAt: row.optionalDouble(9).map(Date.init(timeIntervalSince1970:)),
+            callbackAt: row.optionalDouble(10).map(Date.init(timeIntervalSince1970:)),
+            callbackAgent: row.optionalString(11), agent: row.optionalString(12))
     }
 
     /// Assigns a contact to an agent, replacing an earlier assignment.

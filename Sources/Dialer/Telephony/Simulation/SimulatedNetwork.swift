@@ -158,7 +158,12 @@ public final class SimulatedNetwork: TelephonyDriver {
         steps.push(.connected(call, agent: agent), at: time)
         if state.party == .machine {
             tally.machinesReachingAgents += 1
-            steps.push(.agentFoundMachine(call), at: time + parameters.machineAgentSeconds)
+            if persons.contains(agent) {
+                // A person hears the greeting and says what it was with their disposition; the machine hangs up.
+                steps.push(.farEndHangsUp(call), at: time + parameters.machineAgentSeconds)
+            } else {
+                steps.push(.agentFoundMachine(call), at: time + parameters.machineAgentSeconds)
+            }
         } else {
             tally.personsConnected += 1
             let talk = state.random.logNormal(mean: parameters.talkMeanSeconds, coefficientOfVariation: parameters.talkCV)
