@@ -218,5 +218,41 @@ enum Schema {
                 updated_at        REAL NOT NULL
             );
             """),
+            Migration(version: 9, name: "web console: users, API tokens, sessions, contacts added over the API", sql: """
+            CREATE TABLE users (
+                id             INTEGER PRIMARY KEY,
+                name           TEXT NOT NULL UNIQUE,
+                role           TEXT NOT NULL CHECK (role IN ('agent','lead','admin')),
+                agent          TEXT,
+                teams_json     TEXT NOT NULL DEFAULT '[]',
+                password_hash  TEXT NOT NULL,
+                created_at     REAL NOT NULL,
+                changed_at     REAL NOT NULL
+            );
+            CREATE TABLE api_tokens (
+                id            INTEGER PRIMARY KEY,
+                user_id       INTEGER NOT NULL REFERENCES users(id),
+                token_hash    TEXT NOT NULL UNIQUE,
+                scopes        TEXT NOT NULL,
+                created_at    REAL NOT NULL,
+                last_used_at  REAL
+            );
+            CREATE TABLE web_sessions (
+                token_hash   TEXT PRIMARY KEY,
+                user_id      INTEGER NOT NULL REFERENCES users(id),
+                csrf_token   TEXT NOT NULL,
+                created_at   REAL NOT NULL,
+                expires_at   REAL NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX web_sessions_user ON web_sessions(user_id);
+            CREATE TABLE api_contacts (
+                campaign_id  INTEGER NOT NULL REFERENCES campaigns(id),
+                external_id  TEXT NOT NULL,
+                contact_id   INTEGER NOT NULL REFERENCES contacts(id),
+                added_at     REAL NOT NULL,
+                PRIMARY KEY (campaign_id, external_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX api_contacts_contact ON api_contacts(contact_id);
+            """),
     ]
 }
