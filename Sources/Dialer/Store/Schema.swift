@@ -253,6 +253,34 @@ enum Schema {
                 PRIMARY KEY (campaign_id, external_id)
             ) WITHOUT ROWID;
             CREATE INDEX api_contacts_contact ON api_contacts(contact_id);
+            CREATE INDEX contacts_number ON contacts(campaign_id, phone_e164);
+            -- What changed a contact's result, in commit order: the API's stable cursor (writes are serialised,
+            -- so a row id is never committed after a larger one). Filled by triggers, whoever writes.
+            CREATE TABLE result_log (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                campaign_id  INTEGER NOT NULL,
+                contact_id   INTEGER NOT NULL,
+                attempt_id   INTEGER,
+                kind         TEXT NOT NULL CHECK (kind IN ('attempt','state','outcome'))
+            );
+            CREATE INDEX result_log_campaign ON result_log(campaign_id, id);
+            INSERT INTO result_log (campaign_id, contact_id, attempt_id, kind)
+                SELECT a.campaign_id, j.contact_id, a.id, 'attempt' FROM attempts a JOIN jobs j ON j.id = a.job_id
+                WHERE a.state = 'ended' ORDER BY a.ended_at, a.id;
+            CREATE TRIGGER result_log_attempt_ended AFTER UPDATE OF state ON attempts
+                WHEN NEW.state = 'ended' AND OLD.state <> 'ended'
+                BEGIN INSERT INTO result_log (campaign_id, contact_id, attempt_id, kind)
+                      SELECT NEW.campaign_id, contact_id, NEW.id, 'attempt' FROM jobs WHERE id = NEW.job_id; END;
+            CREATE TRIGGER result_log_attempt_recorded AFTER INSERT ON attempts
+                WHEN NEW.state = 'ended'
+                BEGIN INSERT INTO result_log (campaign_id, contact_id, attempt_id, kind)
+                      SELECT NEW.campaign_id, contact_id, NEW.id, 'attempt' FROM jobs WHERE id = NEW.job_id; END;
+            CREATE TRIGGER result_log_job_state AFTER UPDATE OF state ON jobs
+                WHEN NEW.state <> OLD.state AND NEW.state <> 'dialing' AND OLD.state <> 'dialing'
+                BEGIN INSERT INTO result_log (campaign_id, contact_id, kind) VALUES (NEW.campaign_id, NEW.contact_id, 'state'); END;
+            CREATE TRIGGER result_log_outcome AFTER INSERT ON outcomes
+                BEGIN INSERT INTO result_log (campaign_id, contact_id, attempt_id, kind)
+                      VALUES (NEW.campaign_id, NEW.contact_id, NEW.attempt_id, 'outcome'); END;
             """),
     ]
 }
