@@ -210,7 +210,7 @@ extension WebApplication {
         let rows = try context.withStore { store -> [[String: JSONValue]] in
             let (stored, spec) = try campaign(request, user: user, store: store, context: context)
             let local = ISO8601DateFormatter()
-            local.timeZone = TimeZone(identifier: spec.timeZone) ?? TimeZone(secondsFromGMT: 0)!
+            if let zone = TimeZone(identifier: spec.timeZone) { local.timeZone = zone }
             local.formatOptions = [.withInternetDateTime]
             let utc = ISO8601DateFormatter()
             return try store.endedCalls(campaign: stored.id, after: since, limit: limit).map { call in

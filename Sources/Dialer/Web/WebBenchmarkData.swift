@@ -2,7 +2,7 @@ package import Foundation
 import CampaignDSL
 
 /// A database for `dialer-bench web`: one campaign (`bench`, a list of `contacts` Vietnamese mobile numbers)
-/// and an admin with a token of every scope.
+/// with an ended call for each of its first thousand contacts, and an admin with a token of every scope.
 package enum WebBenchmarkData {
     package static let campaign = "bench"
 
@@ -20,8 +20,14 @@ package enum WebBenchmarkData {
                                 retry: RetryPolicy(rules: [:]))
         spec.dncPrefixes = ["+84988"]
         let registry = try DoNotCallRegistry(spec: spec, store: store, cacheDirectory: nil)
-        _ = try CampaignCompiler(spec: spec, store: store, doNotCall: registry)
+        let (id, _) = try CampaignCompiler(spec: spec, store: store, doNotCall: registry)
             .compile(sourcePath: folder + "/bench.campaign", sourceText: campaign, at: time)
+        // Calls for the first thousand contacts, so a page of results has rows to read.
+        try store.connection.writeTransaction {
+            for due in try store.dueJobs(campaign: id, at: time, limit: min(contacts, 1_000)) {
+                _ = try store.insertManualAttempt(campaign: id, job: due.job, number: due.number, agent: "a1", at: time)
+            }
+        }
         let book = AccountBook(store: store, clock: WallClock())
         try book.addUser(name: "bench", role: .admin, agent: nil, teams: [], password: "bench password", iterations: 1_000)
         return (database, try book.createToken(user: "bench", scopes: APIScope.allCases).token)

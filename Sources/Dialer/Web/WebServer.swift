@@ -144,13 +144,12 @@ private let webServerAccess: MHD_AccessHandlerCallback = { cls, connection, url,
     if request.tooLarge {
         response = .text("The request body is larger than \(core.maxBodyBytes) bytes.\n", status: 413)
     } else {
-        var webRequest = WebRequest(
+        let webRequest = WebRequest(
             method: method.map { String(cString: $0) }?.uppercased() ?? "GET", path: url.map { String(cString: $0) } ?? "/",
             query: connectionValues(connection, .GET_ARGUMENT_KIND, lowercased: false),
             headers: connectionValues(connection, .HEADER_KIND, lowercased: true),
             cookies: connectionValues(connection, .COOKIE_KIND, lowercased: false),
             body: request.body, clientAddress: clientAddress(connection), isSecure: core.isSecure)
-        webRequest.body = request.body
         do {
             response = try core.handler(webRequest)
         } catch {
