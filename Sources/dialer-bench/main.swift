@@ -10,6 +10,7 @@ let benchmarks: [(name: String, summary: String, options: Set<String>, run: (Com
     (PacingBenchmark.name, PacingBenchmark.summary, PacingBenchmark.options, PacingBenchmark.run),
     (ReportBenchmark.name, ReportBenchmark.summary, ReportBenchmark.options, ReportBenchmark.run),
     (AsteriskBenchmark.name, AsteriskBenchmark.summary, AsteriskBenchmark.options, AsteriskBenchmark.run),
+    (WebBenchmark.name, WebBenchmark.summary, WebBenchmark.options, WebBenchmark.run),
 ]
 
 let usage = """
@@ -22,7 +23,10 @@ let usage = """
     """
 
 /// Where each benchmark's options and figures are explained.
-let guides = ["asterisk": "docs/asterisk.md", "compile": "docs/contacts.md", "pacing": "docs/simulation.md", "report": "docs/reports.md"]
+let guides = [
+    "asterisk": "docs/asterisk.md", "compile": "docs/contacts.md", "pacing": "docs/simulation.md", "report": "docs/reports.md",
+    "web": "docs/web.md",
+]
 
 /// `dialer-bench NAME --help`: the benchmark's options (each takes a value) and where it is explained.
 func help(name: String, summary: String, options: Set<String>) -> String {

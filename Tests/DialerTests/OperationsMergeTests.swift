@@ -85,6 +85,24 @@ import Testing
         #expect(try store.connection.firstRow("SELECT COUNT(*) FROM contacts", []) { $0.int(0) } == 12)
     }
 
+    @Test func aContactAddedOverTheAPIIsNotCancelledByAMerge() throws {
+        try write(contacts: [1, 2])
+        let store = try CampaignStore(path: directory.file("test.db"), now: start)
+        _ = try install(store)
+        let stored = try #require(try store.storedCampaign(named: "merging"))
+        let spec = try JSONDecoder().decode(CampaignSpec.self, from: Data(stored.specJSON.utf8))
+        let compiler = CampaignCompiler(spec: spec, store: store,
+                                        doNotCall: try DoNotCallRegistry(spec: spec, store: store, cacheDirectory: nil))
+        let verdicts = try compiler.addAPIContacts([APIContactRow(externalID: "crm-1", fields: ["Phone": number(9)])],
+                                                   campaign: stored.id, at: start)
+        guard case .added = verdicts.first else { Issue.record("not added: \(verdicts)"); return }
+        try write(contacts: [1, 3], doNotCall: [])
+        guard case .merged(let report) = try install(store) else { Issue.record("not merged"); return }
+        #expect(report.cancelled == 1, "contact 2 left the list")
+        #expect(try jobStates(store)[number(9)] == "pending", "the API's contact is in no list, and stays")
+        #expect(try store.apiContact(campaign: stored.id, externalID: "crm-1")?.state == .pending)
+    }
+
     @Test func aFileWithErrorsIsNotInstalledAndTheStoredVersionStays() throws {
         try write(contacts: Array(0..<3))
         let store = try CampaignStore(path: directory.file("merge.db"), now: start)

@@ -22,12 +22,15 @@ public struct DaemonConfig: Sendable, Hashable {
     public var webhooks: [WebhookSettings]
     /// The URL template an agent's browser opens when a call is answered (`{agent}`, `{number}`, …).
     public var screenPop: String?
+    /// The web server of `dialerd serve` (the `http` block); nil serves none.
+    public var http: HTTPSettings?
 
     /// The settings used without a config file: paths relative to the working folder, the simulated network.
     public init(databasePath: String = "dialer.db", campaignsFolder: String = "campaigns",
                 reportsFolder: String = "reports", logLevel: String = "info", logNumbers: Bool = false,
                 telephony: TelephonySettings = .simulated(SimulatedTelephonySettings()),
-                sms: SMSGatewaySettings = SMSGatewaySettings(), webhooks: [WebhookSettings] = [], screenPop: String? = nil) {
+                sms: SMSGatewaySettings = SMSGatewaySettings(), webhooks: [WebhookSettings] = [], screenPop: String? = nil,
+                http: HTTPSettings? = nil) {
         self.databasePath = databasePath
         self.campaignsFolder = campaignsFolder
         self.reportsFolder = reportsFolder
@@ -37,6 +40,7 @@ public struct DaemonConfig: Sendable, Hashable {
         self.sms = sms
         self.webhooks = webhooks
         self.screenPop = screenPop
+        self.http = http
     }
 
     /// The log levels a config may name, least detailed first.
@@ -162,4 +166,22 @@ public struct SecretReference: Sendable, Hashable {
     public var variable: String
 
     public init(variable: String) { self.variable = variable }
+}
+
+/// Where `dialerd serve`'s web server listens (docs/web.md), and its TLS files.
+public struct HTTPSettings: Sendable, Hashable {
+    /// The address to bind: an IPv4 or IPv6 address or a host name.
+    public var host: String
+    /// The TCP port (0 lets the system pick one).
+    public var port: Int
+    /// The TLS certificate (PEM, the chain) and its key; both or neither.
+    public var tlsCertificate: String?
+    public var tlsKey: String?
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, tlsCertificate: String? = nil, tlsKey: String? = nil) {
+        self.host = host
+        self.port = port
+        self.tlsCertificate = tlsCertificate
+        self.tlsKey = tlsKey
+    }
 }

@@ -20,11 +20,16 @@
 /// webhook crm "https://crm.example.com/hooks/dialer" {
 ///   secret env CRM_SECRET
 /// }
+/// http {
+///   listen 127.0.0.1:8080
+/// }
 /// ```
 public enum DaemonConfigReader {
     static let topKeywords = [
         "database", "campaigns", "reports", "log-level", "log-numbers", "telephony", "sms", "webhook", "screen-pop",
+        "http",
     ]
+    static let httpKeywords = ["listen", "tls-certificate", "tls-key"]
     static let simulatedKeywords = ["seed", "time-scale", "start"]
     static let asteriskKeywords = [
         "host", "port", "username", "secret", "channel", "context", "extension", "priority", "caller-id-name", "caller-id",
@@ -116,6 +121,8 @@ struct ConfigStatements {
                 if let webhook = webhook(statement, named: config.webhooks.map(\.name)) { config.webhooks.append(webhook) }
             case "screen-pop":
                 config.screenPop = screenPop(statement)
+            case "http":
+                if let http = http(statement) { config.http = http }
             default:
                 break
             }

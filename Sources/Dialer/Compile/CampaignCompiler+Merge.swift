@@ -20,6 +20,8 @@ private struct StoredContact {
     let job: Int64
     let state: JobState
     let fieldsJSON: String
+    /// Added over the API (`POST /api/v1/campaigns/{id}/contacts`): in no list, so never cancelled by a merge.
+    let fromAPI: Bool
 }
 
 extension CampaignCompiler {
@@ -28,7 +30,7 @@ extension CampaignCompiler {
     /// The lists are compiled afresh (into a private in-memory store, with the same
     /// reader, numbering plans, zones and duplicate rules as a first compile) and
     /// compared with the stored contacts by E.164 number: new numbers are added;
-    /// pending jobs whose number left the lists are cancelled; cancelled ones that
+    /// pending jobs whose number left the lists are cancelled (not those added over the API); cancelled ones that
     /// came back are pending again; every pending job is re-scrubbed against the
     /// Do-Not-Call lists and prefixes. Attempts and final outcomes are never touched.
     func merge(into campaign: Int64, sourcePath: String, sourceText: String, cacheDirectory: String?,
@@ -74,7 +76,7 @@ extension CampaignCompiler {
                 report.added += 1
             }
             try writer.finish()
-            for (number, stored) in byNumber where stored.state == .pending && !listedNumbers.contains(number) {
+            for (number, stored) in byNumber where stored.state == .pending && !stored.fromAPI && !listedNumbers.contains(number) {
                 try store.finishJob(stored.job, state: .cancelled, at: time)
                 report.cancelled += 1
             }
@@ -143,13 +145,14 @@ extension CampaignCompiler {
     private static func storedContacts(_ store: CampaignStore, campaign: Int64) throws -> [(number: String?, contact: StoredContact)] {
         try store.connection.rows(
             """
-            SELECT c.id, j.id, j.state, c.fields_json, c.phone_e164
+            SELECT c.id, j.id, j.state, c.fields_json, c.phone_e164,
+                   EXISTS (SELECT 1 FROM api_contacts x WHERE x.contact_id = c.id)
             FROM contacts c JOIN jobs j ON j.contact_id = c.id WHERE c.campaign_id = ? ORDER BY c.id
             """, [campaign]
         ) { row in
             (row.optionalString(4),
              StoredContact(contact: row.int64(0), job: row.int64(1), state: JobState(rawValue: row.string(2)) ?? .invalid,
-                           fieldsJSON: row.string(3)))
+                           fieldsJSON: row.string(3), fromAPI: row.int(5) == 1))
         }
     }
 }

@@ -92,7 +92,7 @@ struct CampaignCompiler {
     private static let batchSize = 4_096
 
     /// A row with its first valid number, or the first number's problem when none is valid.
-    private func read(_ record: CSVRecord, columns: ListColumns) -> ReadRow {
+    func read(_ record: CSVRecord, columns: ListColumns) -> ReadRow {
         var firstProblem: String?
         for index in columns.phones {
             guard let text = record.fields[safe: index], !text.isBlank else { continue }
@@ -154,7 +154,7 @@ struct CampaignCompiler {
     }
 
     /// The number's IANA zone: the list's zone column, else by country and area code, else the campaign's zone.
-    private func zone(of number: PhoneNumber, record: CSVRecord, columns: ListColumns, state: inout CompileState) -> String {
+    func zone(of number: PhoneNumber, record: CSVRecord, columns: ListColumns, state: inout CompileState) -> String {
         if let index = columns.timeZone, let written = record.fields[safe: index]?.trimmingSpacesAndTabs,
            state.isKnownZone(written) {
             return written
@@ -174,7 +174,7 @@ struct CampaignCompiler {
 }
 
 /// Where a list's mapped columns are in its header, and how its numbers are read.
-private struct ListColumns {
+struct ListColumns {
     /// The list's position in the campaign.
     let position: Int
     let phones: [Int]
@@ -189,7 +189,7 @@ private struct ListColumns {
 }
 
 /// A list row with the number it will be dialed on, before its Do-Not-Call lookup.
-private struct ReadRow {
+struct ReadRow {
     let record: CSVRecord
     /// The first valid number among the row's phone columns.
     let number: PhoneNumber?
@@ -198,7 +198,7 @@ private struct ReadRow {
 }
 
 /// What compiling a campaign's lists carries from row to row.
-private struct CompileState {
+struct CompileState {
     let writer: ContactWriter
     let doNotCall: DoNotCallSnapshot
     /// File names of the campaign's lists by position, for duplicate reports.

@@ -95,6 +95,9 @@ public final class Daemon {
         let session = try DaemonSession(options: options, logger: logger)
         defer { session.close() }
         logger.info("serving", ["campaigns": options.config.campaignsFolder, "database": options.config.databasePath])
+        let web = try options.config.http.map { try WebConsole(settings: $0, session: session) }
+        defer { web?.stop() }
+        if let web { logger.info("web console listening", ["url": web.server.baseURL]) }
         let outbox = session.startOutbox(stop: stop)
         var workers: [String: (worker: CampaignWorker, ownStop: StopSignal)] = [:]
         var restAfter: [String: Date] = [:]

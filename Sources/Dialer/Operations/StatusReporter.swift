@@ -31,14 +31,21 @@ public enum StatusReporter {
         var campaigns: [CampaignStatus] = []
         try store.connection.readTransaction {
             for stored in try store.storedCampaigns() {
-                var campaign = try campaignStatus(stored, store: store, now: now, cacheDirectory: cache)
-                if lease?.live == true, let live = try store.liveState(campaign: stored.id) {
-                    campaign.showLive(live)
-                }
-                campaigns.append(campaign)
+                campaigns.append(try status(of: stored, store: store, now: now, cacheDirectory: cache, daemonRuns: lease?.live == true))
             }
         }
         return DaemonStatus(database: config.databasePath, now: iso.string(from: now), lease: lease, campaigns: campaigns)
+    }
+
+    /// One campaign's status as `status` shows it, with what its worker reports while a daemon runs
+    /// (also `GET /api/v1/campaigns/{id}`).
+    static func status(of stored: StoredCampaign, store: CampaignStore, now: Date, cacheDirectory: String,
+                       daemonRuns: Bool) throws -> CampaignStatus {
+        var campaign = try campaignStatus(stored, store: store, now: now, cacheDirectory: cacheDirectory)
+        if daemonRuns, let live = try store.liveState(campaign: stored.id) {
+            campaign.showLive(live)
+        }
+        return campaign
     }
 
     private static func campaignStatus(_ stored: StoredCampaign, store: CampaignStore, now: Date,

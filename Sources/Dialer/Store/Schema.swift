@@ -218,5 +218,69 @@ enum Schema {
                 updated_at        REAL NOT NULL
             );
             """),
+            Migration(version: 9, name: "web console: users, API tokens, sessions, contacts added over the API", sql: """
+            CREATE TABLE users (
+                id             INTEGER PRIMARY KEY,
+                name           TEXT NOT NULL UNIQUE,
+                role           TEXT NOT NULL CHECK (role IN ('agent','lead','admin')),
+                agent          TEXT,
+                teams_json     TEXT NOT NULL DEFAULT '[]',
+                password_hash  TEXT NOT NULL,
+                created_at     REAL NOT NULL,
+                changed_at     REAL NOT NULL
+            );
+            CREATE TABLE api_tokens (
+                id            INTEGER PRIMARY KEY,
+                user_id       INTEGER NOT NULL REFERENCES users(id),
+                token_hash    TEXT NOT NULL UNIQUE,
+                scopes        TEXT NOT NULL,
+                created_at    REAL NOT NULL,
+                last_used_at  REAL
+            );
+            CREATE TABLE web_sessions (
+                token_hash   TEXT PRIMARY KEY,
+                user_id      INTEGER NOT NULL REFERENCES users(id),
+                csrf_token   TEXT NOT NULL,
+                created_at   REAL NOT NULL,
+                expires_at   REAL NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX web_sessions_user ON web_sessions(user_id);
+            CREATE TABLE api_contacts (
+                campaign_id  INTEGER NOT NULL REFERENCES campaigns(id),
+                external_id  TEXT NOT NULL,
+                contact_id   INTEGER NOT NULL REFERENCES contacts(id),
+                added_at     REAL NOT NULL,
+                PRIMARY KEY (campaign_id, external_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX api_contacts_contact ON api_contacts(contact_id);
+            CREATE INDEX contacts_number ON contacts(campaign_id, phone_e164);
+            -- What changed a contact's result, in commit order: the API's stable cursor (writes are serialised,
+            -- so a row id is never committed after a larger one). Filled by triggers, whoever writes.
+            CREATE TABLE result_log (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                campaign_id  INTEGER NOT NULL,
+                contact_id   INTEGER NOT NULL,
+                attempt_id   INTEGER,
+                kind         TEXT NOT NULL CHECK (kind IN ('attempt','state','outcome'))
+            );
+            CREATE INDEX result_log_campaign ON result_log(campaign_id, id);
+            INSERT INTO result_log (campaign_id, contact_id, attempt_id, kind)
+                SELECT a.campaign_id, j.contact_id, a.id, 'attempt' FROM attempts a JOIN jobs j ON j.id = a.job_id
+                WHERE a.state = 'ended' ORDER BY a.ended_at, a.id;
+            CREATE TRIGGER result_log_attempt_ended AFTER UPDATE OF state ON attempts
+                WHEN NEW.state = 'ended' AND OLD.state <> 'ended'
+                BEGIN INSERT INTO result_log (campaign_id, contact_id, attempt_id, kind)
+                      SELECT NEW.campaign_id, contact_id, NEW.id, 'attempt' FROM jobs WHERE id = NEW.job_id; END;
+            CREATE TRIGGER result_log_attempt_recorded AFTER INSERT ON attempts
+                WHEN NEW.state = 'ended'
+                BEGIN INSERT INTO result_log (campaign_id, contact_id, attempt_id, kind)
+                      SELECT NEW.campaign_id, contact_id, NEW.id, 'attempt' FROM jobs WHERE id = NEW.job_id; END;
+            CREATE TRIGGER result_log_job_state AFTER UPDATE OF state ON jobs
+                WHEN NEW.state <> OLD.state AND NEW.state <> 'dialing' AND OLD.state <> 'dialing'
+                BEGIN INSERT INTO result_log (campaign_id, contact_id, kind) VALUES (NEW.campaign_id, NEW.contact_id, 'state'); END;
+            CREATE TRIGGER result_log_outcome AFTER INSERT ON outcomes
+                BEGIN INSERT INTO result_log (campaign_id, contact_id, attempt_id, kind)
+                      VALUES (NEW.campaign_id, NEW.contact_id, NEW.attempt_id, 'outcome'); END;
+            """),
     ]
 }

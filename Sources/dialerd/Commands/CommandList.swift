@@ -7,7 +7,7 @@ enum CommandList {
         [
             CheckCommand.self, FmtCommand.self, ExplainCommand.self, SimulateCommand.self, ReportCommand.self,
             RunCommand.self, ServeCommand.self, StatusCommand.self, PauseCommand.self, ResumeCommand.self,
-            BackupCommand.self, AgentsCommand.self, CompletionsCommand.self,
+            BackupCommand.self, AgentsCommand.self, UsersCommand.self, CompletionsCommand.self,
         ]
     }
 
