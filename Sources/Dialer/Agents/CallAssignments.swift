@@ -34,6 +34,13 @@ public enum CallAssignments {
     public static func reassign(campaign name: String, from absent: String, to agents: [String]?,
                                 method: AssignmentMethod?, databasePath: String, at time: Date) throws -> AssignmentSummary {
         let (store, campaign) = try AgentsDatabase.open(databasePath, campaign: name, at: time)
+        return try reassign(campaign: campaign, from: absent, to: agents, method: method, store: store, at: time)
+    }
+
+    /// Moves the open contacts of `absent` to `agents` (default: every other agent of the campaign) in `store`.
+    static func reassign(campaign: CompiledCampaign, from absent: String, to agents: [String]?, method: AssignmentMethod?,
+                         store: CampaignStore, at time: Date) throws -> AssignmentSummary {
+        let name = campaign.spec.id
         let known = CampaignRunner.agentIDs(of: campaign.spec)
         for agent in (agents ?? []) + [absent] where !known.contains(agent) {
             throw EnvironmentError("'\(agent)' is not an agent of \(name) (its agents: \(known.joined(separator: ", ")))")

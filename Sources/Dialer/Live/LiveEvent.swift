@@ -71,4 +71,16 @@ struct LiveFigures: Sendable, Hashable, Codable {
     var abandonCap: Double
     /// The compliance window's length in days (nil: the campaign's whole life).
     var abandonWindowDays: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case callsRinging = "calls_ringing"
+        case callsWaiting = "calls_waiting"
+        case callsConnected = "calls_connected"
+        case agentsLoggedIn = "agents_logged_in"
+        case agentsReady = "agents_ready"
+        case dialLevel = "dial_level"
+        case abandonRate = "abandon_rate"
+        case abandonCap = "abandon_cap"
+        case abandonWindowDays = "abandon_window_days"
+    }
 }

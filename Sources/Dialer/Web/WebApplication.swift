@@ -22,12 +22,35 @@ package struct WebApplication: Sendable {
     package let context: WebContext
     package internal(set) var router = WebRouter()
 
-    /// The sign-in pages, `/account`, the contact page and the CRM API under `/api/v1`.
+    /// The sign-in pages, `/account`, the contact page and the CRM API under `/api/v1`; with `live` (the
+    /// running campaigns' events and desk), the agent desk, the wallboard and `GET /api/v1/agents`.
     package init(context: WebContext) {
+        self.init(context: context, live: nil)
+    }
+
+    init(context: WebContext, live: LiveWeb?) {
         self.context = context
         addSignIn()
         addContactPage()
         addAPI()
+        if let live {
+            addDesk(live)
+            addWallboard(live)
+            addAgentsAPI(live)
+            addScripts()
+        }
+    }
+
+    /// The desk's and the wallboard's scripts (no session needed: they hold no data).
+    private mutating func addScripts() {
+        for (name, text) in WebScripts.files {
+            router.add("GET", "/static/" + name) { _ in
+                var response = WebResponse.text(text, type: "text/javascript; charset=utf-8")
+                response.add("Cache-Control", "no-cache")
+                response.add("X-Content-Type-Options", "nosniff")
+                return response
+            }
+        }
     }
 
     /// Registers a page for signed-in users whose role is in `roles`. Anonymous requests are redirected to

@@ -15,12 +15,16 @@ package final class WebContext: Sendable {
     package let landing: @Sendable (WebUser) -> String
     /// Where Do-Not-Call files are cached (beside the database).
     let cacheDirectory: String
+    /// Where the daemon writes each campaign's reports (`REPORTS/CAMPAIGN/`), served to leads; nil serves none.
+    let reportsFolder: String?
     private let wallClock: SendableClock
     private let dialingClock: SendableClock
     private let specs = Mutex<[Int64: (hash: String, spec: CampaignSpec)]>([:])
 
-    /// Every user lands on `/account` until the desk and wallboard pages exist.
+    /// Without the live pages (no running campaigns to follow), every user lands on `/account`.
     package static let defaultLanding: @Sendable (WebUser) -> String = { _ in "/account" }
+    /// With them: agents on their desk, leads and admins on the wallboard.
+    package static let liveLanding: @Sendable (WebUser) -> String = { $0.role == .agent ? "/desk" : "/wallboard" }
 
     /// - Parameters:
     ///   - dialingClock: the daemon's clock (scaled on the simulated network): when added contacts and
@@ -28,7 +32,9 @@ package final class WebContext: Sendable {
     ///   - wallClock: real time, for sessions and lockouts.
     package init(databasePath: String, dialingClock: any Clock = WallClock(), wallClock: any Clock = WallClock(),
                  throttle: LoginThrottle = LoginThrottle(), sessionLifetime: Double = 12 * 3_600,
-                 landing: @escaping @Sendable (WebUser) -> String = WebContext.defaultLanding) throws {
+                 landing: @escaping @Sendable (WebUser) -> String = WebContext.defaultLanding,
+                 reportsFolder: String? = nil) throws {
+        self.reportsFolder = reportsFolder
         stores = try StorePool(path: databasePath)
         let folder = (databasePath as NSString).deletingLastPathComponent
         cacheDirectory = (folder.isEmpty ? "." : folder) + "/.dnc-cache"

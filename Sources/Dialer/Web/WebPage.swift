@@ -13,9 +13,14 @@ package enum WebPage {
 
     /// A whole page: `title` (escaped here), `body` (markup the caller built with ``escape(_:)``); with a session,
     /// a header naming the user with a sign-out button.
-    package static func render(title: String, body: String, session: WebSession? = nil) -> String {
+    /// `scripts` are paths of the page's scripts (served by the application: the pages hold no inline
+    /// script, and the Content-Security-Policy allows none); they read the CSRF token from the page's
+    /// `csrf` meta element.
+    package static func render(title: String, body: String, session: WebSession? = nil, scripts: [String] = []) -> String {
         var header = ""
+        var head = scripts.map { "<script src=\"\(escape($0))\" defer></script>" }.joined()
         if let session {
+            head += "<meta name=\"csrf\" content=\"\(escape(session.csrfToken))\">"
             header = """
                 <header><span>\(escape(session.user.name)) · \(escape(session.user.role.rawValue))</span>
                 <form method="post" action="/logout">\(csrfField(session))<button type="submit">Sign out</button></form></header>
@@ -24,7 +29,7 @@ package enum WebPage {
         return """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title)) · Dialer</title><style>\(style)</style></head>
+            <title>\(escape(title)) · Dialer</title><style>\(style)</style>\(head)</head>
             <body>\(header)<main><h1>\(escape(title))</h1>
             \(body)
             </main></body></html>
@@ -46,5 +51,9 @@ package enum WebPage {
         label{display:block;margin:.6em 0 .2em}input[type=text],input[type=password]{width:100%;padding:.45em;box-sizing:border-box}
         button{margin-top:1em;padding:.45em 1.2em}.error{color:#a4161a}table{border-collapse:collapse;background:#fff}
         th,td{padding:.35em .7em;border-bottom:1px solid #dde2e7;text-align:left}
+        section.call,section.preview,section.campaign{background:#fff;padding:1em 1.5em;border-radius:6px;margin:1em 0;box-shadow:0 1px 3px #0002}
+        section.call.ringing{outline:3px solid #2b8a3e}fieldset{border:1px solid #dde2e7;margin:.8em 0}
+        fieldset label{display:inline-block;margin-right:1.2em}.numbers{font-size:1.2em}.figures td{font-variant-numeric:tabular-nums}
+        .over{color:#a4161a;font-weight:bold}.state-ready{color:#2b8a3e}.state-paused{color:#a15c00}.state-on-call{color:#1864ab}
         """
 }

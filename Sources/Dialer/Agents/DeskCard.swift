@@ -3,7 +3,7 @@ import Foundation
 
 /// What the agent desk shows of one contact when its call is put through (the screen pop) or
 /// previewed: who it is, where and when they are, what happened before, and how to record the call.
-struct ContactCard {
+struct DeskCard {
     /// A callback time the laws allow, offered in the callee's own zone.
     struct CallbackChoice: Hashable {
         /// The instant, as `LocalTimeText` in the callee's zone (`2026-03-09 14:30`): what the form sends back.
@@ -44,12 +44,12 @@ extension CallSheetBuilder {
     static let callbackStep: TimeInterval = 30 * 60
 
     /// The card of `contact` as of `now`, or nil when the campaign has no such contact.
-    func card(contact id: Int64, at now: Date) throws -> ContactCard? {
+    func deskCard(contact id: Int64, at now: Date) throws -> DeskCard? {
         guard let contact = try store.contact(id, campaign: campaign.id) else { return nil }
         let spec = campaign.spec
         let row = try row(contact, order: 1, at: now)
         let zone = TimeZone(identifier: row.zone) ?? TimeZone(secondsFromGMT: 0) ?? .current
-        return ContactCard(
+        return DeskCard(
             campaign: spec.id, title: spec.title, script: spec.description, contact: id, job: contact.job,
             name: row.name, numbers: row.numbers, zone: row.zone, localTime: LocalTimeText.format(now, zone: zone),
             window: row.window, history: row.history, fields: row.fields,
@@ -58,18 +58,18 @@ extension CallSheetBuilder {
     }
 
     /// The half hours of the next ``callbackDays`` days at which the laws allow a call to this number.
-    func callbackChoices(job: Int64, zone zoneName: String, after now: Date) throws -> [ContactCard.CallbackChoice] {
+    func callbackChoices(job: Int64, zone zoneName: String, after now: Date) throws -> [DeskCard.CallbackChoice] {
         let zone = TimeZone(identifier: zoneName) ?? TimeZone(secondsFromGMT: 0) ?? .current
         let history = try store.history(job: job)
         let step = Self.callbackStep
         var time = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / step).rounded(.up) * step)
         let end = now.addingTimeInterval(TimeInterval(Self.callbackDays) * 86_400)
-        var choices: [ContactCard.CallbackChoice] = []
+        var choices: [DeskCard.CallbackChoice] = []
         while time < end {
             switch permit.earliestTime(zone: zoneName, history: history, atOrAfter: time) {
             case .allowed:
                 let text = LocalTimeText.format(time, zone: zone)
-                choices.append(ContactCard.CallbackChoice(value: text, day: String(text.prefix(10)), time: String(text.suffix(5))))
+                choices.append(DeskCard.CallbackChoice(value: text, day: String(text.prefix(10)), time: String(text.suffix(5))))
                 time.addTimeInterval(step)
             case .notBefore(let next, _) where next != .distantFuture && next > time:
                 time = Date(timeIntervalSince1970: (next.timeIntervalSince1970 / step).rounded(.up) * step)
