@@ -6,8 +6,9 @@ import Synchronization
 /// and contacts added per second in batches (targets: ≥ 5,000 each). Server and clients share this machine.
 enum WebBenchmark {
     static let name = "web"
-    static let summary = "CRM API reads/s with N clients and contacts added/s in batches (targets ≥ 5000 each)"
-    static let options: Set<String> = ["clients", "seconds", "contacts", "batch", "batches", "path"]
+    static let summary = "screen pops with 200 desks and 20 wallboards at 50 connects/s (p99 ≤ 250 ms); CRM API reads/s and contacts added/s (≥ 5000 each)"
+    static let options: Set<String> = ["clients", "seconds", "contacts", "batch", "batches", "path", "agents", "boards", "rate",
+                                       "pop-seconds"]
 
     static func run(_ arguments: CommandArguments) throws -> BenchmarkReport {
         let clients = Int(arguments.value("clients") ?? "8") ?? 0
@@ -16,13 +17,22 @@ enum WebBenchmark {
         let batch = Int(arguments.value("batch") ?? "1000") ?? 0
         let batches = Int(arguments.value("batches") ?? "20") ?? 0
         let path = arguments.value("path") ?? "/api/v1/campaigns/\(WebBenchmarkData.campaign)/results?limit=10"
+        let agents = Int(arguments.value("agents") ?? "200") ?? 0
+        let boards = Int(arguments.value("boards") ?? "20") ?? -1
+        let rate = Double(arguments.value("rate") ?? "50") ?? 0
+        let popSeconds = Double(arguments.value("pop-seconds") ?? "20") ?? 0
+        guard (1...900).contains(agents), (0...100).contains(boards), rate > 0, rate <= 1_000, popSeconds > 0, popSeconds <= 600 else {
+            throw UsageError("--agents must be 1–900, --boards 0–100, --rate 0–1000 connects a second, --pop-seconds 0–600")
+        }
         guard (1...512).contains(clients), seconds > 0, seconds <= 600, (1...1_000_000).contains(contacts),
               (1...10_000).contains(batch), (1...1_000).contains(batches), path.hasPrefix("/") else {
             throw UsageError("--clients must be 1–512, --seconds 0–600, --contacts 1–1000000, --batch 1–10000, --batches 1–1000")
         }
         let folder = NSTemporaryDirectory() + "dialer-bench-web-\(getpid())"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/pops", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pops = try ScreenPopBenchmark.run(agents: agents, boards: boards, connectsPerSecond: rate, seconds: popSeconds,
+                                              folder: folder + "/pops")
         let (database, token) = try WebBenchmarkData.make(in: folder, contacts: contacts, at: Date())
         let application = WebApplication(context: try WebContext(databasePath: database))
         let server = try WebServer(options: WebServerOptions(host: "127.0.0.1", port: 0), handler: application.handler)
@@ -30,14 +40,22 @@ enum WebBenchmark {
         let base = server.baseURL
         let reads = try blocking { try await readLoad(url: base + path, token: token, clients: clients, seconds: seconds) }
         let adds = try blocking { try await addLoad(base: base, token: token, batch: batch, batches: batches) }
-        let command = "swift run -c release dialer-bench web --clients \(clients) --seconds \(Int(seconds)) --contacts \(contacts) "
+        let command = "swift run -c release dialer-bench web --agents \(agents) --boards \(boards) --rate \(Int(rate)) "
+            + "--pop-seconds \(Int(popSeconds)) --clients \(clients) --seconds \(Int(seconds)) --contacts \(contacts) "
             + "--batch \(batch) --batches \(batches)"
         var report = BenchmarkReport(
             benchmark: name,
-            setting: "\(clients) keep-alive clients on GET \(path) for \(Int(seconds)) s; then \(batches) batches of \(batch) "
+            setting: "\(agents) agent desks and \(boards) wallboards on their event streams while \(Int(rate)) calls a second are "
+                + "put through for \(Int(popSeconds)) s (each pop's card rendered from the database); "
+                + "\(clients) keep-alive clients on GET \(path) for \(Int(seconds)) s; then \(batches) batches of \(batch) "
                 + "contacts (one client) into a campaign of \(contacts); server and clients in one process on this machine",
             command: command,
             figures: [
+                Figure("screen_pop_p50_ms", pops.p50Seconds * 1000), Figure("screen_pop_p99_ms", pops.p99Seconds * 1000, target: "≤ 250"),
+                Figure("screen_pop_max_ms", pops.maxSeconds * 1000),
+                Figure("screen_pops_missed", Double(pops.expected - pops.pops), decimals: 0, target: "0"),
+                Figure("wallboard_events", Double(pops.boardEvents), decimals: 0),
+                Figure("memory_per_connected_screen_kb", pops.kilobytesPerDesk, decimals: 0),
                 Figure("api_reads_per_second", Double(reads.ok) / reads.seconds, decimals: 0, target: "≥ 5000"),
                 Figure("api_read_p50_ms", reads.p50 * 1000), Figure("api_read_p99_ms", reads.p99 * 1000),
                 Figure("api_read_errors", Double(reads.failed), decimals: 0, target: "0"),

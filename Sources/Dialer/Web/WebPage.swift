@@ -54,6 +54,8 @@ package enum WebPage {
         section.call,section.preview,section.campaign{background:#fff;padding:1em 1.5em;border-radius:6px;margin:1em 0;box-shadow:0 1px 3px #0002}
         section.call.ringing{outline:3px solid #2b8a3e}fieldset{border:1px solid #dde2e7;margin:.8em 0}
         fieldset label{display:inline-block;margin-right:1.2em}.numbers{font-size:1.2em}.figures td{font-variant-numeric:tabular-nums}
+        form.presence input[type=text]{width:14em}form.presence button,form.presence select{margin-right:.4em}
+        section.campaign form{display:inline-block;margin-right:1em}section.campaign form label{display:inline}
         .over{color:#a4161a;font-weight:bold}.state-ready{color:#2b8a3e}.state-paused{color:#a15c00}.state-on-call{color:#1864ab}
         """
 }
