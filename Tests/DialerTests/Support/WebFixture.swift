@@ -12,6 +12,10 @@ final class WebFixture {
     let directory = TemporaryDirectory()
     let database: String
     let context: WebContext
+    /// The running campaigns' events and the agent desk, as a daemon's workers would feed them.
+    let hub = LiveEventHub()
+    let desk = LiveDesk()
+    let live: LiveWeb
     let application: WebApplication
     let server: WebServer
     let store: CampaignStore
@@ -35,14 +39,19 @@ final class WebFixture {
         tokens["read"] = try book.createToken(user: "root", scopes: [.read]).token
         tokens["lead"] = try book.createToken(user: "lena", scopes: APIScope.allCases).token
         tokens["agent"] = try book.createToken(user: "a1", scopes: APIScope.allCases).token
-        context = try WebContext(databasePath: database, dialingClock: VirtualClock(start: Self.monday), throttle: throttle)
-        application = WebApplication(context: context)
+        context = try WebContext(databasePath: database, dialingClock: VirtualClock(start: Self.monday), throttle: throttle,
+                                 landing: WebContext.liveLanding, reportsFolder: directory.file("reports"))
+        live = LiveWeb(context: context, hub: hub, desk: desk)
+        application = WebApplication(context: context, live: live)
         server = try WebServer(options: WebServerOptions(host: "127.0.0.1", port: 0), handler: application.handler)
         client = try CurlHTTPClient(options: HTTPClientOptions(connectTimeoutMilliseconds: 2_000, totalTimeoutMilliseconds: 20_000,
                                                                maxRedirects: 0))
     }
 
-    deinit { server.stop() }
+    deinit {
+        live.stop()
+        server.stop()
+    }
 
     private static func compile(id: String, team: String, agents: [String], rows: String, store: CampaignStore,
                                 in directory: TemporaryDirectory) throws {
