@@ -2,15 +2,17 @@
 # Both install the Debian packages Dialer needs when they are missing.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libssl-dev tzdata sqlite3
+DEBIAN_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libssl-dev libxlsxwriter-dev tzdata sqlite3
 # What the Asterisk lab of the integration tests needs to run Asterisk 22 (Tests/AsteriskLab/README.md).
 LAB_PACKAGES := libedit2 libjansson4 libxml2 libxslt1.1 libuuid1 libssl3 libsqlite3-0 python3 xz-utils
+# The office suite the tests open the reports with (results.xlsx and the CSVs, converted back to CSV).
+TEST_PACKAGES := libreoffice-calc-nogui
 DEMO_OUT ?= reports/demo
 # The Asterisk the lab runs: a tarball, an unpacked tree or a binary; else `asterisk` on PATH,
 # else ../shared/asterisk beside the repository. Without one the lab tests are skipped, saying so.
 export ASTERISK
 
-.PHONY: all deps lab-deps build demo test bench clean
+.PHONY: all deps lab-deps test-deps build demo test bench clean
 
 all: build
 
@@ -33,7 +35,7 @@ build: deps
 demo: build
 	.build/release/dialerd simulate campaigns/demo.campaign --out $(DEMO_OUT) --seed 7
 
-test: deps lab-deps
+test: deps lab-deps test-deps
 	$(SWIFT) build
 	@if found=$$(bash Tests/AsteriskLab/lab.sh find 2>&1); then echo "Asterisk lab: $$found"; \
 	 else echo "Asterisk lab: not found, its tests are skipped: $$found"; fi
@@ -41,6 +43,9 @@ test: deps lab-deps
 
 lab-deps:
 	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(LAB_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(TEST_PACKAGES)"
 
 bench: deps
 	$(SWIFT) build -c release --product dialer-bench

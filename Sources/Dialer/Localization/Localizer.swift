@@ -69,3 +69,10 @@ public struct Localizer: Sendable {
         return out + escape(String(rest))
     }
 }
+
+extension Localizer {
+    /// The language and zone of the campaign a summary is about.
+    public init(summary: CampaignSummary) {
+        self.init(language: summary.language ?? .english, timeZone: TimeZone(identifier: summary.timeZone))
+    }
+}

@@ -21,7 +21,7 @@ enum ReportCommand: Command {
           --from YYYY-MM-DD    the first day to count (default: the first call)
           --to YYYY-MM-DD      the last day to count (default: today)
           --out DIR            where the reports go (default: reports/CAMPAIGN)
-          --format LIST        which formats, comma-separated (default: csv,json,html)
+          --format LIST        which formats, comma-separated (default: csv,xlsx,json,html)
           --no-bom             CSV files without the UTF-8 byte-order mark Excel looks for
           -h, --help           show this help
 
@@ -55,7 +55,7 @@ enum ReportCommand: Command {
             var chosen: [ReportSpec.Format] = []
             for word in list.split(separator: ",", omittingEmptySubsequences: false) {
                 guard let format = ReportSpec.Format(rawValue: word.trimmingCharacters(in: .whitespaces)) else {
-                    return usageFailure(UsageError("--format takes csv, json and html, not '\(word)'"))
+                    return usageFailure(UsageError("--format takes csv, xlsx, json and html, not '\(word)'"))
                 }
                 if !chosen.contains(format) { chosen.append(format) }
             }
