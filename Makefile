@@ -6,7 +6,7 @@ DEBIAN_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libssl-dev lib
 # What the Asterisk lab of the integration tests needs to run Asterisk 22 (Tests/AsteriskLab/README.md).
 LAB_PACKAGES := libedit2 libjansson4 libxml2 libxslt1.1 libuuid1 libssl3 libsqlite3-0 python3 xz-utils
 # The office suite the tests open the reports with (results.xlsx and the CSVs, converted back to CSV).
-TEST_PACKAGES := libreoffice-calc-nogui
+TEST_PACKAGES := libreoffice-calc-nogui unzip
 DEMO_OUT ?= reports/demo
 # The Asterisk the lab runs: a tarball, an unpacked tree or a binary; else `asterisk` on PATH,
 # else ../shared/asterisk beside the repository. Without one the lab tests are skipped, saying so.

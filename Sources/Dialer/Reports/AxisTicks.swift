@@ -22,8 +22,8 @@ struct AxisTicks: Equatable {
             for multiple in [10, 20, 25, 50] {
                 // The step is multiple × 10^(exponent - 1): kept as integers to count decimals exactly.
                 let power = exponent - 1
-                if integral && (power < 0 || (multiple == 25 && power == 0)) { continue }
                 let step = Double(multiple) * pow(10, Double(power))
+                if integral && (step < 1 || step != step.rounded()) { continue }
                 guard (maximum / step - 1e-9).rounded(.up) <= Double(maximumIntervals) else { continue }
                 var decimals = max(0, -power)
                 var digits = multiple
