@@ -8,7 +8,7 @@ enum ReportCommand: Command {
     static let summary = "write a campaign's results, call records, summary and HTML report"
     static let help = """
         Usage: dialerd report CAMPAIGN [--db PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out DIR]
-                                       [--format csv,json,html] [--no-bom]
+                                       [--format csv,xlsx,json,html] [--no-bom]
 
         Writes the reports of the campaign named CAMPAIGN (as after 'campaign' in its file)
         from the database: DIR/results.csv (one row per contact), DIR/attempts.csv (one row
