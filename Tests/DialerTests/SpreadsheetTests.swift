@@ -30,7 +30,7 @@ struct SpreadsheetTests {
             columns: [.init("name"), .init("phone"), .init("id"), .init("attempts", .number), .init("talk", .seconds),
                       .init("last_call", .dateTime)],
             dateFormat: Localizer(language: .vietnamese).spreadsheetDateTimeFormat)
-        for name in ["=HYPERLINK(\"http://x\",\"x\")", "+1+1", "-2", "@SUM(A1)", "Nguyễn Thị Ánh", "0912345678"] {
+        for name in ["=HYPERLINK(\"http://x\",\"x\")", "+1+1", "-2", "@SUM(A1)", "Nguyễn Thị Ánh", "0912345678", "a\u{1}b <c> & d"] {
             sheet.text(name)
             sheet.text("+84912345678")
             sheet.text("00042")
@@ -50,7 +50,8 @@ struct SpreadsheetTests {
         let xml = try Self.sheetXML(path)
         #expect(!xml.contains("<f>") && !xml.contains("<f "), "no formula")
         #expect(xml.contains("<pane ySplit=\"1\""), "the header row is frozen")
-        #expect(xml.contains("<autoFilter ref=\"A1:F7\""))
+        #expect(xml.contains("<autoFilter ref=\"A1:F8\""))
+        #expect(xml.contains("<t>a_x0001_b &lt;c&gt; &amp; d</t>"), "a control character and markup escaped: the XML stays valid")
         #expect(xml.contains("<col min=\"1\" max=\"1\" width="))
         for text in ["=HYPERLINK(\"http://x\",\"x\")", "+1+1", "-2", "@SUM(A1)", "Nguyễn Thị Ánh",
                      "0912345678", "+84912345678", "00042"] {

@@ -77,7 +77,7 @@ struct HTMLReport {
             table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
             th, td { text-align: right; padding: 4px 8px; border-bottom: 1px solid #eaeef2; }
             th:first-child, td:first-child { text-align: left; } th { font-weight: 600; color: #57606a; }
-            tr.bad td { color: #c62828; font-weight: 600; }
+            td + td { white-space: nowrap; } tr.bad td { color: #c62828; font-weight: 600; }
             svg text { font: 12px system-ui, sans-serif; fill: #1f2328; } svg text.axis { fill: #57606a; font-size: 11px; }
             .none { color: #57606a; font-style: italic; }
             footer { color: #57606a; font-size: 12px; margin-top: 8px; }
