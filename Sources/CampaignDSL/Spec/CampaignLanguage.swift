@@ -17,6 +17,15 @@ public enum CampaignLanguage: String, Sendable, Hashable, Codable, CaseIterable 
         }
     }
 
+    /// The language's name in English (`Vietnamese`), for `explain`.
+    public var englishName: String {
+        switch self {
+        case .english: "English"
+        case .vietnamese: "Vietnamese"
+        case .czech: "Czech"
+        }
+    }
+
     /// Words people write for a language that are not its code (`vn`, `czech`), with the code they mean.
     static let aliases: [String: CampaignLanguage] = [
         "vn": .vietnamese, "vietnamese": .vietnamese, "tieng-viet": .vietnamese, "vi-vn": .vietnamese,
