@@ -12,9 +12,11 @@ enum ReportCommand: Command {
 
         Writes the reports of the campaign named CAMPAIGN (as after 'campaign' in its file)
         from the database: DIR/results.csv (one row per contact), DIR/attempts.csv (one row
-        per call), DIR/summary.json (totals, abandon rate per compliance window, agents,
-        hours, surveys, messages) and DIR/report.html (one page, opens offline).
-        Calls are counted by the day they were placed, in the campaign's time zone.
+        per call), the same as DIR/results.xlsx and DIR/attempts.xlsx for a spreadsheet,
+        DIR/summary.json (totals, abandon rate per compliance window, agents, hours,
+        surveys, messages) and DIR/report.html (one page, opens offline), in the
+        campaign's language. Calls are counted by the day they were placed, in the
+        campaign's time zone.
 
         Options:
           --db PATH            the database (default: dialer.db)
