@@ -35,6 +35,12 @@ struct LocalizationTests {
         #expect(Localizer(language: .english).html(.estimatedOf, ["abandoned": "1", "persons": "2"]) == "1 abandoned of 2")
     }
 
+    @Test func aWebPageCanTakeEveryTextAtOnce() {
+        let texts = Localizer(language: .czech).allTexts
+        #expect(texts.count == TextKey.allCases.count)
+        #expect(texts["sectionAgents"] == "Operátoři")
+    }
+
     @Test func numbersUseEachLanguagesSeparators() {
         #expect(Localizer(language: .english).number(1234.5, decimals: 1) == "1,234.5")
         #expect(Localizer(language: .vietnamese).number(1234.5, decimals: 1) == "1.234,5")

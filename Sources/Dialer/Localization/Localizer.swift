@@ -46,6 +46,12 @@ public struct Localizer: Sendable {
         Self.fill(key.text(in: language), arguments, escape: HTMLText.escape)
     }
 
+    /// Every text in this language by its key's name (`"sectionAgents": "Nhân viên"`), placeholders
+    /// unfilled: for a web page that fills its own texts in the browser (send it as JSON).
+    public var allTexts: [String: String] {
+        Dictionary(uniqueKeysWithValues: TextKey.allCases.map { ($0.rawValue, $0.text(in: language)) })
+    }
+
     /// The `{name}` placeholders of a template, in order.
     static func placeholders(in template: String) -> [String] {
         var names: [String] = []
