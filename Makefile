@@ -2,17 +2,18 @@
 # Both install the Debian packages Dialer needs when they are missing.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libssl-dev libmicrohttpd-dev tzdata sqlite3
+DEBIAN_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libssl-dev libmicrohttpd-dev libxlsxwriter-dev tzdata sqlite3
 # What the Asterisk lab of the integration tests needs to run Asterisk 22 (Tests/AsteriskLab/README.md).
 LAB_PACKAGES := libedit2 libjansson4 libxml2 libxslt1.1 libuuid1 libssl3 libsqlite3-0 python3 xz-utils
-# The headless browser and its WebDriver that the web tests drive (docs/web.md); curl and openssl for the TLS test.
-BROWSER_PACKAGES := chromium chromium-driver curl openssl
+# What the other real-thing tests use: the headless browser and its WebDriver (docs/web.md), curl and openssl
+# for the TLS test, the office suite that opens the reports and writes the list fixtures, unzip.
+TEST_PACKAGES := chromium chromium-driver curl openssl libreoffice-calc-nogui unzip
 DEMO_OUT ?= reports/demo
 # The Asterisk the lab runs: a tarball, an unpacked tree or a binary; else `asterisk` on PATH,
 # else ../shared/asterisk beside the repository. Without one the lab tests are skipped, saying so.
 export ASTERISK
 
-.PHONY: all deps lab-deps browser-deps build demo test bench clean
+.PHONY: all deps lab-deps test-deps build demo test bench clean
 
 all: build
 
@@ -35,7 +36,7 @@ build: deps
 demo: build
 	.build/release/dialerd simulate campaigns/demo.campaign --out $(DEMO_OUT) --seed 7
 
-test: deps lab-deps browser-deps
+test: deps lab-deps test-deps
 	$(SWIFT) build
 	@if found=$$(bash Tests/AsteriskLab/lab.sh find 2>&1); then echo "Asterisk lab: $$found"; \
 	 else echo "Asterisk lab: not found, its tests are skipped: $$found"; fi
@@ -44,8 +45,8 @@ test: deps lab-deps browser-deps
 lab-deps:
 	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(LAB_PACKAGES)"
 
-browser-deps:
-	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(BROWSER_PACKAGES)"
+test-deps:
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(TEST_PACKAGES)"
 
 bench: deps
 	$(SWIFT) build -c release --product dialer-bench

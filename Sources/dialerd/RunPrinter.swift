@@ -29,26 +29,31 @@ enum RunPrinter {
         }
         if report.campaigns.isEmpty { lines.append("no campaigns") }
         for campaign in report.campaigns {
-            let iso = ISO8601DateFormatter()
-            if let zone = campaign.summary.flatMap({ TimeZone(identifier: $0.timeZone) }) { iso.timeZone = zone }
-            var head = "\(campaign.campaign): "
-            switch campaign.state {
-            case .dialed: head += "dialed, \(campaign.placed) calls placed"
-            case .closed(let next): head += next.map { "closed until \(iso.string(from: $0))" } ?? "its dates are over"
-            case .paused: head += "paused"
-            case .finished: head += "finished"
-            case .failed(let message): head += "failed: \(message)"
-            case .telephonyUnavailable(let message): head += "could not dial, the telephony is unavailable: \(message)"
+            // The campaign's language and zone; English in UTC when its summary could not be made.
+            let words = campaign.summary.map { Localizer(summary: $0) } ?? Localizer()
+            let number = { (value: Int) in words.number(value) }
+            let state = switch campaign.state {
+            case .dialed: words.text(.runDialed, ["count": number(campaign.placed)])
+            case .closed(let next): next.map { words.text(.runClosedUntil, ["time": words.dateTime($0)]) } ?? words.text(.runDatesOver)
+            case .paused: words.text(.runPaused)
+            case .finished: words.text(.runFinished)
+            case .failed(let message): words.text(.runFailed, ["message": message])
+            case .telephonyUnavailable(let message): words.text(.runTelephonyUnavailable, ["message": message])
             }
-            if campaign.reconciled > 0 { head += "; \(campaign.reconciled) calls left in flight by a stopped dialerd reconciled" }
-            lines.append(head)
+            let reconciled = campaign.reconciled > 0 ? words.text(.runReconciled, ["count": number(campaign.reconciled)]) : ""
+            lines.append("\(campaign.campaign): " + state + reconciled)
             if let summary = campaign.summary {
-                lines.append("  calls:    \(summary.attempts) (answered \(summary.answered), no answer \(summary.noAnswer), "
-                             + "busy \(summary.busy), failed \(summary.failed), abandoned \(summary.abandoned), "
-                             + "unknown \(summary.unknown))")
-                lines.append("  contacts: \(summary.contacts) (completed \(summary.completed), exhausted \(summary.exhausted), "
-                             + "invalid \(summary.invalid), duplicate \(summary.duplicate), do-not-call \(summary.doNotCall), "
-                             + "pending \(summary.pending))")
+                let labels = [words.text(.labelCalls) + ":", words.text(.labelContacts) + ":"]
+                let width = (labels.map(\.count).max() ?? 0) + 1
+                let padded = labels.map { "  " + $0 + String(repeating: " ", count: width - $0.count) }
+                lines.append(padded[0] + words.text(.runCalls, [
+                    "attempts": number(summary.attempts), "answered": number(summary.answered),
+                    "noAnswer": number(summary.noAnswer), "busy": number(summary.busy), "failed": number(summary.failed),
+                    "abandoned": number(summary.abandoned), "unknown": number(summary.unknown)]))
+                lines.append(padded[1] + words.text(.runContacts, [
+                    "contacts": number(summary.contacts), "completed": number(summary.completed),
+                    "exhausted": number(summary.exhausted), "invalid": number(summary.invalid),
+                    "duplicate": number(summary.duplicate), "dnc": number(summary.doNotCall), "pending": number(summary.pending)]))
             }
         }
         return lines.joined(separator: "\n")

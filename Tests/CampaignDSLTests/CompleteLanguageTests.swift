@@ -25,6 +25,7 @@ import Testing
           description "Customers whose contract ends this spring"
           timezone    Asia/Ho_Chi_Minh
           caller-id   +842873001234
+          language    vi
           dates       2026-03-02 to 2026-03-31
           profile     vn-decree-91
 
@@ -105,6 +106,7 @@ import Testing
         let spec = try #require(result.spec)
         #expect(spec.description == "Customers whose contract ends this spring")
         #expect(spec.callerID == "+842873001234")
+        #expect(spec.language == .vietnamese)
         #expect(spec.dates == DateRange(first: LocalDate(year: 2026, month: 3, day: 2),
                                         last: LocalDate(year: 2026, month: 3, day: 31)))
         #expect(spec.compliance == .vnDecree91)

@@ -9,6 +9,7 @@ struct ReportCSVTests {
                          "=HYPERLINK(\"http://x\")", "@SUM(A1)", "'", "😀", ";", "-5"]
 
     @Test func everyCellReadsBackAsWrittenOrWithTheApostropheGuard() throws {
+        // A cell that starts a formula and is more than a number gets the apostrophe; every other is as written.
         let directory = TemporaryDirectory()
         var random = SeededRandom(seed: 42)
         for round in 0..<40 {
@@ -29,21 +30,23 @@ struct ReportCSVTests {
             for (written, read) in zip(rows, parsed) {
                 #expect(read.count == written.count)
                 for (cell, back) in zip(written, read) {
-                    let expected = CSVWriter.startsFormula(cell.utf8.first) ? "'" + cell : cell
+                    let expected = CSVWriter.needsGuard(cell) ? "'" + cell : cell
                     #expect(back == expected, "round \(round): \(cell.debugDescription)")
-                    #expect(!CSVWriter.startsFormula(back.utf8.first), "a cell never starts a formula")
+                    #expect(!CSVWriter.needsGuard(back), "a cell never starts a formula that can call a function")
                 }
             }
         }
     }
 
-    @Test func anE164NumberIsTextForASpreadsheetAndStillTheNumber() throws {
+    @Test func numbersStayCleanForACRMAndFormulasAreText() throws {
         let directory = TemporaryDirectory()
         var writer = try CSVWriter(path: directory.file("n.csv"))
-        try writer.writeRow(["+84912345678", "=1+1", "-2", "0912345678", "Bình, Hà Nội"])
+        try writer.writeRow(["+84912345678", "+84 91 234 5678", "=1+1", "-2", "0912345678", "Bình, Hà Nội",
+                             "=HYPERLINK(\"http://x\")", "@SUM(A1)", "+cmd|' /C calc'!A0", "-", "\t1"])
         try writer.close()
         let text = try String(contentsOfFile: directory.file("n.csv"), encoding: .utf8)
-        #expect(text == "'+84912345678,'=1+1,'-2,0912345678,\"Bình, Hà Nội\"\r\n")
+        #expect(text == "+84912345678,+84 91 234 5678,'=1+1,-2,0912345678,\"Bình, Hà Nội\","
+                    + "\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),'+cmd|' /C calc'!A0,'-,'\t1\r\n")
     }
 
     @Test func numbersAndSecondsAreWrittenPlainly() throws {

@@ -56,7 +56,7 @@ struct ReportHTMLTests {
         let firstSection = try #require(html.range(of: "<section>")).lowerBound
         #expect(bannerAt < firstSection)
         #expect(verdict.headline.hasPrefix("Abandon rate over the cap"))
-        #expect(html.contains("<th>with AMD's estimated false positives</th>"), "Ofcom's windows show the estimate they count")
+        #expect(html.contains("<th>with AMD&#39;s estimated false positives</th>"), "Ofcom's windows show the estimate they count")
     }
 
     @Test func escapingIsReversibleText() {

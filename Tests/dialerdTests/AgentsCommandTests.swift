@@ -99,3 +99,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.path("missing.db")))
     }
 }
+
+/// A Czech campaign's call sheets: the printable page in Czech, the CSV importable as in English.
+@Suite struct LocalizedCallSheetTests {
+    @Test func thePrintableSheetIsInTheCampaignsLanguageAndTheCSVKeepsItsColumns() throws {
+        let directory = TemporaryDirectory()
+        var list = "Name,Phone,Owner,Note\n"
+        for index in 0..<30 { list += "Jiří Novák \(index),0798398\(1000 + index),\(index % 2 == 0 ? "amelia" : "george"),poznámka\n" }
+        try list.write(toFile: directory.path("list.csv"), atomically: true, encoding: .utf8)
+        let campaign = AgentsCommandTests.campaign
+            .replacingOccurrences(of: "  timezone Europe/London\n", with: "  timezone Europe/London\n  language cs\n")
+            .replacingOccurrences(of: "done     \"Done\"", with: "done     \"Vyřízeno\"")
+        try campaign.write(toFile: directory.path("sheets.campaign"), atomically: true, encoding: .utf8)
+        let simulate = try Dialerd.run(["simulate", "sheets.campaign", "--out", "out", "--db", "dialer.db", "--start", "2030-03-04"],
+                                       in: directory.url)
+        #expect(simulate.status == 0, "\(simulate.stderr)")
+        let export = try Dialerd.run(["agents", "export", "sheets", "--agent", "amelia", "--out", "sheets"], in: directory.url)
+        #expect(export.status == 0, "\(export.stderr)")
+        let html = try String(contentsOfFile: directory.path("sheets/sheets-amelia.html"), encoding: .utf8)
+        for fragment in ["<html lang=\"cs\">", "Seznam hovorů pro <strong>Amelia Hughes</strong>", "<th>Místní čas</th>",
+                         "<th>Předchozí hovory</th>", "Vyřízeno <small>[done]</small>", "Odmítnutí: toto číslo už nikdy nevolat",
+                         "nepřijato"] {
+            #expect(html.contains(fragment), "\(fragment)")
+        }
+        #expect(html.range(of: #"\d{1,2}\. \d{1,2}\. 2030 \d{1,2}:\d{2}"#, options: .regularExpression) != nil, "Czech dates")
+        let csv = try String(contentsOfFile: directory.path("sheets/sheets-amelia.csv"), encoding: .utf8)
+        #expect(csv.components(separatedBy: "\r\n").first?
+            .hasSuffix(",disposition,answer:rating,callback,callback_by,opt_out") == true, "the columns import reads")
+        #expect(csv.contains("2030-03-0"), "times the import reads: YYYY-MM-DD HH:MM")
+    }
+}

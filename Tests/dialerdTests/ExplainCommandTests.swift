@@ -50,4 +50,11 @@ import Testing
         #expect(output.stdout.contains("Without {name}: 46 characters in Unicode because of “ú” (70 fit in one SMS), sent as 1 SMS."))
         #expect(!output.stdout.contains(" units"))
     }
+
+    @Test func aCampaignsLanguageIsNamed() throws {
+        let output = try Dialerd.run(["explain", "campaigns/vn-sms.campaign"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("Reports, call sheets and summaries are in Vietnamese (language vi)."))
+        #expect(try !Dialerd.run(["explain", "campaigns/demo.campaign"]).stdout.contains("language en"))
+    }
 }

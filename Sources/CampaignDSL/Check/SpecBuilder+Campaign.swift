@@ -2,7 +2,7 @@ extension SpecBuilder {
     static let campaignKeywords = KeywordTable(
         context: "'campaign'",
         keywords: ["title", "description", "timezone", "caller-id", "dates", "profile", "list", "dnc", "hours",
-                   "callee-hours", "dial", "retry", "dispositions", "survey", "sms", "report"],
+                   "callee-hours", "dial", "retry", "dispositions", "survey", "sms", "report", "language"],
         repeatable: ["list", "dnc", "survey", "report"],
         withBlock: ["list", "hours", "dial", "retry", "dispositions", "survey", "sms"],
         optionalBlock: ["dnc"])
@@ -30,6 +30,8 @@ extension SpecBuilder {
         each("timezone") { timeZone = readTimeZone($0) }
         each("caller-id") { callerID = readCallerID($0) }
         each("dates") { dates = readDateRange($0) }
+        var language: CampaignLanguage?
+        each("language") { language = readLanguage($0) }
 
         var lists: [ListSpec] = []
         each("list") { if let list = readList($0) { lists.append(list) } }
@@ -76,7 +78,7 @@ extension SpecBuilder {
             description: description, callerID: callerID, dates: dates, compliance: profile,
             calleeHours: calleeHours, dnc: dnc, dncPrefixes: prefixes, dispositions: dispositions,
             surveys: surveys, sms: sms, reports: reports,
-            teams: teams.values.map(\.team).sorted { $0.name < $1.name })
+            teams: teams.values.map(\.team).sorted { $0.name < $1.name }, language: language)
     }
 
     /// `KEYWORD "text"`.
@@ -102,6 +104,21 @@ extension SpecBuilder {
             return nil
         }
         return zone.text
+    }
+
+    /// `language vi`: `en`, `vi` or `cs`.
+    private func readLanguage(_ node: Node) -> CampaignLanguage? {
+        var reader = node.reader(diagnostics)
+        let codes = CampaignLanguage.allCases.map(\.code)
+        guard let word = reader.word("a language code", hint: "languages: " + codes.joined(separator: ", ")) else { return nil }
+        reader.expectEnd()
+        if let language = CampaignLanguage(rawValue: word.text) { return language }
+        let meant = CampaignLanguage.aliases[word.text.lowercased()]
+            ?? Suggestion.nearest(to: word.text, in: codes).flatMap(CampaignLanguage.init(rawValue:))
+        let listed = CampaignLanguage.allCases.map { "\($0.code) (\($0.nativeName))" }.joined(separator: ", ")
+        diagnostics.error("unknown-value", "unknown language '\(word.text)'", at: node.range(of: word),
+                          hint: meant.map { "did you mean `language \($0.code)` (\($0.nativeName))?" } ?? "languages: " + listed)
+        return nil
     }
 
     /// `caller-id +842873001234`: E.164, `+` and 8 to 15 digits.

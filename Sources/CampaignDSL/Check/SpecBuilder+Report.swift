@@ -34,7 +34,7 @@ extension SpecBuilder {
             schedule = day.map { .weekly(on: $0, at: time) } ?? .daily(at: time)
         }
         guard reader.expect("to", hint: hint), let folder = reader.string("a folder in quotes", hint: hint) else { return nil }
-        var formats: [ReportSpec.Format] = [.csv]
+        var formats: [ReportSpec.Format] = [.csv, .xlsx]
         if reader.accept("as") {
             let names = ReportSpec.Format.allCases.map(\.rawValue)
             formats = reader.list { reader -> ReportSpec.Format? in

@@ -48,6 +48,7 @@ public enum CampaignSourceGenerator {
                 "  description \"Written by CampaignSourceGenerator\"",
                 "  timezone    Asia/Ho_Chi_Minh",
                 "  caller-id   +842873001234",
+                "  language    vi",
                 "  dates       2026-03-02 to 2026-12-31",
                 "  profile     us-tsr",
                 "",

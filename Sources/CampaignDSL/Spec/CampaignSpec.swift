@@ -43,6 +43,10 @@ public struct CampaignSpec: Sendable, Hashable, Codable {
     public var reports: [ReportSpec]
     /// The teams the campaign's files define (the dial plan names the one that calls).
     public var teams: [Team]
+    /// The language of the campaign's reports, call sheets and summaries, as written with
+    /// `language`; nil when the file names none (English). Optional so that specs stored
+    /// before `language` existed still read.
+    public var language: CampaignLanguage?
 
     public init(
         id: String,
@@ -63,7 +67,8 @@ public struct CampaignSpec: Sendable, Hashable, Codable {
         surveys: [Survey] = [],
         sms: SMSPlan? = nil,
         reports: [ReportSpec] = [],
-        teams: [Team] = []
+        teams: [Team] = [],
+        language: CampaignLanguage? = nil
     ) {
         self.id = id
         self.title = title
@@ -84,6 +89,7 @@ public struct CampaignSpec: Sendable, Hashable, Codable {
         self.sms = sms
         self.reports = reports
         self.teams = teams
+        self.language = language
     }
 
     /// The team that takes the calls, if the dial plan names one.

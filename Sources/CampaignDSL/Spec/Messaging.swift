@@ -66,9 +66,10 @@ public struct ReportSpec: Sendable, Hashable, Codable {
         case weekly(on: Weekday, at: TimeOfDay)
     }
 
-    /// The report formats.
+    /// The report formats: `csv` (results.csv, attempts.csv, for programs), `xlsx` (results.xlsx,
+    /// attempts.xlsx, for people), `json` (summary.json), `html` (report.html).
     public enum Format: String, Sendable, Hashable, Codable, CaseIterable {
-        case csv, json, html
+        case csv, xlsx, json, html
     }
 
     public var schedule: Schedule
@@ -76,7 +77,7 @@ public struct ReportSpec: Sendable, Hashable, Codable {
     public var folder: String
     public var formats: [Format]
 
-    public init(schedule: Schedule, folder: String, formats: [Format] = [.csv]) {
+    public init(schedule: Schedule, folder: String, formats: [Format] = [.csv, .xlsx]) {
         self.schedule = schedule
         self.folder = folder
         self.formats = formats

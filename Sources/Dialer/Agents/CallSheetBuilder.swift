@@ -9,6 +9,7 @@ final class CallSheetBuilder {
     let campaign: CompiledCampaign
     private let campaignCalendar: CallingCalendar
     let permit: DialPermit
+    private let words: Localizer
     private var windows: [String: String] = [:]
 
     init(store: CampaignStore, campaign: CompiledCampaign) throws {
@@ -17,6 +18,7 @@ final class CallSheetBuilder {
         let zone = TimeZone(identifier: campaign.spec.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
         campaignCalendar = CallingCalendar(hours: campaign.spec.hours, timeZone: zone, dates: campaign.spec.dates)
         permit = try DialPermit.timeLaws(of: campaign.spec, store: store)
+        words = Localizer(spec: campaign.spec)
     }
 
     /// The sheet of `agent`, as of `now`.
@@ -30,8 +32,7 @@ final class CallSheetBuilder {
         let member = spec.teams.flatMap(\.agents).first { $0.id == agent }
         return CallSheet(
             campaign: spec.id, title: spec.title, agent: agent, agentName: member?.name,
-            generatedAt: LocalTimeText.format(now, zone: campaignCalendar.timeZone) + " " + spec.timeZone,
-            rows: rows, questions: OutcomeValidator(spec: spec).questions, dispositions: spec.dispositions)
+            generatedAt: now, words: words, rows: rows, questions: OutcomeValidator(spec: spec).questions, dispositions: spec.dispositions)
     }
 
     func row(_ contact: OpenContact, order: Int, at now: Date) throws -> CallSheet.Row {
@@ -45,18 +46,14 @@ final class CallSheetBuilder {
         case .notBefore(let time, _) where time != .distantFuture: nextAllowed = time
         default: nextAllowed = nil
         }
-        let callback = contact.callbackAt.map { at in
-            LocalTimeText.format(at, zone: zone) + " (" + (contact.callbackAgent ?? "anyone") + ")"
-        }
         return CallSheet.Row(
             key: "\(campaign.spec.id)/\(contact.contact)/\(contact.attempts)", order: order,
-            name: contact.name ?? "", numbers: numbers(of: contact), zone: zoneName,
+            name: contact.name ?? "", numbers: numbers(of: contact), zone: zoneName, timeZone: zone,
             window: window(on: nextAllowed, zone: zone),
-            nextAllowed: nextAllowed.map { LocalTimeText.format($0, zone: zone) } ?? "",
-            callback: callback ?? "",
+            nextAllowed: nextAllowed,
+            callback: contact.callbackAt.map { (at: $0, agent: contact.callbackAgent) },
             history: try store.attemptHistory(job: contact.job).map { attempt in
-                LocalTimeText.format(attempt.placedAt, zone: zone) + " " + attempt.outcome
-                    + (attempt.agent.map { " (\($0))" } ?? "")
+                CallSheet.EarlierCall(placedAt: attempt.placedAt, outcome: attempt.outcome, agent: attempt.agent)
             },
             fields: Array(zip(contact.header, contact.fields)).map { (column: $0.0, value: $0.1) })
     }
@@ -85,8 +82,8 @@ final class CallSheetBuilder {
     private func describeWindow(on day: Date?, zone: TimeZone) -> String {
         let callee = (campaign.spec.calleeHours + campaign.spec.compliance.calleeHours).map(\.description)
         var parts: [String] = []
-        if !callee.isEmpty { parts.append("callee hours " + callee.joined(separator: ", ")) }
-        guard let day else { return (parts + ["no calling day left"]).joined(separator: "; ") }
+        if !callee.isEmpty { parts.append(words.text(.windowCalleeHours, ["hours": callee.joined(separator: ", ")])) }
+        guard let day else { return (parts + [words.text(.windowNoDayLeft)]).joined(separator: "; ") }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let start = calendar.startOfDay(for: day)
@@ -99,7 +96,7 @@ final class CallSheetBuilder {
             windows.append("\(from)-\(to)")
             cursor = window.end
         }
-        parts.append("campaign open " + (windows.isEmpty ? "—" : windows.joined(separator: ", ")))
+        parts.append(words.text(.windowCampaignOpen, ["hours": windows.isEmpty ? "—" : windows.joined(separator: ", ")]))
         return parts.joined(separator: "; ")
     }
 }

@@ -1,14 +1,20 @@
 import CampaignDSL
+import Foundation
 
 /// Renders a call sheet as one printable HTML page: a card per contact in calling order with numbers,
 /// the callee's local window, earlier calls, the list's fields, the survey with answer boxes, the
 /// dispositions, room for a callback time and an opt-out box. Every value from a list is escaped.
+/// In the campaign's language: outcomes and dispositions by their labels, times as the language writes them.
 enum CallSheetHTML {
     static func render(_ sheet: CallSheet) -> String {
+        let words = sheet.words
+        let count = sheet.rows.count == 1
+            ? words.text(.sheetContactsOne) : words.text(.sheetContacts, ["count": words.number(sheet.rows.count)])
+        let agent = "<strong>\(escape(sheet.agentName ?? sheet.agent))</strong> (\(escape(sheet.agent)))"
         var html = """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8">
-            <title>\(escape(sheet.campaign)) — \(escape(sheet.agent))</title>
+            <html lang="\(words.language.code)"><head><meta charset="utf-8">
+            <title>\(escape(words.text(.sheetPageTitle, ["campaign": sheet.campaign, "agent": sheet.agent])))</title>
             <style>
             body { font: 11pt/1.35 system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif; margin: 1.5em; color: #111; }
             h1 { font-size: 16pt; margin: 0 0 .2em; } .meta { color: #444; margin-bottom: 1em; }
@@ -24,64 +30,73 @@ enum CallSheetHTML {
             @media print { body { margin: 0; } .card { border-color: #000; } }
             </style></head><body>
             <h1>\(escape(sheet.title ?? sheet.campaign))</h1>
-            <div class="meta">Call sheet for <strong>\(escape(sheet.agentName ?? sheet.agent))</strong> (\(escape(sheet.agent))) · \
-            \(sheet.rows.count) contact\(sheet.rows.count == 1 ? "" : "s") in calling order · \(escape(sheet.generatedAt))</div>
+            <div class="meta">\(words.html(.sheetFor, ["agent": agent])) · \(escape(count)) · \
+            \(escape(words.dateTime(sheet.generatedAt))) \(escape(words.timeZone.identifier))</div>
 
             """
         for row in sheet.rows {
             html += card(row, sheet: sheet)
         }
-        if sheet.rows.isEmpty { html += "<p>No contacts to call.</p>\n" }
+        if sheet.rows.isEmpty { html += "<p>\(escape(words.text(.sheetNoContacts)))</p>\n" }
         return html + "</body></html>\n"
     }
 
     private static func card(_ row: CallSheet.Row, sheet: CallSheet) -> String {
+        // Times in the callee's zone, words in the campaign's language.
+        let words = Localizer(language: sheet.words.language, timeZone: row.timeZone)
+        let label = { (key: TextKey) in escape(words.text(key)) }
         var html = """
             <div class="card">
             <div class="head"><span><span class="order">\(row.order).</span> <span class="name">\(escape(row.name))</span></span>\
             <span class="numbers">\(row.numbers.map(escape).joined(separator: " · "))</span></div>
             <table>
-            <tr><th>Local time</th><td>\(escape(row.zone)) · \(escape(row.window))</td></tr>
-            <tr><th>Call from</th><td>\(escape(row.nextAllowed.isEmpty ? "not allowed any more" : row.nextAllowed))</td></tr>
+            <tr><th>\(label(.sheetLocalTime))</th><td>\(escape(row.zone)) · \(escape(row.window))</td></tr>
+            <tr><th>\(label(.sheetCallFrom))</th><td>\(escape(row.nextAllowed.map(words.dateTime) ?? words.text(.sheetNotAllowed)))</td></tr>
 
             """
-        if !row.callback.isEmpty {
-            html += "<tr><th>Callback agreed</th><td>\(escape(row.callback))</td></tr>\n"
+        if let callback = row.callback {
+            let who = callback.agent ?? words.text(.sheetAnyone)
+            html += "<tr><th>\(label(.sheetCallbackAgreed))</th><td>\(escape(words.dateTime(callback.at))) (\(escape(who)))</td></tr>\n"
         }
-        let history = row.history.isEmpty ? "none" : row.history.map(escape).joined(separator: "<br>")
-        html += "<tr><th>Earlier calls</th><td class=\"history\">\(history)</td></tr>\n"
+        let history = row.history.isEmpty ? label(.sheetNone) : row.history.map { call in
+            escape(words.dateTime(call.placedAt) + " " + words.outcome(call.outcome) + (call.agent.map { " (\($0))" } ?? ""))
+        }.joined(separator: "<br>")
+        html += "<tr><th>\(label(.sheetEarlierCalls))</th><td class=\"history\">\(history)</td></tr>\n"
         for field in row.fields {
             html += "<tr><th>\(escape(field.column))</th><td>\(escape(field.value))</td></tr>\n"
         }
         html += "</table>\n"
         if !sheet.questions.isEmpty {
-            html += "<div class=\"section\">Survey</div><table>\n"
+            html += "<div class=\"section\">\(label(.sheetSurvey))</div><table>\n"
             for question in sheet.questions {
                 var prompt = escape(question.prompt)
                 if let condition = question.condition {
-                    prompt += " <em>(only if \(escape(condition.question)) = \(condition.answers.map(escape).joined(separator: ", ")))</em>"
+                    let only = words.text(.sheetOnlyIf, ["question": condition.question,
+                                                         "answers": condition.answers.map(words.answer).joined(separator: ", ")])
+                    prompt += " <em>(\(escape(only)))</em>"
                 }
-                html += "<tr><th>\(escape(question.id))</th><td>\(prompt)<br>\(answerBoxes(question))</td></tr>\n"
+                html += "<tr><th>\(escape(question.id))</th><td>\(prompt)<br>\(answerBoxes(question, words: words))</td></tr>\n"
             }
             html += "</table>\n"
         }
-        html += "<div class=\"section\">Outcome</div><div>"
+        html += "<div class=\"section\">\(label(.sheetOutcome))</div><div>"
         html += sheet.dispositions.map { disposition in
             let label = disposition.label.map { "\(escape($0)) <small>[\(escape(disposition.id))]</small>" } ?? escape(disposition.id)
             return "<span class=\"box\"></span>\(label)"
         }.joined()
-        html += "</div>\n<div>Callback (callee's local time): <span class=\"line short\"></span> date "
-        html += "<span class=\"line short\"></span> time <span class=\"box\"></span>me <span class=\"box\"></span>anyone "
-        html += "· <span class=\"box\"></span>Opt-out: never call this number</div>\n"
+        html += "</div>\n<div>\(label(.sheetCallbackAt)) <span class=\"line short\"></span> \(label(.sheetDate)) "
+        html += "<span class=\"line short\"></span> \(label(.sheetTime)) <span class=\"box\"></span>\(label(.sheetMe)) "
+        html += "<span class=\"box\"></span>\(label(.sheetAnyone)) "
+        html += "· <span class=\"box\"></span>\(label(.sheetOptOut))</div>\n"
         html += "<div class=\"row-key\">\(escape(row.key))</div>\n</div>\n"
         return html
     }
 
-    private static func answerBoxes(_ question: Question) -> String {
+    private static func answerBoxes(_ question: Question, words: Localizer) -> String {
         let options: [String]
         switch question.kind {
         case .choice(let choices): options = choices
-        case .yesNo: options = ["yes", "no"]
+        case .yesNo: options = ["yes", "no"].map { id in words.answer(id) == id ? id : words.answer(id) + " [\(id)]" }
         case .scale(let low, let high) where high - low <= 10: options = (low...high).map(String.init)
         case .scale, .number, .text:
             return "<span class=\"line\"></span> <small>\(escape(OutcomeValidator.describe(question.kind)))</small>"

@@ -48,11 +48,15 @@ extension CallSheetBuilder {
         guard let contact = try store.contact(id, campaign: campaign.id) else { return nil }
         let spec = campaign.spec
         let row = try row(contact, order: 1, at: now)
-        let zone = TimeZone(identifier: row.zone) ?? TimeZone(secondsFromGMT: 0) ?? .current
+        let zone = row.timeZone
+        let words = Localizer(language: spec.language ?? .english, timeZone: zone)
+        let history = row.history.map { call in
+            words.dateTime(call.placedAt) + " " + words.outcome(call.outcome) + (call.agent.map { " (\($0))" } ?? "")
+        }
         return DeskCard(
             campaign: spec.id, title: spec.title, script: spec.description, contact: id, job: contact.job,
             name: row.name, numbers: row.numbers, zone: row.zone, localTime: LocalTimeText.format(now, zone: zone),
-            window: row.window, history: row.history, fields: row.fields,
+            window: row.window, history: history, fields: row.fields,
             questions: OutcomeValidator(spec: spec).questions, dispositions: spec.dispositions,
             callbackChoices: try callbackChoices(job: contact.job, zone: row.zone, after: now))
     }

@@ -45,6 +45,10 @@ public enum CampaignExplainer {
             lines.append("")
             lines += reportLines(spec)
         }
+        if let language = spec.language, language != .english {
+            lines.append("")
+            lines.append("Reports, call sheets and summaries are in \(language.englishName) (language \(language.code)).")
+        }
         return lines.joined(separator: "\n")
     }
 

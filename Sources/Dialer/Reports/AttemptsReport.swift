@@ -4,6 +4,7 @@ import Foundation
 /// tally the summary is built from, made in the same pass. Calls still in progress are left out.
 ///
 /// Each row goes from SQLite's column bytes to the file's buffer: no `String` per row.
+/// `attempts.xlsx`, written in the same pass, has the same columns with typed cells.
 struct AttemptsReport {
     static let columns = [
         "call_id", "contact_id", "number", "placed_at", "placed_at_utc", "ended_at",
@@ -15,8 +16,10 @@ struct AttemptsReport {
     let zone: TimeZone
     let range: ReportRange
 
-    /// Tallies the calls in range and, given a path, writes them to it; notes each job's last call in `lastCalls`.
-    func run(writingTo path: String?, jobs: JobTable?, byteOrderMark: Bool = true, lastCalls: inout LastCalls?) throws -> AttemptTally {
+    /// Tallies the calls in range and, given a path, writes them to it (and to `sheetPath` as a spreadsheet,
+    /// dates in `dateFormat`); notes each job's last call in `lastCalls`.
+    func run(writingTo path: String?, sheetPath: String? = nil, dateFormat: String = Localizer().spreadsheetDateTimeFormat,
+             jobs: JobTable?, byteOrderMark: Bool = true, lastCalls: inout LastCalls?) throws -> AttemptTally {
         let (start, end) = range.interval(in: zone)
         let statement = try store.connection.statement(
             """
@@ -30,6 +33,16 @@ struct AttemptsReport {
         try statement.bind([campaign, start, end])
         var writer = try path.map { try CSVWriter(path: $0, byteOrderMark: byteOrderMark) }
         try writer?.writeRow(Self.columns)
+        let sheet = try sheetPath.map { path in
+            try SpreadsheetWriter(
+                path: path, sheetName: "attempts",
+                columns: [.init("call_id"), .init("contact_id"), .init("number", width: 16), .init("placed_at", .dateTime, width: 20),
+                          .init("placed_at_utc", .dateTime, width: 20), .init("ended_at", .dateTime, width: 20),
+                          .init("outcome", width: 12), .init("cause", .number, width: 8), .init("cause_text", width: 24),
+                          .init("ring_seconds", .seconds), .init("amd_seconds", .seconds), .init("talk_seconds", .seconds),
+                          .init("wrap_seconds", .seconds), .init("agent", width: 14), .init("amd"), .init("recording", width: 30)],
+                dateFormat: dateFormat)
+        }
         var clock = ReportClock(zone: zone)
         var tally = AttemptTally()
         // Q.850 causes are 0–127: their texts by code, made once each.
@@ -79,8 +92,28 @@ struct AttemptsReport {
             writer?.cell(seconds: row.optionalDouble(9))
             for column: Int32 in 10...12 { row.withBytes(column) { writer?.cell(bytes: $0) } }
             try writer?.endRow()
+            if let sheet {
+                sheet.text(String(row.int64(0)))
+                sheet.text(jobs.map { String($0.contact(ofJob: job)) } ?? "")
+                row.withBytes(1) { sheet.text(bytes: $0) }
+                sheet.dateTime(placed, offset: clock.offset(at: placed))
+                sheet.dateTime(placed, offset: 0)
+                if let ended { sheet.dateTime(ended, offset: clock.offset(at: ended)) } else { sheet.empty() }
+                row.withBytes(5) { sheet.text(bytes: $0) }
+                if let cause = row.optionalInt64(6) {
+                    sheet.number(Double(cause))
+                    sheet.text(HangupCause(code: Int(clamping: cause)).description)
+                } else {
+                    sheet.empty()
+                    sheet.empty()
+                }
+                for column: Int32 in [7, 13, 8, 9] { sheet.seconds(row.optionalDouble(column)) }
+                for column: Int32 in 10...12 { row.withBytes(column) { sheet.text(bytes: $0) } }
+                try sheet.endRow()
+            }
         }
         try writer?.close()
+        try sheet?.close()
         return tally
     }
 }

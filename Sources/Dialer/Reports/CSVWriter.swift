@@ -5,11 +5,13 @@ import Foundation
 /// Buffers in memory and writes in large blocks. A noncopyable struct over a raw buffer, so
 /// the hot path pays no copy-on-write or dynamic exclusivity checks; `close()` it when done.
 ///
-/// Safe to open in a spreadsheet: a cell that starts with `=`, `+`, `-`, `@`, a tab or
-/// a CR (which Excel, LibreOffice and Google Sheets would read as a formula) gets a
-/// leading apostrophe, the spreadsheets' own "this is text" mark. So `+84912345678`
-/// is written `'+84912345678` and shows as `+84912345678`, text, never a formula
-/// (see docs/reports.md).
+/// For programs first (a CRM re-importing results.csv), safe in a spreadsheet still: a text cell
+/// that starts with `=`, `+`, `-`, `@`, a tab or a CR (which Excel, LibreOffice and Google Sheets
+/// would read as a formula) gets a leading apostrophe, the spreadsheets' "this is text" mark,
+/// unless it is only a number: digits with `+ - ( ) . , /` and spaces (`+84912345678`,
+/// `+84 91 234 5678`, `-5`), which calls no function and is written as it is. So
+/// `=HYPERLINK("…")` is written `'=HYPERLINK("…")`, and a phone number stays clean
+/// (see docs/reports.md, "CSV files are for programs").
 struct CSVWriter: ~Copyable {
     private let handle: FileHandle
     /// The bytes not yet written: `count` of `capacity`, grown for a cell that does not fit.
@@ -49,7 +51,7 @@ struct CSVWriter: ~Copyable {
     /// Adds a text cell given as UTF-8 bytes.
     mutating func cell(bytes: UnsafeBufferPointer<UInt8>) {
         separate()
-        let guarded = Self.startsFormula(bytes.first)
+        let guarded = Self.needsGuard(bytes)
         var needsQuotes = bytes.first == 32 || bytes.last == 32
         if !needsQuotes {
             for byte in bytes where byte == 44 || byte == 34 || byte == 13 || byte == 10 {
@@ -185,6 +187,33 @@ struct CSVWriter: ~Copyable {
             index -= 1
         } while value > 0
         count += digits
+    }
+
+    /// Whether a text cell gets the apostrophe: it starts a formula and is not only a number.
+    static func needsGuard(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard startsFormula(bytes.first) else { return false }
+        return !isOnlyNumber(bytes)
+    }
+
+    /// Whether `text` gets the apostrophe (see ``needsGuard(_:)``).
+    static func needsGuard(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { needsGuard($0) }
+    }
+
+    /// Digits, with `+ - ( ) . , /` and spaces, at least one digit: a number or a phone number,
+    /// which a spreadsheet may show as a number but which can call no function.
+    static func isOnlyNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits = true
+            case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "."),
+                 UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: " "): continue
+            default: return false
+            }
+        }
+        return digits
     }
 
     /// Whether a cell starting with `byte` would be read as a formula by a spreadsheet.

@@ -1,8 +1,8 @@
 public import CampaignDSL
 import Foundation
 
-/// Writes a campaign's reports: `results.csv` and `attempts.csv` (format `csv`), `summary.json`
-/// (`json`) and `report.html` (`html`). `dialerd report`, `dialerd simulate` and the daemon's
+/// Writes a campaign's reports: `results.csv` and `attempts.csv` (format `csv`), `results.xlsx` and
+/// `attempts.xlsx` (`xlsx`), `summary.json` (`json`) and `report.html` (`html`), in the campaign's language. `dialerd report`, `dialerd simulate` and the daemon's
 /// `report every …` schedule all come here. See docs/reports.md.
 public enum CampaignReports {
     /// What a report run wrote.
@@ -47,18 +47,27 @@ public enum CampaignReports {
         func path(_ name: String) -> String { output.appendingPathComponent(name).path }
         var files: [String] = []
         let writesCSV = formats.contains(.csv)
-        var lastCalls = writesCSV ? try LastCalls(store: store, campaign: campaign) : nil
-        let jobs = writesCSV ? try JobTable(store: store, campaign: campaign) : nil
+        let writesSheets = formats.contains(.xlsx)
+        let dateFormat = Localizer(spec: spec).spreadsheetDateTimeFormat
+        var lastCalls = writesCSV || writesSheets ? try LastCalls(store: store, campaign: campaign) : nil
+        let jobs = writesCSV || writesSheets ? try JobTable(store: store, campaign: campaign) : nil
+        // One pass writes the CSV and the spreadsheet; the CSV not asked for goes to a hidden file, removed after.
+        let csvName = { (name: String) in writesCSV ? name : ".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp" }
+        defer {
+            if !writesCSV { for name in ["attempts.csv", "results.csv"] { try? FileManager.default.removeItem(atPath: path(csvName(name))) } }
+        }
         let tally = try AttemptsReport(store: store, campaign: campaign, zone: zone, range: range).run(
-            writingTo: writesCSV ? path("attempts.csv") : nil, jobs: jobs, byteOrderMark: byteOrderMark, lastCalls: &lastCalls)
+            writingTo: jobs != nil ? path(csvName("attempts.csv")) : nil, sheetPath: writesSheets ? path("attempts.xlsx") : nil,
+            dateFormat: dateFormat, jobs: jobs, byteOrderMark: byteOrderMark, lastCalls: &lastCalls)
         if var lastCalls, let jobs {
-            files.append(path("attempts.csv"))
             if range != .all { try lastCalls.readAll(store: store, campaign: campaign) }
             try ResultsReport(store: store, campaign: campaign, zone: zone).write(
-                to: path("results.csv"), jobs: jobs, lastCalls: lastCalls,
+                to: path(csvName("results.csv")), sheetPath: writesSheets ? path("results.xlsx") : nil, dateFormat: dateFormat,
+                jobs: jobs, lastCalls: lastCalls,
                 extraColumns: try ResultsReport.extraColumns(store: store, campaign: campaign, spec: spec),
                 byteOrderMark: byteOrderMark)
-            files.append(path("results.csv"))
+            if writesCSV { files += [path("attempts.csv"), path("results.csv")] }
+            if writesSheets { files += [path("attempts.xlsx"), path("results.xlsx")] }
         }
         var surveys = SurveyTally(spec: spec)
         let (start, end) = range.interval(in: zone)

@@ -40,6 +40,7 @@ extension CampaignSummary {
         let totalLoggedIn = loggedIn.values.reduce(0, +)
         self.init(
             campaign: spec.id,
+            language: spec.language ?? .english,
             timeZone: zone.identifier,
             from: range.from?.description,
             to: range.to?.description,
@@ -85,7 +86,7 @@ extension CampaignSummary {
             sms: DeliveryFigures(outbox, .sms),
             webhooks: DeliveryFigures(outbox, .webhook),
             verdict: nil)
-        verdict = ReportVerdict(summary: self)
+        verdict = ReportVerdict(summary: self, words: Localizer(spec: spec))
     }
 }
 

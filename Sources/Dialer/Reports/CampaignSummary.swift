@@ -1,4 +1,4 @@
-import CampaignDSL
+public import CampaignDSL
 import Foundation
 
 /// A campaign's totals and rates, computed from the store; written as `summary.json`.
@@ -7,6 +7,8 @@ import Foundation
 /// every contact as it stands when the report is written.
 public struct CampaignSummary: Sendable, Hashable, Codable {
     public var campaign: String
+    /// The language the campaign's reports are written in (`language`; English when not named).
+    public var language: CampaignLanguage?
     public var timeZone: String
     /// The range's first and last day (YYYY-MM-DD), nil when open.
     public var from: String?
@@ -72,7 +74,7 @@ public struct CampaignSummary: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case campaign, from, to, contacts, attempts, answered, busy, failed, abandoned, machine, unknown, invalid, amd
         case completed, exhausted, duplicate, pending, occupancy, abandon, agents, hours, days, dispositions, surveys, sms, webhooks
-        case verdict
+        case verdict, language
         case timeZone = "time_zone"
         case noAnswer = "no_answer"
         case callsByOutcome = "calls_by_outcome"

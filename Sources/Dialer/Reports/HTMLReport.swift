@@ -8,6 +8,14 @@ import Foundation
 struct HTMLReport {
     let summary: CampaignSummary
     let spec: CampaignSpec
+    /// The campaign's language and zone.
+    let words: Localizer
+
+    init(summary: CampaignSummary, spec: CampaignSpec) {
+        self.summary = summary
+        self.spec = spec
+        words = Localizer(spec: spec)
+    }
 
     private static let colors = (
         connect: "#2e7d32", abandon: "#c62828", call: "#90a4ae", machine: "#8d6e63", other: "#b0bec5",
@@ -17,35 +25,42 @@ struct HTMLReport {
         var page = head()
         page += verdictBanner()
         page += figures()
-        page += section("Calls by outcome", outcomes())
-        page += section("Calls and connects per hour of day", perHour())
-        page += section("Abandon rate against the cap", abandonOverTime())
-        page += section("Agents", agentTable())
-        page += section("Dispositions", dispositions())
-        page += section("Survey answers", surveys())
-        page += section("Text messages and webhooks", delivery())
-        page += section("Contacts", contactTable())
-        return page + "<footer>Written by dialerd from the campaign's database. Times are in "
-            + "\(escape(summary.timeZone)).</footer>\n</main>\n</body>\n</html>\n"
+        page += section(.sectionOutcomes, outcomes())
+        page += section(.sectionHours, perHour())
+        page += section(.sectionAbandon, abandonOverTime())
+        page += section(.sectionAgents, agentTable())
+        page += section(.sectionDispositions, dispositions())
+        page += section(.sectionSurveys, surveys())
+        page += section(.sectionDelivery, delivery())
+        page += section(.sectionContacts, contactTable())
+        return page + "<footer>\(words.html(.footer, ["zone": escape(summary.timeZone)]))</footer>\n</main>\n</body>\n</html>\n"
     }
 
     private func escape(_ text: String) -> String { HTMLText.escape(text) }
+    private func number(_ value: Int) -> String { words.number(value) }
+    private func share(_ count: Int, of total: Int) -> String { words.percent(Double(count) / Double(max(total, 1))) }
 
     private func head() -> String {
         let title = spec.title ?? spec.id
         let range: String
         switch (summary.from, summary.to) {
-        case (nil, nil): range = "all calls"
-        case let (from?, to?) where from == to: range = from
-        case let (from, to): range = "\(from ?? "first call") to \(to ?? "now")"
+        case (nil, nil): range = words.text(.rangeAll)
+        case let (from?, to?) where from == to: range = words.day(from)
+        case let (from, to):
+            range = words.text(.rangeFromTo, ["from": from.map { words.day($0) } ?? words.text(.rangeFirstCall),
+                                              "to": to.map { words.day($0) } ?? words.text(.rangeNow)])
         }
+        let calls = summary.firstCall.map { first in
+            " · " + words.text(.callsSpan, ["first": words.dateTime(iso: first),
+                                            "last": summary.lastCall.map { words.dateTime(iso: $0) } ?? "…"])
+        } ?? ""
         return """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(words.language.code)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title)): campaign report</title>
+            <title>\(escape(words.text(.reportTitle, ["title": title])))</title>
             <style>
             body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: #1f2328; margin: 0; background: #f6f7f9; }
             main { max-width: 980px; margin: 0 auto; padding: 24px; }
@@ -62,7 +77,7 @@ struct HTMLReport {
             table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
             th, td { text-align: right; padding: 4px 8px; border-bottom: 1px solid #eaeef2; }
             th:first-child, td:first-child { text-align: left; } th { font-weight: 600; color: #57606a; }
-            tr.bad td { color: #c62828; font-weight: 600; }
+            td + td { white-space: nowrap; } tr.bad td { color: #c62828; font-weight: 600; }
             svg text { font: 12px system-ui, sans-serif; fill: #1f2328; } svg text.axis { fill: #57606a; font-size: 11px; }
             .none { color: #57606a; font-style: italic; }
             footer { color: #57606a; font-size: 12px; margin-top: 8px; }
@@ -73,41 +88,52 @@ struct HTMLReport {
             <body>
             <main>
             <h1>\(escape(title))</h1>
-            <p class="sub">Campaign <b>\(escape(spec.id))</b> · \(escape(range)) · \(escape(summary.timeZone))\
-            \(summary.firstCall.map { " · calls from " + escape($0) } ?? "")\(summary.lastCall.map { " to " + escape($0) } ?? "")</p>
+            <p class="sub">\(escape(words.text(.campaignLabel))) <b>\(escape(spec.id))</b> · \(escape(range)) · \(escape(summary.timeZone))\
+            \(escape(calls))</p>
 
             """
     }
 
     private func verdictBanner() -> String {
-        let verdict = summary.verdict ?? ReportVerdict(summary: summary)
+        let verdict = summary.verdict ?? ReportVerdict(summary: summary, words: words)
         return "<div class=\"verdict \(verdict.status.rawValue)\">\(escape(verdict.headline))</div>\n"
+    }
+
+    /// The abandon tile's label: which window its figure is the worst of, and the cap.
+    private var abandonTileLabel: String {
+        let cap = summary.abandon.capPercent.map { words.text(.tileCap, ["cap": words.percent(points: $0)]) } ?? words.text(.tileNoCap)
+        return switch summary.abandon.windowDays {
+        case nil: words.text(.tileAbandonWhole, ["cap": cap])
+        case 1?: words.text(.tileAbandonDay, ["cap": cap])
+        case let days?: words.text(.tileAbandonPeriod, ["days": String(days), "cap": cap])
+        }
     }
 
     private func figures() -> String {
         let worst = summary.abandon.worst
-        let cap = summary.abandon.capPercent.map { "cap \(ReportVerdict.number($0)) %" } ?? "no cap"
         var tiles: [(String, String, Bool)] = [
-            ("\(summary.contacts)", "contacts", false),
-            ("\(summary.attempts)", "calls placed", false),
-            ("\(summary.completed)", "contacts reached", false),
-            ("\(summary.pending)", "still to call", false),
-            (ReportVerdict.percent(worst?.rate ?? 0), "worst abandon window (\(cap))", summary.abandon.overCap),
-            (ReportVerdict.percent(summary.occupancy), "agent occupancy", false),
+            (number(summary.contacts), words.text(.tileContacts), false),
+            (number(summary.attempts), words.text(.tileCallsPlaced), false),
+            (number(summary.completed), words.text(.tileReached), false),
+            (number(summary.pending), words.text(.tileStillToCall), false),
+            (words.percent(worst?.rate ?? 0), abandonTileLabel, summary.abandon.overCap),
+            (words.percent(summary.occupancy), words.text(.tileOccupancy), false),
         ]
-        if summary.sms.total > 0 { tiles.append(("\(summary.sms.sent)/\(summary.sms.total)", "text messages sent", summary.sms.failed > 0)) }
+        if summary.sms.total > 0 {
+            tiles.append(("\(number(summary.sms.sent))/\(number(summary.sms.total))", words.text(.tileTextsSent), summary.sms.failed > 0))
+        }
         let body = tiles.map { value, label, bad in
             "<div class=\"tile\(bad ? " bad" : "")\"><b>\(escape(value))</b><span>\(escape(label))</span></div>"
         }.joined()
         return "<div class=\"tiles\">\(body)</div>\n"
     }
 
-    private func section(_ title: String, _ body: String) -> String {
-        "<section><h2>\(escape(title))</h2>\n\(body)\n</section>\n"
+    private func section(_ title: TextKey, _ body: String) -> String {
+        "<section><h2>\(escape(words.text(title)))</h2>\n\(body)\n</section>\n"
     }
 
     private func outcomes() -> String {
-        guard summary.attempts > 0 else { return none("No call was placed in this range.") }
+        guard summary.attempts > 0 else { return none(.noCalls) }
         let order = CallOutcome.allCases.map(\.rawValue)
         let keys = summary.callsByOutcome.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
         let bars = keys.map { key in
@@ -118,8 +144,8 @@ struct HTMLReport {
             case CallOutcome.machine.rawValue: Self.colors.machine
             default: Self.colors.call
             }
-            return SVGChart.Bar(label: key, value: Double(count), color: color,
-                                note: "\(count) (\(ReportVerdict.percent(Double(count) / Double(summary.attempts))))")
+            return SVGChart.Bar(label: words.outcome(key), value: Double(count), color: color,
+                                note: "\(number(count)) (\(share(count, of: summary.attempts)))")
         }
         return SVGChart.horizontalBars(bars) + amdVerdicts()
     }
@@ -129,126 +155,129 @@ struct HTMLReport {
         let total = summary.amd.values.reduce(0, +)
         guard total > 0 else { return "" }
         let verdicts = summary.amd.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { verdict, count in
-            "\(escape(verdict)) \(count) (\(ReportVerdict.percent(Double(count) / Double(total))))"
+            "\(words.amdVerdict(verdict)) \(number(count)) (\(share(count, of: total)))"
         }
-        return "<p>Answering-machine detection ran on \(total) calls: \(verdicts.joined(separator: ", ")).</p>"
+        return "<p>\(escape(words.text(.amdRan, ["total": number(total), "verdicts": verdicts.joined(separator: ", ")])))</p>"
     }
 
     private func perHour() -> String {
         let active = summary.hours.filter { $0.calls > 0 }.compactMap(\.hour)
-        guard let first = active.min(), let last = active.max() else { return none("No call was placed in this range.") }
+        guard let first = active.min(), let last = active.max() else { return none(.noCalls) }
         let hours = summary.hours.filter { ($0.hour ?? -1) >= first && ($0.hour ?? 24) <= last }
         return SVGChart.verticalBars(
             categories: hours.map { String(format: "%02d:00", $0.hour ?? 0) },
-            series: [SVGChart.Series(name: "calls", color: Self.colors.call, values: hours.map { Double($0.calls) }),
-                     SVGChart.Series(name: "connects", color: Self.colors.connect, values: hours.map { Double($0.connects) }),
-                     SVGChart.Series(name: "abandoned", color: Self.colors.abandon, values: hours.map { Double($0.abandoned) })],
-            axis: { String(Int($0.rounded())) })
+            series: [SVGChart.Series(name: words.text(.seriesCalls), color: Self.colors.call, values: hours.map { Double($0.calls) }),
+                     SVGChart.Series(name: words.text(.seriesConnects), color: Self.colors.connect,
+                                     values: hours.map { Double($0.connects) }),
+                     SVGChart.Series(name: words.text(.seriesAbandoned), color: Self.colors.abandon,
+                                     values: hours.map { Double($0.abandoned) })],
+            integral: true, axis: { value, decimals in words.number(value, decimals: decimals) })
     }
 
     private func abandonOverTime() -> String {
         let abandon = summary.abandon
         let window = switch abandon.windowDays {
-        case nil: "the whole campaign is one window"
-        case 1?: "each calendar day is a window"
-        case let days?: "each \(days)-day period from the first call is a window"
+        case nil: words.text(.abandonWindowWhole)
+        case 1?: words.text(.abandonWindowDay)
+        case let days?: words.text(.abandonWindowPeriod, ["days": String(days)])
         }
-        var body = "<p>Profile <b>\(escape(abandon.profile))</b>: \(escape(window)); "
-            + (abandon.capPercent.map { "cap \(ReportVerdict.number($0)) % of calls answered by a person." } ?? "no cap set.")
-            + "</p>\n"
-        guard !summary.days.isEmpty else { return body + none("No call was placed in this range.") }
-        body += SVGChart.verticalBars(
-            categories: summary.days.compactMap(\.day).map { String($0.dropFirst(5)) },
-            series: [SVGChart.Series(name: "abandon rate per day", color: Self.colors.accent,
-                                     values: summary.days.map { $0.abandonRate * 100 })],
-            rule: abandon.capPercent.map { SVGChart.Rule(value: $0, label: "cap \(ReportVerdict.number($0)) %", color: Self.colors.cap) },
-            axis: { ReportVerdict.number($0) + " %" })
+        let cap = abandon.capPercent.map { words.text(.abandonCap, ["cap": words.percent(points: $0), "profile": abandon.profile]) }
+            ?? words.text(.abandonNoCap, ["profile": abandon.profile])
         // Ofcom: the rate counts the estimated persons AMD hung up on as abandoned too.
         let estimates = abandon.windows.contains { $0.estimatedAbandoned != nil }
-        body += "<table><tr><th>window</th><th>answered by a person</th><th>abandoned</th>"
-            + (estimates ? "<th>with AMD's estimated false positives</th>" : "") + "<th>rate</th></tr>"
+        var body = "<p>\(escape(words.text(.abandonDefinition)))</p>\n<p>\(escape(window)) \(escape(cap))"
+            + (estimates ? " " + escape(words.text(.abandonEstimates)) : "") + "</p>\n"
+        guard !summary.days.isEmpty else { return body + none(.noCalls) }
+        body += SVGChart.verticalBars(
+            categories: summary.days.compactMap(\.day).map { words.day($0, short: true) },
+            series: [SVGChart.Series(name: words.text(.seriesAbandonRate), color: Self.colors.accent,
+                                     values: summary.days.map { $0.abandonRate * 100 })],
+            rule: abandon.capPercent.map {
+                SVGChart.Rule(value: $0, label: words.text(.ruleCap, ["cap": words.percent(points: $0)]), color: Self.colors.cap)
+            },
+            axis: { value, decimals in words.number(value, decimals: decimals) + " %" })
+        body += "<table><tr><th>\(escape(words.text(.colWindow)))</th><th>\(escape(words.text(.colPersons)))</th>"
+            + "<th>\(escape(words.text(.colAbandoned)))</th>"
+            + (estimates ? "<th>\(escape(words.text(.colEstimated)))</th>" : "") + "<th>\(escape(words.text(.colRate)))</th></tr>"
         for item in abandon.windows {
-            let name = item.first == item.last ? item.first : "\(item.first) – \(item.last)"
+            let name = item.first == item.last ? words.day(item.first) : "\(words.day(item.first)) – \(words.day(item.last))"
             let estimated = estimates
-                ? "<td>\(item.estimatedAbandoned.map { ReportVerdict.number($0) } ?? "") abandoned of "
-                    + "\(item.estimatedPersons.map { ReportVerdict.number($0) } ?? "")</td>"
+                ? "<td>" + escape(words.text(.estimatedOf, [
+                    "abandoned": item.estimatedAbandoned.map { words.number($0, decimals: 1, trimmed: true) } ?? "",
+                    "persons": item.estimatedPersons.map { words.number($0, decimals: 1, trimmed: true) } ?? ""])) + "</td>"
                 : ""
-            body += "<tr\(item.overCap ? " class=\"bad\"" : "")><td>\(escape(name))\(item == abandon.worst ? " (worst)" : "")</td>"
-                + "<td>\(item.persons)</td><td>\(item.abandoned)</td>\(estimated)<td>\(ReportVerdict.percent(item.rate))</td></tr>"
+            body += "<tr\(item.overCap ? " class=\"bad\"" : "")><td>\(escape(name))"
+                + "\(item == abandon.worst ? escape(words.text(.worstMark)) : "")</td>"
+                + "<td>\(number(item.persons))</td><td>\(number(item.abandoned))</td>\(estimated)<td>\(words.percent(item.rate))</td></tr>"
         }
         return body + "</table>"
     }
 
     private func agentTable() -> String {
-        guard !summary.agents.isEmpty else { return none("No agent took a call or logged in during this range.") }
-        var body = "<table><tr><th>agent</th><th>calls</th><th>connects</th><th>talk</th><th>wrap-up</th>"
-            + "<th>idle</th><th>logged in</th><th>occupancy</th></tr>"
+        guard !summary.agents.isEmpty else { return none(.noAgents) }
+        let columns: [TextKey] = [.colAgent, .colCalls, .colConnects, .colTalk, .colWrap, .colIdle, .colLoggedIn, .colOccupancy]
+        var body = "<table><tr>" + columns.map { "<th>\(escape(words.text($0)))</th>" }.joined() + "</tr>"
         for agent in summary.agents {
             let name = agent.name.map { "\(escape($0)) <span class=\"none\">(\(escape(agent.agent)))</span>" } ?? escape(agent.agent)
-            body += "<tr><td>\(name)</td><td>\(agent.calls)</td><td>\(agent.connects)</td>"
-                + "<td>\(Self.duration(agent.talkSeconds))</td><td>\(Self.duration(agent.wrapSeconds))</td>"
-                + "<td>\(Self.duration(agent.idleSeconds))</td><td>\(Self.duration(agent.loggedInSeconds))</td>"
-                + "<td>\(ReportVerdict.percent(agent.occupancy))</td></tr>"
+            body += "<tr><td>\(name)</td><td>\(number(agent.calls))</td><td>\(number(agent.connects))</td>"
+                + "<td>\(escape(words.duration(agent.talkSeconds)))</td><td>\(escape(words.duration(agent.wrapSeconds)))</td>"
+                + "<td>\(escape(words.duration(agent.idleSeconds)))</td><td>\(escape(words.duration(agent.loggedInSeconds)))</td>"
+                + "<td>\(words.percent(agent.occupancy))</td></tr>"
         }
         return body + "</table>"
     }
 
     private func dispositions() -> String {
         let total = summary.dispositions.values.reduce(0, +)
-        guard total > 0 else { return none("No disposition recorded in this range.") }
+        guard total > 0 else { return none(.noDispositions) }
         let order = spec.dispositions.map(\.id)
         let names = summary.dispositions.keys.sorted {
             (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1)
         }
         return SVGChart.horizontalBars(names.map { name in
             let count = summary.dispositions[name] ?? 0
-            return SVGChart.Bar(label: name, value: Double(count), color: Self.colors.accent,
-                                note: "\(count) (\(ReportVerdict.percent(Double(count) / Double(total))))")
+            return SVGChart.Bar(label: words.disposition(name, in: spec), value: Double(count), color: Self.colors.accent,
+                                note: "\(number(count)) (\(share(count, of: total)))")
         })
     }
 
     private func surveys() -> String {
-        guard !summary.surveys.isEmpty else { return none("This campaign asks no survey questions.") }
+        guard !summary.surveys.isEmpty else { return none(.noSurveys) }
         return summary.surveys.map { question in
-            var part = "<h3>\(escape(question.prompt)) <span class=\"none\">(\(escape(question.survey)).\(escape(question.question)), "
-                + "\(question.answered) answered)</span></h3>"
-            guard question.answered > 0 else { return part + none("No answers recorded yet.") }
-            if question.answers.isEmpty { return part + none("Free-text answers: see results.csv.") }
+            var part = "<h3>\(escape(question.prompt)) <span class=\"none\">("
+                + escape(words.text(.answeredCount, ["count": number(question.answered)])) + ")</span></h3>"
+            guard question.answered > 0 else { return part + none(.noAnswersYet) }
+            if question.answers.isEmpty { return part + none(.freeTextAnswers) }
             part += SVGChart.horizontalBars(question.answers.map { answer in
-                SVGChart.Bar(label: answer.answer, value: Double(answer.count), color: Self.colors.accent,
-                             note: "\(answer.count) (\(ReportVerdict.percent(Double(answer.count) / Double(question.answered))))")
+                SVGChart.Bar(label: words.answer(answer.answer), value: Double(answer.count), color: Self.colors.accent,
+                             note: "\(number(answer.count)) (\(share(answer.count, of: question.answered)))")
             })
             return part
         }.joined(separator: "\n")
     }
 
     private func delivery() -> String {
-        guard summary.sms.total + summary.webhooks.total > 0 else { return none("No text message or webhook was queued.") }
-        var body = "<table><tr><th></th><th>sent</th><th>queued</th><th>sending</th><th>failed</th>"
-            + "<th>maybe delivered</th><th>skipped</th><th>total</th></tr>"
-        for (name, figures) in [("text messages", summary.sms), ("webhooks", summary.webhooks)] where figures.total > 0 {
-            body += "<tr\(figures.failed + figures.unknown > 0 ? " class=\"bad\"" : "")><td>\(name)</td><td>\(figures.sent)</td>"
-                + "<td>\(figures.queued)</td><td>\(figures.sending)</td><td>\(figures.failed)</td>"
-                + "<td>\(figures.unknown)</td><td>\(figures.skipped)</td><td>\(figures.total)</td></tr>"
+        guard summary.sms.total + summary.webhooks.total > 0 else { return none(.noDelivery) }
+        let columns: [TextKey] = [.colSent, .colQueued, .colSending, .colFailed, .colMaybeDelivered, .colSkipped, .colTotal]
+        var body = "<table><tr><th></th>" + columns.map { "<th>\(escape(words.text($0)))</th>" }.joined() + "</tr>"
+        for (name, figures) in [(TextKey.rowTextMessages, summary.sms), (.rowWebhooks, summary.webhooks)] where figures.total > 0 {
+            let cells = [figures.sent, figures.queued, figures.sending, figures.failed, figures.unknown, figures.skipped, figures.total]
+            body += "<tr\(figures.failed + figures.unknown > 0 ? " class=\"bad\"" : "")><td>\(escape(words.text(name)))</td>"
+                + cells.map { "<td>\(number($0))</td>" }.joined() + "</tr>"
         }
         return body + "</table>"
     }
 
     private func contactTable() -> String {
-        let rows: [(String, Int)] = [
-            ("reached", summary.completed), ("every attempt used", summary.exhausted), ("still to call", summary.pending),
-            ("invalid number", summary.invalid), ("duplicate number", summary.duplicate), ("do not call", summary.doNotCall),
+        let rows: [(TextKey, Int)] = [
+            (.statusReached, summary.completed), (.statusExhausted, summary.exhausted), (.statusPending, summary.pending),
+            (.statusInvalid, summary.invalid), (.statusDuplicate, summary.duplicate), (.statusDoNotCall, summary.doNotCall),
         ]
-        return "<table><tr><th>status</th><th>contacts</th><th>share</th></tr>" + rows.map { label, count in
-            "<tr><td>\(label)</td><td>\(count)</td><td>\(ReportVerdict.percent(Double(count) / Double(max(summary.contacts, 1))))</td></tr>"
-        }.joined() + "</table>"
+        return "<table><tr><th>\(escape(words.text(.colStatus)))</th><th>\(escape(words.text(.colContacts)))</th>"
+            + "<th>\(escape(words.text(.colShare)))</th></tr>" + rows.map { label, count in
+                "<tr><td>\(escape(words.text(label)))</td><td>\(number(count))</td><td>\(share(count, of: summary.contacts))</td></tr>"
+            }.joined() + "</table>"
     }
 
-    private func none(_ text: String) -> String { "<p class=\"none\">\(escape(text))</p>" }
-
-    /// `3725` → `1 h 02 min`; under an hour `12 min`.
-    static func duration(_ seconds: Double) -> String {
-        let minutes = Int((seconds / 60).rounded())
-        return minutes >= 60 ? "\(minutes / 60) h " + String(format: "%02d", minutes % 60) + " min" : "\(minutes) min"
-    }
+    private func none(_ text: TextKey) -> String { "<p class=\"none\">\(escape(words.text(text)))</p>" }
 }

@@ -15,40 +15,36 @@ public struct ReportVerdict: Sendable, Hashable, Codable {
     }
 
     public var status: Status
-    /// One sentence, in plain words.
+    /// One sentence, in plain words, in the campaign's language.
     public var headline: String
 
-    init(summary: CampaignSummary) {
-        let percent = { (rate: Double) in Self.percent(rate) }
+    /// The verdict on `summary`, its headline in `words`' language.
+    init(summary: CampaignSummary, words: Localizer) {
+        let rate = { (value: Double) in words.percent(value) }
         if summary.abandon.overCap, let worst = summary.abandon.worst, let cap = summary.abandon.capPercent {
             status = .overCap
-            let period = worst.first == worst.last ? "on \(worst.first)" : "from \(worst.first) to \(worst.last)"
-            headline = "Abandon rate over the cap: \(percent(worst.rate)) \(period), cap \(Self.number(cap)) %"
+            let period = worst.first == worst.last
+                ? words.text(.periodOn, ["day": words.day(worst.first)])
+                : words.text(.periodFromTo, ["first": words.day(worst.first), "last": words.day(worst.last)])
+            headline = words.text(.verdictOverCap, ["rate": rate(worst.rate), "period": period, "cap": words.percent(points: cap)])
         } else if summary.attempts == 0 {
             status = .nothingDialed
             headline = summary.pending > 0
-                ? "Nothing dialed: \(summary.pending) contacts are waiting for a call"
-                : "Nothing dialed: no contact can be called"
+                ? words.text(.verdictNothingDialedWaiting, ["pending": words.number(summary.pending)])
+                : words.text(.verdictNothingDialable)
         } else if summary.answered == 0 {
             status = .noConnects
-            headline = "\(summary.attempts) calls placed, but no person reached an agent"
+            headline = words.text(.verdictNoConnects, ["attempts": words.number(summary.attempts)])
         } else if summary.pending == 0 {
             status = .finished
-            headline = "Finished: every contact is final; \(summary.completed) of \(summary.contacts) reached"
+            headline = words.text(.verdictFinished, ["completed": words.number(summary.completed),
+                                                     "contacts": words.number(summary.contacts)])
         } else {
             status = .onTrack
-            let cap = summary.abandon.capPercent.map { ", cap \(Self.number($0)) %" } ?? ""
-            headline = "On track: \(summary.completed) of \(summary.contacts) contacts reached, "
-                + "abandon rate \(percent(summary.abandonRate))\(cap)"
+            let cap = summary.abandon.capPercent.map { words.text(.verdictCapSuffix, ["cap": words.percent(points: $0)]) } ?? ""
+            headline = words.text(.verdictOnTrack, ["completed": words.number(summary.completed),
+                                                    "contacts": words.number(summary.contacts),
+                                                    "rate": rate(summary.abandonRate), "cap": cap])
         }
-    }
-
-    /// `0.0312` → `3.1 %`.
-    static func percent(_ rate: Double) -> String { number(rate * 100) + " %" }
-
-    /// A number with at most one decimal (`3`, `2.5`).
-    static func number(_ value: Double) -> String {
-        let tenths = (value * 10).rounded()
-        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(tenths / 10)
     }
 }

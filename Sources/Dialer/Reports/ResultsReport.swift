@@ -4,7 +4,8 @@ import Foundation
 /// `results.csv`: one row per contact, in list order: the list's own columns, then the number
 /// dialed, the status, the attempts, the last outcome, a note, the contact's id, the agent who
 /// last spoke with it, when it was last called, then the extra columns (`ContactColumns`).
-/// Every contact as it stands when written, whatever the report's range.
+/// Every contact as it stands when written, whatever the report's range. `results.xlsx`, written in
+/// the same pass, has the same columns with typed cells (see `SpreadsheetWriter`).
 struct ResultsReport {
     static let dialerColumns = ["number_e164", "status", "attempts", "last_outcome", "note", "contact_id", "agent", "last_call"]
 
@@ -14,14 +15,15 @@ struct ResultsReport {
 
     /// The extra columns, in order. Add a disposition or survey-answer column here.
     static func extraColumns(store: CampaignStore, campaign: Int64, spec: CampaignSpec) throws -> [any ContactColumns] {
-        [try LatestValueColumn.disposition(store: store, campaign: campaign),
+        [try LatestValueColumn.disposition(store: store, campaign: campaign, spec: spec),
          try SurveyAnswerColumns(store: store, campaign: campaign, spec: spec),
          try LatestValueColumn.sms(store: store, campaign: campaign)]
     }
 
-    /// Writes the file; returns how many contacts it lists.
+    /// Writes the CSV file and, given `sheetPath`, the spreadsheet (dates in `dateFormat`); returns how many contacts it lists.
     @discardableResult
-    func write(to path: String, jobs: JobTable, lastCalls: LastCalls, extraColumns: [any ContactColumns], byteOrderMark: Bool = true) throws -> Int {
+    func write(to path: String, sheetPath: String? = nil, dateFormat: String = Localizer().spreadsheetDateTimeFormat,
+               jobs: JobTable, lastCalls: LastCalls, extraColumns: [any ContactColumns], byteOrderMark: Bool = true) throws -> Int {
         let lists = try store.lists(campaign: campaign)
         var columns: [String] = []
         for list in lists {
@@ -39,6 +41,16 @@ struct ResultsReport {
         var extras = extraColumns
         var writer = try CSVWriter(path: path, byteOrderMark: byteOrderMark)
         try writer.writeRow(columns + Self.dialerColumns + extras.flatMap(\.header))
+        let sheet = try sheetPath.map { path in
+            try SpreadsheetWriter(
+                path: path, sheetName: "results",
+                columns: columns.map { SpreadsheetWriter.Column($0) }
+                    + [.init("number_e164", width: 16), .init("status"), .init("attempts", .number), .init("last_outcome", width: 14),
+                       .init("note", width: 24), .init("contact_id"), .init("agent", width: 14),
+                       .init("last_call", .dateTime, width: 20)]
+                    + extras.flatMap(\.header).map { SpreadsheetWriter.Column($0) },
+                dateFormat: dateFormat)
+        }
         let statement = try store.connection.statement(
             """
             SELECT id, list_id, fields_json, phone_e164, problem FROM contacts WHERE campaign_id = ? ORDER BY id
@@ -61,6 +73,7 @@ struct ResultsReport {
                     for column in columns.indices {
                         let field = list.fields[safe: column] ?? -1
                         writer.cell(values.indices.contains(field) ? values[field] : "")
+                        sheet?.text(values.indices.contains(field) ? values[field] : "")
                     }
                     return
                 }
@@ -68,19 +81,23 @@ struct ResultsReport {
                     let index = list.fields[safe: column] ?? -1
                     guard located.indices.contains(index) else {
                         writer.emptyCell()
+                        sheet?.empty()
                         continue
                     }
                     let field = located[index]
                     let text = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
                     guard field.escaped else {
                         writer.cell(bytes: text)
+                        sheet?.text(bytes: text)
                         continue
                     }
                     scratch.removeAll(keepingCapacity: true)
                     if FieldsDecoder.unescape(text, into: &scratch) {
                         scratch.withUnsafeBufferPointer { writer.cell(bytes: $0) }
+                        scratch.withUnsafeBufferPointer { sheet?.text(bytes: $0) }
                     } else {
                         writer.cell(FieldsDecoder.decode(bytes)[safe: index] ?? "")
+                        sheet?.text(FieldsDecoder.decode(bytes)[safe: index] ?? "")
                     }
                 }
             }
@@ -91,16 +108,29 @@ struct ResultsReport {
             row.withBytes(4) { writer.cell(bytes: $0) }
             writer.cell(contact)
             writer.cell(lastCalls.lastAgent(job: job.id) ?? "")
-            if let placed = lastCalls.lastPlaced(job: job.id) {
+            let placed = lastCalls.lastPlaced(job: job.id)
+            if let placed {
                 writer.plainCell(maxBytes: ReportClock.isoMaxBytes) { clock.writeISO(placed, utc: false, to: $0) }
             } else {
                 writer.emptyCell()
             }
-            for index in extras.indices { try extras[index].write(contact: contact, to: &writer) }
+            if let sheet {
+                row.withBytes(3) { sheet.text(bytes: $0) }
+                sheet.text(job.state)
+                sheet.number(Double(job.attempts))
+                sheet.text(job.lastOutcome)
+                row.withBytes(4) { sheet.text(bytes: $0) }
+                sheet.text(String(contact))
+                sheet.text(lastCalls.lastAgent(job: job.id) ?? "")
+                if let placed { sheet.dateTime(placed, offset: clock.offset(at: placed)) } else { sheet.empty() }
+            }
+            for index in extras.indices { try extras[index].write(contact: contact, to: &writer, sheet: sheet) }
             try writer.endRow()
+            try sheet?.endRow()
             rows += 1
         }
         try writer.close()
+        try sheet?.close()
         return rows
     }
 }

@@ -45,22 +45,24 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// Vertical bars per category, series side by side, with an optional rule and a legend.
-    static func verticalBars(categories: [String], series: [Series], rule: Rule? = nil,
-                             axis: (Double) -> String, minimumScale: Double = 1, width: Int = 900, height: Int = 240) -> String {
+    /// Vertical bars per category, series side by side, with an optional rule and a legend. The value
+    /// axis has round gridlines (`AxisTicks`; `integral` for counts), labelled by `axis(value, decimals)`.
+    static func verticalBars(categories: [String], series: [Series], rule: Rule? = nil, integral: Bool = false,
+                             axis: (Double, Int) -> String, minimumScale: Double = 1, width: Int = 900, height: Int = 240) -> String {
         let left = 56
         let bottom = 34
         let top = 26
         let plotWidth = Double(width - left - 10)
         let plotHeight = Double(height - bottom - top)
         let most = max(series.flatMap(\.values).max() ?? 0, rule.map { $0.value * 1.25 } ?? 0, minimumScale)
-        let scale = niceCeiling(most)
+        let ticks = AxisTicks(maximum: most, integral: integral)
+        let scale = ticks.top
         var svg = open(width: width, height: height, title: series.map(\.name).joined(separator: ", "))
-        for step in 0...4 {
-            let value = scale * Double(step) / 4
+        for value in ticks.values {
             let y = Double(top) + plotHeight - value / scale * plotHeight
             svg += "<line x1=\"\(left)\" y1=\"\(format(y))\" x2=\"\(width - 10)\" y2=\"\(format(y))\" stroke=\"#e3e3e3\"/>"
-            svg += "<text x=\"\(left - 6)\" y=\"\(format(y + 4))\" text-anchor=\"end\" class=\"axis\">\(HTMLText.escape(axis(value)))</text>"
+            svg += "<text x=\"\(left - 6)\" y=\"\(format(y + 4))\" text-anchor=\"end\" class=\"axis\">"
+                + "\(HTMLText.escape(axis(value, ticks.decimals)))</text>"
         }
         let slot = plotWidth / Double(max(categories.count, 1))
         let barWidth = min(48, max(1, slot * 0.8 / Double(max(series.count, 1))))
@@ -72,7 +74,7 @@ enum SVGChart {
                 let barHeight = value / scale * plotHeight
                 svg += "<rect x=\"\(format(x + barWidth * Double(offset)))\" y=\"\(format(Double(top) + plotHeight - barHeight))\" "
                     + "width=\"\(format(barWidth))\" height=\"\(format(barHeight))\" fill=\"\(line.color)\">"
-                    + "<title>\(HTMLText.escape("\(category) \(line.name): \(axis(value))"))</title></rect>"
+                    + "<title>\(HTMLText.escape("\(category) \(line.name): \(axis(value, max(ticks.decimals, integral ? 0 : 2)))"))</title></rect>"
             }
             if index % labelEvery == 0 {
                 svg += "<text x=\"\(format(Double(left) + slot * (Double(index) + 0.5)))\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\" class=\"axis\">"
@@ -99,13 +101,6 @@ enum SVGChart {
     private static func open(width: Int, height: Int, title: String) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" "
             + "style=\"max-width:\(width)px\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">"
-    }
-
-    /// 1, 2, 2.5 or 5 times a power of ten, at least `value`.
-    static func niceCeiling(_ value: Double) -> Double {
-        let power = pow(10, (log10(value)).rounded(.down))
-        for step in [1.0, 2, 2.5, 5, 10] where step * power >= value { return step * power }
-        return 10 * power
     }
 
     private static func format(_ value: Double) -> String {

@@ -27,7 +27,7 @@ struct SurveyAnswerColumns: ContactColumns {
         try statement.bind([campaign])
     }
 
-    mutating func write(contact: Int64, to writer: inout CSVWriter) throws {
+    mutating func write(contact: Int64, to writer: inout CSVWriter, sheet: SpreadsheetWriter?) throws {
         for index in answers.indices { answers[index] = "" }
         while true {
             if current == nil && !done {
@@ -42,6 +42,9 @@ struct SurveyAnswerColumns: ContactColumns {
             if row.contact == contact, let index = questions[row.question] { answers[index] = row.answer }
             current = nil
         }
-        for answer in answers { writer.cell(answer) }
+        for answer in answers {
+            writer.cell(answer)
+            sheet?.text(answer)
+        }
     }
 }

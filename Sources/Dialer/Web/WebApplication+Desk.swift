@@ -163,8 +163,13 @@ extension WebApplication {
                 lists += "<h3>\(WebPage.escape(spec.title ?? spec.id))</h3>"
                 lists += sheet.rows.isEmpty ? "<p>No contact is assigned to you.</p>"
                     : WebPage.table(["#", "name", "number", "next allowed (their time)", "callback", "calls"],
-                                    sheet.rows.map { [String($0.order), $0.name, $0.numbers.first ?? "", $0.nextAllowed,
-                                                      $0.callback, String($0.history.count)] })
+                                    sheet.rows.map { row in
+                                        let words = Localizer(language: spec.language ?? .english, timeZone: row.timeZone)
+                                        return [String(row.order), row.name, row.numbers.first ?? "",
+                                                row.nextAllowed.map(words.dateTime) ?? "",
+                                                row.callback.map { words.dateTime($0.at) + " " + ($0.agent ?? "") } ?? "",
+                                                String(row.history.count)]
+                                    })
             }
             return lists.isEmpty ? "<p>No campaign has you in its team.</p>" : lists
         }

@@ -8,20 +8,22 @@ enum ReportCommand: Command {
     static let summary = "write a campaign's results, call records, summary and HTML report"
     static let help = """
         Usage: dialerd report CAMPAIGN [--db PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out DIR]
-                                       [--format csv,json,html] [--no-bom]
+                                       [--format csv,xlsx,json,html] [--no-bom]
 
         Writes the reports of the campaign named CAMPAIGN (as after 'campaign' in its file)
         from the database: DIR/results.csv (one row per contact), DIR/attempts.csv (one row
-        per call), DIR/summary.json (totals, abandon rate per compliance window, agents,
-        hours, surveys, messages) and DIR/report.html (one page, opens offline).
-        Calls are counted by the day they were placed, in the campaign's time zone.
+        per call), the same as DIR/results.xlsx and DIR/attempts.xlsx for a spreadsheet,
+        DIR/summary.json (totals, abandon rate per compliance window, agents, hours,
+        surveys, messages) and DIR/report.html (one page, opens offline), in the
+        campaign's language. Calls are counted by the day they were placed, in the
+        campaign's time zone.
 
         Options:
           --db PATH            the database (default: dialer.db)
           --from YYYY-MM-DD    the first day to count (default: the first call)
           --to YYYY-MM-DD      the last day to count (default: today)
           --out DIR            where the reports go (default: reports/CAMPAIGN)
-          --format LIST        which formats, comma-separated (default: csv,json,html)
+          --format LIST        which formats, comma-separated (default: csv,xlsx,json,html)
           --no-bom             CSV files without the UTF-8 byte-order mark Excel looks for
           -h, --help           show this help
 
@@ -55,7 +57,7 @@ enum ReportCommand: Command {
             var chosen: [ReportSpec.Format] = []
             for word in list.split(separator: ",", omittingEmptySubsequences: false) {
                 guard let format = ReportSpec.Format(rawValue: word.trimmingCharacters(in: .whitespaces)) else {
-                    return usageFailure(UsageError("--format takes csv, json and html, not '\(word)'"))
+                    return usageFailure(UsageError("--format takes csv, xlsx, json and html, not '\(word)'"))
                 }
                 if !chosen.contains(format) { chosen.append(format) }
             }

@@ -13,9 +13,9 @@ enum SimulateCommand: Command {
         Compiles the campaign and runs it on the simulated network in virtual time,
         from its first calling window until every contact is final, delivers the
         text messages its calls queued (in virtual time: held outside the sending
-        hours) to DIR/outbox.jsonl, then writes DIR/results.csv (one row per
-        contact), DIR/summary.json (totals and rates) and, when list rows were
-        rejected, DIR/rejects.csv. A day of calling takes well under a second.
+        hours) to DIR/outbox.jsonl, then writes the reports (results and attempts as
+        .csv and .xlsx, summary.json, report.html; see 'dialerd report --help') and,
+        when list rows were rejected, DIR/rejects.csv. A day of calling takes well under a second.
         The same seed gives the same results.
 
         Options:
