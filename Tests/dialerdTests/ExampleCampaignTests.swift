@@ -7,7 +7,21 @@ import Testing
         let folder = Dialerd.repositoryRoot.appendingPathComponent("campaigns")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".campaign") }.sorted().map { "campaigns/" + $0 }
+            + ["examples/web/campaigns/try-desk.campaign"]
     }()
+
+    /// The README's "try it without a phone line": its config names a campaigns folder that checks clean
+    /// and a web console, and `dialerd users` works on it (in a copy, so the repository gets no database).
+    @Test func theTryItConfigWorks() throws {
+        let directory = TemporaryDirectory()
+        let copy = directory.path("web")
+        try FileManager.default.copyItem(atPath: Dialerd.repositoryRoot.appendingPathComponent("examples/web").path, toPath: copy)
+        let config = try String(contentsOfFile: copy + "/dialerd.conf", encoding: .utf8)
+        #expect(config.contains("listen 127.0.0.1:8080") && config.contains("telephony simulated"))
+        let users = try Dialerd.run(["users", "list", "--config", copy + "/dialerd.conf"])
+        #expect(users.status == 0, "\(users.stderr)")
+        #expect(FileManager.default.fileExists(atPath: copy + "/data/dialer.db"))
+    }
 
     @Test func thereIsAnExampleForEveryModeAndProfile() throws {
         var text = ""
