@@ -38,8 +38,13 @@ enum WebBenchmark {
         let server = try WebServer(options: WebServerOptions(host: "127.0.0.1", port: 0), handler: application.handler)
         defer { server.stop() }
         let base = server.baseURL
+        let load = loadAverage()
+        let cpuBeforeReads = cpuSeconds()
         let reads = try blocking { try await readLoad(url: base + path, token: token, clients: clients, seconds: seconds) }
+        let readCPU = cpuSeconds() - cpuBeforeReads
+        let cpuBeforeAdds = cpuSeconds()
         let adds = try blocking { try await addLoad(base: base, token: token, batch: batch, batches: batches) }
+        let addCPU = cpuSeconds() - cpuBeforeAdds
         let command = "swift run -c release dialer-bench web --agents \(agents) --boards \(boards) --rate \(Int(rate)) "
             + "--pop-seconds \(Int(popSeconds)) --clients \(clients) --seconds \(Int(seconds)) --contacts \(contacts) "
             + "--batch \(batch) --batches \(batches)"
@@ -48,7 +53,8 @@ enum WebBenchmark {
             setting: "\(agents) agent desks and \(boards) wallboards on their event streams while \(Int(rate)) calls a second are "
                 + "put through for \(Int(popSeconds)) s (each pop's card rendered from the database); "
                 + "\(clients) keep-alive clients on GET \(path) for \(Int(seconds)) s; then \(batches) batches of \(batch) "
-                + "contacts (one client) into a campaign of \(contacts); server and clients in one process on this machine",
+                + "contacts (one client) into a campaign of \(contacts); server and clients in one process; "
+                + "load average \(load) at the start (the machine is shared)",
             command: command,
             figures: [
                 Figure("screen_pop_p50_ms", pops.p50Seconds * 1000), Figure("screen_pop_p99_ms", pops.p99Seconds * 1000, target: "≤ 250"),
@@ -59,8 +65,13 @@ enum WebBenchmark {
                 Figure("api_reads_per_second", Double(reads.ok) / reads.seconds, decimals: 0, target: "≥ 5000"),
                 Figure("api_read_p50_ms", reads.p50 * 1000), Figure("api_read_p99_ms", reads.p99 * 1000),
                 Figure("api_read_errors", Double(reads.failed), decimals: 0, target: "0"),
+                Figure("api_read_cpu_ms", readCPU * 1000 / Double(max(1, reads.ok + reads.failed)), decimals: 3,
+                       target: "server + client CPU per read"),
+                Figure("api_reads_per_cpu_second", Double(reads.ok + reads.failed) / max(readCPU, 1e-9), decimals: 0,
+                       target: "×2 cores = the rate on an idle machine"),
                 Figure("contacts_added_per_second", Double(adds.added) / adds.seconds, decimals: 0, target: "≥ 5000"),
                 Figure("contact_batch_p50_ms", adds.p50 * 1000),
+                Figure("contacts_added_per_cpu_second", Double(adds.added) / max(addCPU, 1e-9), decimals: 0),
                 Figure("contacts_rejected", Double(adds.rejected), decimals: 0, target: "0"),
                 Figure("peak_rss_mb", peakResidentMegabytes(), decimals: 1),
             ])
@@ -137,6 +148,18 @@ enum WebBenchmark {
         latencies.sort()
         load.p50 = percentile(latencies, 0.5)
         return load
+    }
+
+    /// User and system CPU time of this process so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// The one-minute load average, as /proc/loadavg says.
+    static func loadAverage() -> String {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
     }
 
     static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {

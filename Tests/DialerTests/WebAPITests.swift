@@ -139,6 +139,11 @@ struct WebAPITests {
         #expect(status.body["campaign"] as? String == expected.campaign)
         #expect(status.body["contacts"] as? Int == expected.contacts && status.body["due_now"] as? Int == expected.dueNow)
         #expect(try await web.api("GET", "/campaigns/other", token: "lead").status == 404)
+        let agent = try await web.api("GET", "/campaigns/web/results", token: "agent")
+        #expect(agent.status == 403 && (agent.body["error"] as? [String: Any])?["code"] as? String == "forbidden_role",
+                "an agent's token reads no one else's calls")
+        #expect(try await web.api("GET", "/campaigns/web/attempts", token: "agent").status == 403)
+        #expect(try await web.api("GET", "/campaigns/web", token: "agent").status == 200)
         #expect(try await web.api("GET", "/campaigns/nothing").status == 404)
     }
 

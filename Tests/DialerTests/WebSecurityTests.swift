@@ -68,6 +68,22 @@ struct WebSecurityTests {
         #expect(again.status == 200)
     }
 
+    @Test("under TLS the session cookie is also Secure")
+    func secureCookieUnderTLS() throws {
+        let web = try WebFixture()
+        let form = try web.application.handler(WebRequest(method: "GET", path: "/login", isSecure: true))
+        let set = form.headers.first { $0.name == "Set-Cookie" }?.value ?? ""
+        #expect(set.contains("; Secure"))
+        let token = String(set.dropFirst("dialer_login=".count).prefix { $0 != ";" })
+        let answer = try web.application.handler(WebRequest(
+            method: "POST", path: "/login", headers: ["content-type": "application/x-www-form-urlencoded"],
+            cookies: ["dialer_login": token], body: Array("csrf=\(token)&name=root&password=correct+horse+battery".utf8),
+            clientAddress: "192.0.2.1", isSecure: true))
+        #expect(answer.status == 303)
+        let session = answer.headers.first { $0.name == "Set-Cookie" && $0.value.hasPrefix("dialer_session=") }?.value ?? ""
+        #expect(session.contains("HttpOnly") && session.contains("SameSite=Strict") && session.hasSuffix("; Secure"))
+    }
+
     @Test("a state-changing request without the session's CSRF token is refused; with it, it goes through")
     func csrfIsRequired() async throws {
         let web = try WebFixture()

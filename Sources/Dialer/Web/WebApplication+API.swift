@@ -28,7 +28,7 @@ extension WebApplication {
         }
         api("GET", "/campaigns/{id}", scope: .read) { [context] request, user in
             let status = try context.withStore { store in
-                let (stored, _) = try Self.campaign(request, user: user, store: store, context: context)
+                let (stored, _) = try Self.campaign(request, user: user, store: store, context: context, everyContact: false)
                 let daemonRuns = try store.lease().map { DaemonLease.isLive($0, at: context.now) } ?? false
                 return try store.connection.readTransaction {
                     try StatusReporter.status(of: stored, store: store, now: context.dialingNow,
@@ -55,8 +55,12 @@ extension WebApplication {
     }
 
     /// The campaign the path names, if this user may see it (else 404, so its existence is not told).
-    static func campaign(_ request: WebRequest, user: WebUser, store: CampaignStore,
-                         context: WebContext) throws -> (StoredCampaign, CampaignSpec) {
+    /// With `everyContact` (results, calls, contacts), an agent's token is refused: an agent sees only their own.
+    static func campaign(_ request: WebRequest, user: WebUser, store: CampaignStore, context: WebContext,
+                         everyContact: Bool = true) throws -> (StoredCampaign, CampaignSpec) {
+        if everyContact && user.role == .agent {
+            throw APIError(403, "forbidden_role", "an agent's token reads and changes only the agent's own calls (click-to-call)")
+        }
         let name = request.parameters["id"] ?? ""
         guard let stored = try store.storedCampaign(named: name) else {
             throw APIError(404, "campaign_not_found", "there is no campaign '\(name)'")
@@ -179,7 +183,7 @@ extension WebApplication {
             let (stored, _) = try campaign(request, user: user, store: store, context: context)
             return try store.connection.readTransaction {
                 let headers = try store.listHeaders(campaign: stored.id)
-                let iso = ISO8601DateFormatter()
+                let iso = Date.ISO8601FormatStyle()
                 return try store.resultChanges(campaign: stored.id, after: since, limit: limit).map { change in
                     let values = JSONText.decodeStrings(change.fieldsJSON)
                     var fields: [String: JSONValue] = [:]
@@ -191,7 +195,7 @@ extension WebApplication {
                         "number_e164": .optional(change.number), "status": .string(change.state.rawValue),
                         "attempts": .number(Double(change.attempts)), "last_outcome": .optional(change.lastOutcome),
                         "note": .optional(change.problem), "contact_id": .number(Double(change.contact)),
-                        "agent": .optional(change.agent), "last_call": .optional(change.lastCall.map { iso.string(from: $0) }),
+                        "agent": .optional(change.agent), "last_call": .optional(change.lastCall.map { iso.format($0) }),
                     ]
                     var row = dialer.filter { ResultsReport.dialerColumns.contains($0.key) }
                     row["cursor"] = .string(String(change.cursor))
@@ -202,23 +206,22 @@ extension WebApplication {
                 }
             }
         }
-        return .json(PageAnswer(items: rows, nextCursor: rows.last?["cursor"]?.string ?? String(since)))
+        return .json(JSONValue.object(["items": .array(rows.map(JSONValue.object)),
+                                       "next_cursor": .string(rows.last?["cursor"]?.string ?? String(since))]))
     }
 
     private static func attempts(_ request: WebRequest, user: WebUser, context: WebContext) throws -> WebResponse {
         let (since, limit) = try page(request)
         let rows = try context.withStore { store -> [[String: JSONValue]] in
             let (stored, spec) = try campaign(request, user: user, store: store, context: context)
-            let local = ISO8601DateFormatter()
-            if let zone = TimeZone(identifier: spec.timeZone) { local.timeZone = zone }
-            local.formatOptions = [.withInternetDateTime]
-            let utc = ISO8601DateFormatter()
+            let local = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: spec.timeZone) ?? .gmt)
+            let utc = Date.ISO8601FormatStyle()
             return try store.endedCalls(campaign: stored.id, after: since, limit: limit).map { call in
                 // The columns of attempts.csv (AttemptsReport.columns), by name.
                 let row: [String: JSONValue] = [
                     "call_id": .number(Double(call.call)), "contact_id": .number(Double(call.contact)), "number": .string(call.number),
-                    "placed_at": .string(local.string(from: call.placedAt)), "placed_at_utc": .string(utc.string(from: call.placedAt)),
-                    "ended_at": .optional(call.endedAt.map { local.string(from: $0) }), "outcome": .string(call.outcome),
+                    "placed_at": .string(local.format(call.placedAt)), "placed_at_utc": .string(utc.format(call.placedAt)),
+                    "ended_at": .optional(call.endedAt.map { local.format($0) }), "outcome": .string(call.outcome),
                     "cause": call.cause.map { .number(Double($0)) } ?? .null,
                     "cause_text": .optional(call.cause.map { HangupCause(code: $0).description }),
                     "ring_seconds": .optional(call.ringSeconds), "amd_seconds": .optional(call.amdSeconds),
@@ -231,7 +234,8 @@ extension WebApplication {
                 return item
             }
         }
-        return .json(PageAnswer(items: rows, nextCursor: rows.last?["cursor"]?.string ?? String(since)))
+        return .json(JSONValue.object(["items": .array(rows.map(JSONValue.object)),
+                                       "next_cursor": .string(rows.last?["cursor"]?.string ?? String(since))]))
     }
 }
 
@@ -278,15 +282,5 @@ private struct CancelAnswer: Encodable {
     enum CodingKeys: String, CodingKey {
         case status
         case externalID = "external_id"
-    }
-}
-
-private struct PageAnswer: Encodable {
-    let items: [[String: JSONValue]]
-    let nextCursor: String
-
-    enum CodingKeys: String, CodingKey {
-        case items
-        case nextCursor = "next_cursor"
     }
 }

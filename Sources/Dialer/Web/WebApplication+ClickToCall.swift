@@ -19,7 +19,7 @@ extension WebApplication {
             throw APIError(400, "invalid_request", "name the contact by \"external_id\" or by \"number\", one of the two")
         }
         let answer = try context.withStore { store -> ClickToCallAnswer in
-            let (stored, spec) = try campaign(request, user: user, store: store, context: context)
+            let (stored, spec) = try campaign(request, user: user, store: store, context: context, everyContact: false)
             guard CampaignRunner.agentIDs(of: spec).contains(agent) else {
                 throw APIError(422, "unknown_agent", "'\(agent)' is not an agent of this campaign")
             }

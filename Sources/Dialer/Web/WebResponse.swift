@@ -49,6 +49,15 @@ package struct WebResponse: Sendable {
         return response
     }
 
+    /// A JSON value, written without `JSONEncoder` (the API's pages).
+    package static func json(_ value: JSONValue, status: Int = 200) -> WebResponse {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4_096)
+        value.append(to: &bytes)
+        return WebResponse(status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
+                           body: .bytes(bytes))
+    }
+
     /// JSON text already made (e.g. a stored document).
     package static func jsonText(_ text: String, status: Int = 200) -> WebResponse {
         WebResponse(status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
