@@ -85,4 +85,25 @@ struct WebDeskTests {
         let agents = try #require(lead.body["agents"] as? [[String: Any]])
         #expect(agents.count == 1 && agents.first?["agent"] as? String == "a1" && agents.first?["reason"] as? String == "lunch")
     }
+
+    @Test("the desk and the wallboard speak the campaign's language, the card too")
+    func pagesInTheCampaignsLanguage() async throws {
+        let web = try WebFixture(language: .vietnamese)
+        let agent = try #require(try await web.signIn("a1"))
+        let desk = try await web.send("GET", "/desk", cookie: agent.cookie).text
+        #expect(desk.contains("<html lang=\"vi\">") && desk.contains("Bàn làm việc của nhân viên") && desk.contains("Sẵn sàng"))
+        let lead = try #require(try await web.signIn("lena"))
+        let board = try await web.send("GET", "/wallboard", cookie: lead.cookie).text
+        #expect(board.contains("Bảng theo dõi") && board.contains("Tạm dừng chiến dịch") && board.contains("Tiến độ: đã xong"))
+        let campaign = try #require(try web.store.storedCampaign(named: "web"))
+        let contact = try #require(try web.store.openContacts(campaign: campaign.id).first)
+        let spec = try web.context.spec(of: campaign)
+        let card = try #require(try CallSheetBuilder(store: web.store, campaign: CompiledCampaign(id: campaign.id, spec: spec))
+            .deskCard(contact: contact.contact, at: WebFixture.monday))
+        let html = DeskCardHTML.render(card, call: 1, words: Localizer(spec: spec))
+        #expect(html.contains("Giờ địa phương") && html.contains("Kết quả") && html.contains("Lưu và sẵn sàng"))
+        #expect(html.contains("Renewed"), "dispositions by their labels")
+        #expect(!card.callbackChoices.isEmpty && card.callbackChoices.allSatisfy { $0.time >= "09:00" && $0.time < "17:00" },
+                "only times the campaign's hours allow, in the callee's zone")
+    }
 }

@@ -681,6 +681,294 @@ extension TextKey {
             en: "{contacts} (completed {completed}, exhausted {exhausted}, invalid {invalid}, duplicate {duplicate}, do-not-call {dnc}, pending {pending})",
             vi: "{contacts} (hoàn tất {completed}, đã gọi hết số lần {exhausted}, không hợp lệ {invalid}, bị trùng {duplicate}, không được gọi {dnc}, còn chờ {pending})",
             cs: "{contacts} (dokončeno {completed}, vyčerpáno {exhausted}, neplatné {invalid}, duplicitní {duplicate}, nevolat {dnc}, čeká {pending})")
+        case .webDeskTitle: Translation(
+            en: "Agent desk",
+            vi: "Bàn làm việc của nhân viên",
+            cs: "Pracoviště operátora")
+        case .webYouAre: Translation(
+            en: "You are",
+            vi: "Trạng thái của bạn:",
+            cs: "Váš stav:")
+        case .webStateLoggedOut: Translation(
+            en: "logged out",
+            vi: "đã đăng xuất",
+            cs: "odhlášen")
+        case .webStateReady: Translation(
+            en: "ready",
+            vi: "sẵn sàng",
+            cs: "připraven")
+        case .webStatePreviewing: Translation(
+            en: "previewing",
+            vi: "đang xem trước",
+            cs: "prohlíží kontakt")
+        case .webStateDialing: Translation(
+            en: "dialing",
+            vi: "đang quay số",
+            cs: "vytáčí se")
+        case .webStateOnCall: Translation(
+            en: "on a call",
+            vi: "đang gọi",
+            cs: "v hovoru")
+        case .webStateWrapUp: Translation(
+            en: "wrap-up",
+            vi: "đang hoàn tất cuộc gọi",
+            cs: "dokončuje hovor")
+        case .webStatePaused: Translation(
+            en: "paused",
+            vi: "tạm nghỉ",
+            cs: "pauza")
+        case .webStateBusy: Translation(
+            en: "busy",
+            vi: "bận",
+            cs: "obsazen")
+        case .webReady: Translation(
+            en: "Ready",
+            vi: "Sẵn sàng",
+            cs: "Připraven")
+        case .webPause: Translation(
+            en: "Pause",
+            vi: "Tạm nghỉ",
+            cs: "Pauza")
+        case .webLogOutOfCalls: Translation(
+            en: "Log out of calls",
+            vi: "Ngừng nhận cuộc gọi",
+            cs: "Odhlásit z hovorů")
+        case .webNote: Translation(
+            en: "note",
+            vi: "ghi chú",
+            cs: "poznámka")
+        case .webNoCall: Translation(
+            en: "No call. Calls put through to you appear here.",
+            vi: "Chưa có cuộc gọi. Cuộc gọi được chuyển đến bạn sẽ hiện ở đây.",
+            cs: "Žádný hovor. Hovory přepojené na vás se zobrazí zde.")
+        case .webYourContacts: Translation(
+            en: "Your contacts",
+            vi: "Khách hàng của bạn",
+            cs: "Vaše kontakty")
+        case .webNoContactAssigned: Translation(
+            en: "No contact is assigned to you.",
+            vi: "Bạn chưa được giao khách hàng nào.",
+            cs: "Nemáte přidělený žádný kontakt.")
+        case .webNoCampaign: Translation(
+            en: "No campaign has you in its team.",
+            vi: "Bạn chưa thuộc đội của chiến dịch nào.",
+            cs: "Nejste v týmu žádné kampaně.")
+        case .webColumnName: Translation(
+            en: "name",
+            vi: "họ tên",
+            cs: "jméno")
+        case .webColumnNumber: Translation(
+            en: "number",
+            vi: "số điện thoại",
+            cs: "číslo")
+        case .webColumnNextAllowed: Translation(
+            en: "next allowed (their time)",
+            vi: "gọi được từ (giờ của khách)",
+            cs: "volat lze od (jejich čas)")
+        case .webColumnCallback: Translation(
+            en: "callback",
+            vi: "gọi lại",
+            cs: "zpětné volání")
+        case .webColumnCalls: Translation(
+            en: "calls",
+            vi: "số cuộc gọi",
+            cs: "hovory")
+        case .webLocalTime: Translation(
+            en: "Local time",
+            vi: "Giờ địa phương",
+            cs: "Místní čas")
+        case .webScript: Translation(
+            en: "Script",
+            vi: "Kịch bản",
+            cs: "Scénář")
+        case .webEarlierCalls: Translation(
+            en: "Earlier calls",
+            vi: "Các cuộc gọi trước",
+            cs: "Předchozí hovory")
+        case .webNone: Translation(
+            en: "None.",
+            vi: "Chưa có.",
+            cs: "Žádné.")
+        case .webOutcome: Translation(
+            en: "Outcome",
+            vi: "Kết quả",
+            cs: "Výsledek")
+        case .webSurvey: Translation(
+            en: "Survey",
+            vi: "Khảo sát",
+            cs: "Dotazník")
+        case .webCallback: Translation(
+            en: "Callback",
+            vi: "Gọi lại",
+            cs: "Zpětné volání")
+        case .webCallbackWhen: Translation(
+            en: "When (the customer's time, {zone})",
+            vi: "Khi nào (giờ của khách, {zone})",
+            cs: "Kdy (čas zákazníka, {zone})")
+        case .webCallbackNone: Translation(
+            en: "none",
+            vi: "không",
+            cs: "žádné")
+        case .webCallbackMine: Translation(
+            en: "I take the callback myself",
+            vi: "Tôi sẽ tự gọi lại",
+            cs: "Zavolám zpět sám")
+        case .webOptOut: Translation(
+            en: "Do not call again (the contact opts out)",
+            vi: "Không gọi lại nữa (khách từ chối nhận cuộc gọi)",
+            cs: "Už nevolat (kontakt si nepřeje být volán)")
+        case .webSave: Translation(
+            en: "Save",
+            vi: "Lưu",
+            cs: "Uložit")
+        case .webSaveReady: Translation(
+            en: "Save and ready",
+            vi: "Lưu và sẵn sàng",
+            cs: "Uložit a připraven")
+        case .webCallNow: Translation(
+            en: "Call now",
+            vi: "Gọi ngay",
+            cs: "Volat nyní")
+        case .webSkipReason: Translation(
+            en: "Reason to skip",
+            vi: "Lý do bỏ qua",
+            cs: "Důvod přeskočení")
+        case .webSkip: Translation(
+            en: "Skip",
+            vi: "Bỏ qua",
+            cs: "Přeskočit")
+        case .webCallEnded: Translation(
+            en: "The call ended ({outcome}). Record it, then say Ready.",
+            vi: "Cuộc gọi đã kết thúc ({outcome}). Hãy ghi kết quả rồi bấm Sẵn sàng.",
+            cs: "Hovor skončil ({outcome}). Zapište výsledek a pak zvolte Připraven.")
+        case .webSaved: Translation(
+            en: "Saved.",
+            vi: "Đã lưu.",
+            cs: "Uloženo.")
+        case .webFor: Translation(
+            en: "for",
+            vi: "trong",
+            cs: "po dobu")
+        case .webWallboardTitle: Translation(
+            en: "Wallboard",
+            vi: "Bảng theo dõi",
+            cs: "Přehled provozu")
+        case .webNoTeamCampaign: Translation(
+            en: "No campaign of your teams is in the database.",
+            vi: "Chưa có chiến dịch nào của đội bạn.",
+            cs: "V databázi není žádná kampaň vašich týmů.")
+        case .webCampaignDialing: Translation(
+            en: "dialing",
+            vi: "đang gọi",
+            cs: "volá se")
+        case .webCampaignPaused: Translation(
+            en: "paused",
+            vi: "tạm dừng",
+            cs: "pozastaveno")
+        case .webCampaignClosed: Translation(
+            en: "closed",
+            vi: "ngoài giờ gọi",
+            cs: "mimo provozní dobu")
+        case .webRinging: Translation(
+            en: "Ringing",
+            vi: "Đang đổ chuông",
+            cs: "Vyzvání")
+        case .webWaiting: Translation(
+            en: "Waiting for an agent",
+            vi: "Đang chờ nhân viên",
+            cs: "Čeká na operátora")
+        case .webConnected: Translation(
+            en: "Connected",
+            vi: "Đang nói chuyện",
+            cs: "Spojeno")
+        case .webAgentsLoggedIn: Translation(
+            en: "Agents logged in",
+            vi: "Nhân viên đăng nhập",
+            cs: "Přihlášení operátoři")
+        case .webAgentsReady: Translation(
+            en: "Ready",
+            vi: "Sẵn sàng",
+            cs: "Připraveni")
+        case .webDialLevel: Translation(
+            en: "Dial level",
+            vi: "Mức quay số",
+            cs: "Úroveň vytáčení")
+        case .webAbandoned: Translation(
+            en: "Abandoned",
+            vi: "Bỏ cuộc gọi",
+            cs: "Opuštěné")
+        case .webAbandonExplained: Translation(
+            en: "of answered persons who found no agent within {seconds} s, over {window}; the cap is {cap}",
+            vi: "trên số người nghe máy mà không gặp được nhân viên trong {seconds} giây, tính trong {window}; giới hạn là {cap}",
+            cs: "přijatých hovorů, kde se člověk do {seconds} s nedočkal operátora, za {window}; limit je {cap}")
+        case .webWindowPeriod: Translation(
+            en: "the current period of {days} days",
+            vi: "chu kỳ {days} ngày hiện tại",
+            cs: "aktuální období (dní: {days})")
+        case .webWindowWhole: Translation(
+            en: "the campaign so far",
+            vi: "toàn bộ chiến dịch đến nay",
+            cs: "celou dosavadní kampaň")
+        case .webProgress: Translation(
+            en: "Progress: {done} of {contacts} contacts done, {due} due now, {calls} calls in flight.",
+            vi: "Tiến độ: đã xong {done}/{contacts} khách hàng, {due} cần gọi ngay, {calls} cuộc gọi đang diễn ra.",
+            cs: "Průběh: hotovo {done} z {contacts} kontaktů, nyní k volání {due}, probíhající hovory: {calls}.")
+        case .webNotDialed: Translation(
+            en: "Not dialed now: {reasons}",
+            vi: "Chưa gọi lúc này: {reasons}",
+            cs: "Nyní se nevolá: {reasons}")
+        case .webQueues: Translation(
+            en: "Text messages: {sms}. Webhooks: {webhooks}.",
+            vi: "Tin nhắn SMS: {sms}. Webhook: {webhooks}.",
+            cs: "SMS zprávy: {sms}. Webhooky: {webhooks}.")
+        case .webQueueCounts: Translation(
+            en: "{waiting} waiting, {sent} sent, {failed} failed",
+            vi: "{waiting} đang chờ, {sent} đã gửi, {failed} lỗi",
+            cs: "čeká {waiting}, odesláno {sent}, selhalo {failed}")
+        case .webNothing: Translation(
+            en: "none",
+            vi: "không có",
+            cs: "nic")
+        case .webColumnAgent: Translation(
+            en: "agent",
+            vi: "nhân viên",
+            cs: "operátor")
+        case .webColumnState: Translation(
+            en: "state",
+            vi: "trạng thái",
+            cs: "stav")
+        case .webColumnFor: Translation(
+            en: "for",
+            vi: "thời gian",
+            cs: "po dobu")
+        case .webPauseCampaign: Translation(
+            en: "Pause the campaign",
+            vi: "Tạm dừng chiến dịch",
+            cs: "Pozastavit kampaň")
+        case .webResumeCampaign: Translation(
+            en: "Resume the campaign",
+            vi: "Tiếp tục chiến dịch",
+            cs: "Obnovit kampaň")
+        case .webReassignFrom: Translation(
+            en: "Give the contacts of",
+            vi: "Chuyển khách hàng của",
+            cs: "Předat kontakty operátora")
+        case .webReassignTo: Translation(
+            en: "to",
+            vi: "cho",
+            cs: "komu")
+        case .webReassignOthers: Translation(
+            en: "the others",
+            vi: "những người còn lại",
+            cs: "ostatním")
+        case .webReassign: Translation(
+            en: "Reassign",
+            vi: "Chuyển giao",
+            cs: "Přeřadit")
+        case .webReport: Translation(
+            en: "Report",
+            vi: "Báo cáo",
+            cs: "Přehled")
         }
     }
 }

@@ -168,22 +168,22 @@ final class LiveWeb: @unchecked Sendable {
                             direction: .outbound, answeredAt: answeredAt ?? context.dialingNow, call: call)
         }
         return Self.json(PopMessage(campaign: campaign, call: call, contact: contact, ended: ended,
-                                    html: DeskCardHTML.render(card.card, call: call), crmURL: crm))
+                                    html: DeskCardHTML.render(card.card, call: call, words: card.words), crmURL: crm))
     }
 
     private func previewMessage(campaign: String, job: Int64, contact: Int64, dialAt: Date) -> String? {
         guard let card = try? card(campaign: campaign, contact: contact) else { return nil }
         return Self.json(PreviewMessage(campaign: campaign, job: job, contact: contact,
                                         dialAt: dialAt.timeIntervalSince1970,
-                                        html: DeskCardHTML.renderPreview(card.card, job: job)))
+                                        html: DeskCardHTML.renderPreview(card.card, job: job, words: card.words)))
     }
 
-    private func card(campaign: String, contact: Int64) throws -> (card: DeskCard, hotline: String)? {
+    private func card(campaign: String, contact: Int64) throws -> (card: DeskCard, hotline: String, words: Localizer)? {
         try context.withStore { store in
             guard let stored = try store.storedCampaign(named: campaign) else { return nil }
             let spec = try context.spec(of: stored)
             let builder = try CallSheetBuilder(store: store, campaign: CompiledCampaign(id: stored.id, spec: spec))
-            return try builder.deskCard(contact: contact, at: context.dialingNow).map { ($0, spec.callerID ?? "") }
+            return try builder.deskCard(contact: contact, at: context.dialingNow).map { ($0, spec.callerID ?? "", Localizer(spec: spec)) }
         }
     }
 

@@ -14,8 +14,9 @@ extension WebApplication {
     mutating func addDesk(_ live: LiveWeb) {
         page("GET", "/desk", roles: [.agent]) { [context] _, session in
             let agent = try Self.agent(of: session)
-            return .html(WebPage.render(title: "Agent desk", body: try Self.deskBody(agent: agent, session: session, context: context),
-                                        session: session, scripts: ["/static/desk.js"]))
+            let (body, words) = try Self.deskBody(agent: agent, session: session, context: context)
+            return .html(WebPage.render(title: words.text(.webDeskTitle), body: body, session: session,
+                                        scripts: ["/static/desk.js"], language: words.language.code))
         }
         page("GET", "/desk/events", roles: [.agent]) { _, session in
             let agent = try Self.agent(of: session)
@@ -137,43 +138,60 @@ extension WebApplication {
         return .redirect(to: "/desk")
     }
 
-    private static func deskBody(agent: String, session: WebSession, context: WebContext) throws -> String {
-        let reasons = pauseReasons.map { "<option value=\"\($0)\">\($0)</option>" }.joined()
-        var html = """
-            <section class="state"><p>You are <strong id="state">logged out</strong> <span id="since"></span>
-            <span id="campaigns"></span></p>
-            <form method="post" action="/desk/presence" class="presence">\(WebPage.csrfField(session))
-            <button type="submit" name="state" value="ready" id="ready">Ready</button>
-            <select name="reason" id="pause-reason">\(reasons)</select>
-            <input type="text" name="note" placeholder="note" id="pause-note">
-            <button type="submit" name="state" value="paused" id="pause">Pause</button>
-            <button type="submit" name="state" value="logged-out" id="logout-desk">Log out of calls</button>
-            </form><p id="message" role="status"></p></section>
-            <section id="call" class="call"><p class="idle">No call. Calls put through to you appear here.</p></section>
-            <section id="preview" class="preview"></section>
-            <h2>Your contacts</h2>
-            """
-        html += try context.withStore { store in
-            var lists = ""
-            for stored in try store.storedCampaigns() {
+    /// The desk's page and the language it is in: that of the agent's first campaign.
+    private static func deskBody(agent: String, session: WebSession, context: WebContext) throws -> (String, Localizer) {
+        try context.withStore { store in
+            let campaigns = try store.storedCampaigns().compactMap { stored -> (StoredCampaign, CampaignSpec)? in
                 let spec = try context.spec(of: stored)
-                guard CampaignRunner.agentIDs(of: spec).contains(agent) else { continue }
+                return CampaignRunner.agentIDs(of: spec).contains(agent) ? (stored, spec) : nil
+            }
+            let words = campaigns.first.map { Localizer(spec: $0.1) } ?? Localizer()
+            func t(_ key: TextKey) -> String { WebPage.escape(words.text(key)) }
+            let reasons = pauseReasons.map { "<option value=\"\($0)\">\($0)</option>" }.joined()
+            var html = """
+                <div id="texts" hidden data-json="\(WebPage.escape(Self.scriptTexts(words)))"></div>
+                <section class="state"><p>\(t(.webYouAre)) <strong id="state">\(t(.webStateLoggedOut))</strong> <span id="since"></span>
+                <span id="campaigns"></span></p>
+                <form method="post" action="/desk/presence" class="presence">\(WebPage.csrfField(session))
+                <button type="submit" name="state" value="ready" id="ready">\(t(.webReady))</button>
+                <select name="reason" id="pause-reason">\(reasons)</select>
+                <input type="text" name="note" placeholder="\(t(.webNote))" id="pause-note">
+                <button type="submit" name="state" value="paused" id="pause">\(t(.webPause))</button>
+                <button type="submit" name="state" value="logged-out" id="logout-desk">\(t(.webLogOutOfCalls))</button>
+                </form><p id="message" role="status"></p></section>
+                <section id="call" class="call"><p class="idle">\(t(.webNoCall))</p></section>
+                <section id="preview" class="preview"></section>
+                <h2>\(t(.webYourContacts))</h2>
+                """
+            var lists = ""
+            for (stored, spec) in campaigns {
                 let sheet = try CallSheetBuilder(store: store, campaign: CompiledCampaign(id: stored.id, spec: spec))
                     .sheet(for: agent, at: context.dialingNow)
                 lists += "<h3>\(WebPage.escape(spec.title ?? spec.id))</h3>"
-                lists += sheet.rows.isEmpty ? "<p>No contact is assigned to you.</p>"
-                    : WebPage.table(["#", "name", "number", "next allowed (their time)", "callback", "calls"],
+                lists += sheet.rows.isEmpty ? "<p>\(t(.webNoContactAssigned))</p>"
+                    : WebPage.table(["#", words.text(.webColumnName), words.text(.webColumnNumber), words.text(.webColumnNextAllowed),
+                                     words.text(.webColumnCallback), words.text(.webColumnCalls)],
                                     sheet.rows.map { row in
-                                        let words = Localizer(language: spec.language ?? .english, timeZone: row.timeZone)
+                                        let local = Localizer(language: words.language, timeZone: row.timeZone)
                                         return [String(row.order), row.name, row.numbers.first ?? "",
-                                                row.nextAllowed.map(words.dateTime) ?? "",
-                                                row.callback.map { words.dateTime($0.at) + " " + ($0.agent ?? "") } ?? "",
+                                                row.nextAllowed.map(local.dateTime) ?? "",
+                                                row.callback.map { local.dateTime($0.at) + " " + ($0.agent ?? "") } ?? "",
                                                 String(row.history.count)]
                                     })
             }
-            return lists.isEmpty ? "<p>No campaign has you in its team.</p>" : lists
+            html += lists.isEmpty ? "<p>\(t(.webNoCampaign))</p>" : lists
+            return (html, words)
         }
-        return html
+    }
+
+    /// The texts the pages' scripts show, as JSON (agents' states, the desk's notes).
+    static func scriptTexts(_ words: Localizer) -> String {
+        let keys: [String: TextKey] = [
+            "logged-out": .webStateLoggedOut, "ready": .webStateReady, "previewing": .webStatePreviewing,
+            "dialing": .webStateDialing, "on-call": .webStateOnCall, "wrap-up": .webStateWrapUp, "paused": .webStatePaused,
+            "busy": .webStateBusy, "call-ended": .webCallEnded, "saved": .webSaved, "for": .webFor,
+        ]
+        return LiveWeb.json(keys.mapValues { words.text($0) })
     }
 }
 

@@ -12,9 +12,12 @@ extension WebApplication {
     mutating func addWallboard(_ live: LiveWeb) {
         page("GET", "/wallboard", roles: [.lead, .admin]) { [context] _, session in
             let boards = try Self.boards(for: session.user, context: context)
-            let body = boards.isEmpty ? "<p>No campaign of your teams is in the database.</p>"
-                : boards.map { Self.section($0, session: session) }.joined()
-            return .html(WebPage.render(title: "Wallboard", body: body, session: session, scripts: ["/static/wallboard.js"]))
+            let words = boards.first.map { Localizer(spec: $0.spec) } ?? Localizer()
+            let texts = "<div id=\"texts\" hidden data-json=\"\(WebPage.escape(Self.scriptTexts(words)))\"></div>"
+            let body = texts + (boards.isEmpty ? "<p>\(WebPage.escape(words.text(.webNoTeamCampaign)))</p>"
+                : boards.map { Self.section($0, session: session) }.joined())
+            return .html(WebPage.render(title: words.text(.webWallboardTitle), body: body, session: session,
+                                        scripts: ["/static/wallboard.js"], language: words.language.code))
         }
         page("GET", "/wallboard/events", roles: [.lead, .admin]) { [context] _, session in
             let boards = try Self.boards(for: session.user, context: context)
@@ -109,59 +112,74 @@ extension WebApplication {
     }
 
     private static func section(_ board: Board, session: WebSession) -> String {
+        let words = Localizer(spec: board.spec)
+        func t(_ key: TextKey, _ arguments: [String: String] = [:]) -> String { WebPage.escape(words.text(key, arguments)) }
+        func span(_ field: String, _ value: String) -> String { "<span data-field=\"\(field)\">\(WebPage.escape(value))</span>" }
         let id = WebPage.escape(board.spec.id)
         let status = board.status
-        let capText = status.abandonCap.map { Self.percent($0) } ?? "3 %"
-        let window = board.spec.compliance.abandonWindowDays.map { "the last \($0) day\($0 == 1 ? "" : "s")" } ?? "the campaign so far"
+        let cap = words.percent(status.abandonCap ?? 0.03)
+        let window = board.spec.compliance.abandonWindowDays.map { words.text(.webWindowPeriod, ["days": String($0)]) }
+            ?? words.text(.webWindowWhole)
+        let seconds = String(board.spec.compliance.connectSeconds ?? 2)
         var html = """
             <section class="campaign" data-campaign="\(id)"><h2>\(WebPage.escape(board.spec.title ?? board.spec.id))
-            <small data-field="state">\(status.paused ? "paused" : status.open ? "dialing" : "closed")</small></h2>
+            <small data-field="state">\(WebPage.escape(Self.state(status, words)))</small></h2>
             <table class="figures"><tbody>
-            <tr><th>Ringing</th><td data-field="calls_ringing">–</td><th>Waiting for an agent</th><td data-field="calls_waiting">–</td>
-            <th>Connected</th><td data-field="calls_connected">–</td></tr>
-            <tr><th>Agents logged in</th><td data-field="agents_logged_in">\(status.liveAgents?.loggedIn ?? 0)</td>
-            <th>Ready</th><td data-field="agents_ready">\(status.liveAgents?.ready ?? 0)</td>
-            <th>Dial level</th><td data-field="dial_level">–</td></tr>
-            <tr><th>Abandoned</th><td data-field="abandon_rate" data-cap="\(status.abandonCap ?? 0.03)">\(Self.percent(status.abandonRate))</td>
-            <td colspan="4">of answered persons who found no agent within 2 s, over \(WebPage.escape(window)); the cap is \(capText)</td></tr>
+            <tr><th>\(t(.webRinging))</th><td data-field="calls_ringing">–</td><th>\(t(.webWaiting))</th><td data-field="calls_waiting">–</td>
+            <th>\(t(.webConnected))</th><td data-field="calls_connected">–</td></tr>
+            <tr><th>\(t(.webAgentsLoggedIn))</th><td data-field="agents_logged_in">\(status.liveAgents?.loggedIn ?? 0)</td>
+            <th>\(t(.webAgentsReady))</th><td data-field="agents_ready">\(status.liveAgents?.ready ?? 0)</td>
+            <th>\(t(.webDialLevel))</th><td data-field="dial_level">–</td></tr>
+            <tr><th>\(t(.webAbandoned))</th><td data-field="abandon_rate" data-cap="\(status.abandonCap ?? 0.03)">\(WebPage.escape(words.percent(status.abandonRate)))</td>
+            <td colspan="4">\(t(.webAbandonExplained, ["seconds": seconds, "window": window, "cap": cap]))</td></tr>
             </tbody></table>
-            <p>Progress: <span data-field="done">\(status.done)</span> of <span data-field="contacts">\(status.contacts)</span> contacts done,
-            <span data-field="due_now">\(status.dueNow)</span> due now, <span data-field="calls_in_flight">\(status.callsInFlight)</span> calls in flight.</p>
             """
-        let notDialed = status.notDialed.sorted { $0.key < $1.key }.filter { $0.value > 0 }
-        html += "<p>Not dialed now: <span data-field=\"not_dialed\">"
-            + WebPage.escape(notDialed.isEmpty ? "none" : notDialed.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            + "</span></p>"
-        html += "<p>Text messages: <span data-field=\"sms\">\(Self.queue(board.outbox, .sms))</span>. "
-            + "Webhooks: <span data-field=\"webhooks\">\(Self.queue(board.outbox, .webhook))</span>.</p>"
-        html += "<table class=\"agents\" id=\"agents-\(id)\"><thead><tr><th>agent</th><th>state</th><th>for</th></tr></thead><tbody>"
+        html += "<p>" + words.html(.webProgress, ["done": span("done", String(status.done)), "contacts": span("contacts", String(status.contacts)),
+                                                  "due": span("due_now", String(status.dueNow)),
+                                                  "calls": span("calls_in_flight", String(status.callsInFlight))]) + "</p>"
+        html += "<p>" + words.html(.webNotDialed, ["reasons": span("not_dialed", Self.notDialed(status, words))]) + "</p>"
+        html += "<p>" + words.html(.webQueues, ["sms": span("sms", Self.queue(board.outbox, .sms, words)),
+                                                "webhooks": span("webhooks", Self.queue(board.outbox, .webhook, words))]) + "</p>"
+        html += "<table class=\"agents\" id=\"agents-\(id)\"><thead><tr><th>\(t(.webColumnAgent))</th><th>\(t(.webColumnState))</th>"
+            + "<th>\(t(.webColumnFor))</th></tr></thead><tbody>"
+        let names = Dictionary(board.spec.teams.flatMap(\.agents).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for agent in board.agents {
-            let name = WebPage.escape(agent)
-            html += "<tr data-agent=\"\(name)\"><td>\(name)</td><td class=\"state\">logged out</td><td class=\"since\"></td></tr>"
+            let shown = WebPage.escape(names[agent].flatMap { $0 }.map { "\($0) (\(agent))" } ?? agent)
+            html += "<tr data-agent=\"\(WebPage.escape(agent))\"><td>\(shown)</td><td class=\"state\">\(t(.webStateLoggedOut))</td>"
+                + "<td class=\"since\"></td></tr>"
         }
         html += "</tbody></table>"
         let action = status.paused ? "resume" : "pause"
         html += "<form method=\"post\" action=\"/wallboard/campaigns/\(id)/\(action)\">\(WebPage.csrfField(session))"
-            + "<button type=\"submit\" id=\"\(action)-\(id)\">\(status.paused ? "Resume" : "Pause") the campaign</button></form>"
+            + "<button type=\"submit\" id=\"\(action)-\(id)\">\(t(status.paused ? .webResumeCampaign : .webPauseCampaign))</button></form>"
         if board.agents.count > 1 {
             let options = board.agents.map { "<option>\(WebPage.escape($0))</option>" }.joined()
             html += "<form method=\"post\" action=\"/wallboard/campaigns/\(id)/reassign\">\(WebPage.csrfField(session))"
-                + "<label>Give the contacts of <select name=\"from\">\(options)</select></label> "
-                + "<label>to <select name=\"to\"><option value=\"\">the others</option>\(options)</select></label> "
-                + "<button type=\"submit\">Reassign</button></form>"
+                + "<label>\(t(.webReassignFrom)) <select name=\"from\">\(options)</select></label> "
+                + "<label>\(t(.webReassignTo)) <select name=\"to\"><option value=\"\">\(t(.webReassignOthers))</option>\(options)</select></label> "
+                + "<button type=\"submit\">\(t(.webReassign))</button></form>"
         }
-        html += "<p><a href=\"/reports/\(id)/report.html\">Report</a> · <a href=\"/reports/\(id)/results.csv\">results.csv</a></p>"
+        html += "<p><a href=\"/reports/\(id)/report.html\">\(t(.webReport))</a> · <a href=\"/reports/\(id)/results.csv\">results.csv</a></p>"
         return html + "</section>"
     }
 
-    static func queue(_ outbox: OutboxSummary, _ channel: OutboxChannel) -> String {
-        "\(outbox.count(channel, .queued) + outbox.count(channel, .sending)) waiting, \(outbox.count(channel, .sent)) sent, "
-            + "\(outbox.count(channel, .failed)) failed"
+    /// The campaign's state in words: paused, dialing or closed.
+    static func state(_ status: CampaignStatus, _ words: Localizer) -> String {
+        words.text(status.paused ? .webCampaignPaused : status.open ? .webCampaignDialing : .webCampaignClosed)
     }
 
-    static func percent(_ fraction: Double) -> String {
-        String(format: "%.2f %%", fraction * 100)
+    /// Why contacts are not dialed now, with their counts.
+    static func notDialed(_ status: CampaignStatus, _ words: Localizer) -> String {
+        let counts = status.notDialed.sorted { $0.key < $1.key }.filter { $0.value > 0 }
+        return counts.isEmpty ? words.text(.webNothing)
+            : counts.map { "\($0.key) \(words.number(Double($0.value)))" }.joined(separator: ", ")
     }
+
+    static func queue(_ outbox: OutboxSummary, _ channel: OutboxChannel, _ words: Localizer) -> String {
+        words.text(.webQueueCounts, ["waiting": String(outbox.count(channel, .queued) + outbox.count(channel, .sending)),
+                                     "sent": String(outbox.count(channel, .sent)), "failed": String(outbox.count(channel, .failed))])
+    }
+
 }
 
 /// What `/wallboard/status.json` says of one campaign (refreshed by the page every few seconds).
@@ -178,16 +196,16 @@ private struct BoardStatus: Encodable {
 
     init(_ board: WebApplication.Board) {
         let status = board.status
+        let words = Localizer(spec: board.spec)
         campaign = board.spec.id
-        state = status.paused ? "paused" : status.open ? "dialing" : "closed"
+        state = WebApplication.state(status, words)
         done = status.done
         contacts = status.contacts
         dueNow = status.dueNow
         callsInFlight = status.callsInFlight
-        let notDialedCounts = status.notDialed.sorted { $0.key < $1.key }.filter { $0.value > 0 }
-        notDialed = notDialedCounts.isEmpty ? "none" : notDialedCounts.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        sms = WebApplication.queue(board.outbox, .sms)
-        webhooks = WebApplication.queue(board.outbox, .webhook)
+        notDialed = WebApplication.notDialed(status, words)
+        sms = WebApplication.queue(board.outbox, .sms, words)
+        webhooks = WebApplication.queue(board.outbox, .webhook, words)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -16,7 +16,8 @@ package enum WebPage {
     /// `scripts` are paths of the page's scripts (served by the application: the pages hold no inline
     /// script, and the Content-Security-Policy allows none); they read the CSRF token from the page's
     /// `csrf` meta element.
-    package static func render(title: String, body: String, session: WebSession? = nil, scripts: [String] = []) -> String {
+    package static func render(title: String, body: String, session: WebSession? = nil, scripts: [String] = [],
+                               language: String = "en") -> String {
         var header = ""
         var head = scripts.map { "<script src=\"\(escape($0))\" defer></script>" }.joined()
         if let session {
@@ -28,7 +29,7 @@ package enum WebPage {
         }
         return """
             <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="\(escape(language))"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title)) · Dialer</title><style>\(style)</style>\(head)</head>
             <body>\(header)<main><h1>\(escape(title))</h1>
             \(body)

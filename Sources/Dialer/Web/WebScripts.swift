@@ -9,6 +9,8 @@ enum WebScripts {
         'use strict';
         const csrf = (document.querySelector('meta[name=csrf]') || {}).content || '';
         const byId = (id) => document.getElementById(id);
+        const texts = JSON.parse((byId('texts') || { dataset: {} }).dataset.json || '{}');
+        const word = (key) => texts[key] || key;
         function duration(seconds) {
           seconds = Math.max(0, Math.floor(seconds));
           const h = Math.floor(seconds / 3600), m = Math.floor(seconds / 60) % 60, s = seconds % 60;
@@ -38,12 +40,12 @@ enum WebScripts {
             if (answer.ok && form.matches('form.preview')) { byId('preview').textContent = ''; }
           });
         });
-        setInterval(() => { byId('since').textContent = stateMark ? 'for ' + elapsed(stateMark) : ''; }, 1000);
+        setInterval(() => { byId('since').textContent = stateMark ? word('for') + ' ' + elapsed(stateMark) : ''; }, 1000);
         const events = new EventSource('/desk/events');
         events.addEventListener('state', (event) => {
           const message = JSON.parse(event.data);
           const state = byId('state');
-          state.textContent = message.state + (message.reason ? ' (' + message.reason + ')' : '');
+          state.textContent = word(message.state) + (message.reason ? ' (' + message.reason + ')' : '');
           state.className = 'state-' + message.state;
           state.dataset.state = message.state;
           stateMark = since(message.age);
@@ -67,12 +69,12 @@ enum WebScripts {
           document.title = 'Agent desk · Dialer';
           const note = document.createElement('p');
           note.className = 'ended';
-          note.textContent = 'The call ended (' + message.outcome + '). Record it, then say Ready.';
+          note.textContent = word('call-ended').replace('{outcome}', message.outcome);
           call.prepend(note);
         });
         events.addEventListener('recorded', (event) => {
           const message = JSON.parse(event.data);
-          if (byId('call').dataset.call === String(message.call)) say('Saved.', true);
+          if (byId('call').dataset.call === String(message.call)) say(word('saved'), true);
         });
         events.addEventListener('preview', (event) => {
           const message = JSON.parse(event.data);
@@ -111,7 +113,7 @@ enum WebScripts {
             row.cells[1].className = 'state';
             row.cells[2].className = 'since';
           }
-          row.cells[1].textContent = message.state + (message.reason ? ' (' + message.reason + ')' : '');
+          row.cells[1].textContent = word(message.state) + (message.reason ? ' (' + message.reason + ')' : '');
           row.dataset.state = message.state;
           marks.set(message.campaign + '\\u0000' + message.agent, { row: row, mark: since(message.age) });
         });
@@ -122,7 +124,8 @@ enum WebScripts {
             field(message.campaign, name, String(figures[name]));
           }
           field(message.campaign, 'dial_level', figures.dial_level.toFixed(2));
-          const rate = field(message.campaign, 'abandon_rate', (figures.abandon_rate * 100).toFixed(2) + ' %');
+          const rate = field(message.campaign, 'abandon_rate',
+            (figures.abandon_rate * 100).toLocaleString(document.documentElement.lang, { maximumFractionDigits: 1 }) + ' %');
           if (rate) rate.classList.toggle('over', figures.abandon_rate >= figures.abandon_cap);
         });
         events.addEventListener('reload', () => location.reload());

@@ -25,10 +25,13 @@ final class WebFixture {
     private(set) var tokens: [String: String] = [:]
     let client: CurlHTTPClient
 
-    init(throttle: LoginThrottle = LoginThrottle(), listRows: String = "An,0912000001\nBinh,0912000002\n") throws {
+    /// `language`: the `web` campaign's (English without).
+    init(throttle: LoginThrottle = LoginThrottle(), listRows: String = "An,0912000001\nBinh,0912000002\n",
+         language: CampaignLanguage? = nil) throws {
         database = directory.file("dialer.db")
         store = try CampaignStore(path: database, now: Self.monday)
-        try Self.compile(id: "web", team: "north", agents: ["a1", "a2"], rows: listRows, store: store, in: directory)
+        try Self.compile(id: "web", team: "north", agents: ["a1", "a2"], rows: listRows, store: store, in: directory,
+                         language: language)
         try Self.compile(id: "other", team: "south", agents: ["a3"], rows: "Chi,0912000009\n", store: store, in: directory)
         book = AccountBook(store: store, clock: VirtualClock(start: Self.monday))
         for (name, role, agent, teams) in [("root", UserRole.admin, nil, []), ("lena", .lead, nil, ["north"]),
@@ -54,7 +57,7 @@ final class WebFixture {
     }
 
     private static func compile(id: String, team: String, agents: [String], rows: String, store: CampaignStore,
-                                in directory: TemporaryDirectory) throws {
+                                in directory: TemporaryDirectory, language: CampaignLanguage? = nil) throws {
         let list = directory.file("\(id).csv")
         try ("Name,Phone\n" + rows).write(toFile: list, atomically: true, encoding: .utf8)
         var spec = EngineFixture.spec()
@@ -63,6 +66,8 @@ final class WebFixture {
         spec.dncPrefixes = ["+84988"]
         spec.teams = [Team(name: team, agents: agents.map { Agent(id: $0) })]
         spec.dial.team = team
+        spec.language = language
+        spec.dispositions = [Disposition(id: "sale", label: "Renewed", flags: [.success])]
         let registry = try DoNotCallRegistry(spec: spec, store: store, cacheDirectory: nil)
         _ = try CampaignCompiler(spec: spec, store: store, doNotCall: registry)
             .compile(sourcePath: directory.file("\(id).campaign"), sourceText: id, at: monday)
