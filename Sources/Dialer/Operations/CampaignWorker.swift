@@ -141,10 +141,16 @@ final class CampaignWorker: @unchecked Sendable {
     }
 
     /// The campaign's reports in `REPORTS/CAMPAIGN/` (docs/reports.md), replaced after each run; returns the summary.
+    /// The most calls for which a run's reports include the workbooks: libxlsxwriter takes about 17 µs a
+    /// row, so above this a run would spend more on them than on every other report; `dialerd report`
+    /// writes them for any size.
+    static let workbookAttemptLimit = 200_000
+
     private static func writeReports(store: CampaignStore, plan: WorkerPlan) throws -> CampaignSummary {
         let folder = URL(fileURLWithPath: plan.reportsFolder).appendingPathComponent(plan.spec.id)
-        return try CampaignReports.write(
-            store: store, campaign: plan.campaign, range: .all, to: folder.path, formats: ReportSpec.Format.allCases).summary
+        var formats = ReportSpec.Format.allCases
+        if try attemptCount(store, plan.campaign) > workbookAttemptLimit { formats.removeAll { $0 == .xlsx } }
+        return try CampaignReports.write(store: store, campaign: plan.campaign, range: .all, to: folder.path, formats: formats).summary
     }
 }
 
