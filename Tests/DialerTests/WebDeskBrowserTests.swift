@@ -130,7 +130,17 @@ struct WebDeskBrowserTests {
     func anAgentTakesACallOnTheDesk() async throws {
         let port = Self.freePort()
         let fixture = try Self.prepare(port: port)
-        let (serve, _) = try fixture.start(["serve", "--config", fixture.config])
+        // The daemon's log goes to a file (a pipe nobody reads would stop it once full), shown if the test fails.
+        let logPath = fixture.directory.file("serve.log")
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        let serve = Process()
+        serve.executableURL = DeliveryDaemonFixture.executable
+        serve.arguments = ["serve", "--config", fixture.config]
+        serve.currentDirectoryURL = URL(fileURLWithPath: fixture.directory.path)
+        serve.standardOutput = FileHandle.nullDevice
+        serve.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        try serve.run()
+        let log = { (try? String(contentsOfFile: logPath, encoding: .utf8)).map { String($0.suffix(3_000)) } ?? "" }
         defer {
             if serve.isRunning { kill(serve.processIdentifier, SIGKILL) }
             serve.waitUntilExit()
@@ -144,8 +154,9 @@ struct WebDeskBrowserTests {
             var up = false
             for _ in 0..<100 where !up {
                 up = (try? fixture.count("SELECT COUNT(*) FROM users")) == 2 && Self.answers(base + "/login")
-                if !up { try await Task.sleep(nanoseconds: 100_000_000) }
+                if !up { try await Task.sleep(nanoseconds: 300_000_000) }
             }
+            try #require(up, "dialerd serve did not answer in 30 s: \(log())")
             try await Self.signIn(agent, base: base, name: "ana")
             #expect(try await agent.url.hasSuffix("/desk"), "an agent lands on the desk")
             try await Self.signIn(lead, base: base, name: "lena")
@@ -153,10 +164,10 @@ struct WebDeskBrowserTests {
 
             try await agent.click("#ready")
             let ready = try await Self.waitFor(
-                agent, "return ['ready', 'dialing', 'on-call'].includes(document.getElementById('state').dataset.state)", seconds: 20)
-            #expect(ready != nil, "the desk shows the agent ready (or already dialed for)")
-            let popped = try await Self.waitFor(agent, "return document.getElementById('call').dataset.call || ''", seconds: 90)
-            let call = try #require((popped as? String).flatMap { Int64($0) }, "a call popped on the desk")
+                agent, "return ['ready', 'dialing', 'on-call'].includes(document.getElementById('state').dataset.state)", seconds: 60)
+            #expect(ready != nil, "the desk shows the agent ready (or already dialed for): \(log())")
+            let popped = try await Self.waitFor(agent, "return document.getElementById('call').dataset.call || ''", seconds: 180)
+            let call = try #require((popped as? String).flatMap { Int64($0) }, "a call popped on the desk: \(log())")
             let name = try await agent.text("#contact-name")
             #expect(name.contains("<script>"), "a name holding markup is shown as text: \(name)")
             #expect(try await agent.execute("return typeof window.pwned") as? String == "undefined", "list values stay inert")
@@ -174,11 +185,11 @@ struct WebDeskBrowserTests {
                 """)
             try await agent.execute("document.getElementById('message').textContent = ''; return true")
             try await agent.click("#save-ready")
-            let saved = try await Self.waitFor(agent, "return document.getElementById('message').textContent", seconds: 30)
+            let saved = try await Self.waitFor(agent, "return document.getElementById('message').textContent", seconds: 60)
             #expect((saved as? String)?.lowercased().contains("saved") == true, "the desk says: \(String(describing: saved))")
 
             var outcomes = 0
-            for _ in 0..<600 where outcomes == 0 {
+            for _ in 0..<1_800 where outcomes == 0 {
                 outcomes = try fixture.count("SELECT COUNT(*) FROM outcomes WHERE attempt_id = \(call)")
                 if outcomes == 0 { try await Task.sleep(nanoseconds: 100_000_000) }
             }
@@ -191,10 +202,10 @@ struct WebDeskBrowserTests {
 
             let row = "document.querySelector('#agents-desk tr[data-agent=\"a1\"]')"
             let shown = try await Self.waitFor(lead, "const row = \(row); return row && row.dataset.state ? row.dataset.state : ''",
-                                               seconds: 20)
+                                               seconds: 60)
             #expect(shown != nil, "the wallboard shows agent a1's state")
             let figures = try await Self.waitFor(
-                lead, "return document.querySelector('[data-field=agents_logged_in]').textContent !== '0'", seconds: 20)
+                lead, "return document.querySelector('[data-field=agents_logged_in]').textContent !== '0'", seconds: 60)
             #expect(figures != nil, "the wallboard's figures follow the campaign")
             try await lead.screenshot(to: shots + "/wallboard.png")
             #expect(try await lead.execute("return typeof window.pwned") as? String == "undefined")
