@@ -25,8 +25,19 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // Excel lists: the zip container and the sheets' XML, both read as streams.
+        .systemLibrary(
+            name: "CZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        .systemLibrary(
+            name: "CExpat",
+            pkgConfig: "expat",
+            providers: [.apt(["libexpat1-dev"])]
+        ),
         .target(name: "CampaignDSL"),
-        .target(name: "Dialer", dependencies: ["CampaignDSL", "CSQLite", "CCurl", "COpenSSL"]),
+        .target(name: "Dialer", dependencies: ["CampaignDSL", "CSQLite", "CCurl", "COpenSSL", "CZip", "CExpat"]),
         .executableTarget(name: "dialerd", dependencies: ["Dialer", "CampaignDSL"]),
         .executableTarget(name: "dialer-bench", dependencies: ["Dialer", "CampaignDSL"]),
         .testTarget(name: "CampaignDSLTests", dependencies: ["CampaignDSL"]),
