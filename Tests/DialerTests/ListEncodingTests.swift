@@ -142,7 +142,7 @@ import Testing
               |
             3 |   list "cs.csv" {
               |        ^~~~~~~~
-              note: the first bytes that are not UTF-8 are on line 2 of the file
+              note: the first bytes that are not UTF-8 are on line 1 of the file
               note: its bytes look like Windows-1250 (Central European)
               hint: write `encoding windows-1250` instead
 
