@@ -16,6 +16,9 @@ enum SimulationPrinter {
         if !compile.rejectedRows.isEmpty {
             notes.append("\(compile.rejectedRows.count) row\(compile.rejectedRows.count == 1 ? "" : "s") rejected")
         }
+        if !compile.ignoredDNCLines.isEmpty {
+            notes.append("\(compile.ignoredDNCLines.count) do-not-call line\(compile.ignoredDNCLines.count == 1 ? "" : "s") ignored")
+        }
         if !notes.isEmpty { read += " (" + notes.joined(separator: ", ") + ")" }
         lines.append(read)
         if let first = summary.firstCall, let last = summary.lastCall {

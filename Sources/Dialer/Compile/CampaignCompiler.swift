@@ -28,6 +28,7 @@ struct CampaignCompiler {
                     writer: try ContactWriter(connection: store.connection, campaign: campaign, at: time),
                     doNotCall: try doNotCall.snapshot(),
                     listNames: spec.lists.map { ($0.path as NSString).lastPathComponent })
+                state.report.ignoredDNCLines = doNotCall.ignoredLines
                 for (position, list) in spec.lists.enumerated() {
                     try compile(list, position: position, campaign: campaign, state: &state)
                 }

@@ -122,7 +122,7 @@ struct DNCListParser {
         }
         if !plus {
             guard let code = defaultCallingCode else {
-                return .invalid("the prefix has no country code (+…) and no default country is given")
+                return .invalid(Self.noCountryPrefixReason)
             }
             if let trunk = CallingCodes.trunkPrefix(callingCode: code), digits.first == Character(String(trunk)) {
                 digits.removeFirst()
@@ -144,6 +144,14 @@ struct DNCListParser {
         case digits(String)
         case invalid(String)
     }
+
+    /// Whether a reject's reason is a number or prefix written without a country code while no default
+    /// country was given (such an entry may be a real number: the load must not go on without it).
+    static func lacksCountry(_ reason: String) -> Bool {
+        reason == PhoneNumberError(reason: .noCountryCode).description || reason == noCountryPrefixReason
+    }
+
+    private static let noCountryPrefixReason = "the prefix has no country code (+…) and no default country is given"
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
