@@ -5,12 +5,15 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libssl-dev libzip-dev libexpat1-dev tzdata sqlite3
 # What the Asterisk lab of the integration tests needs to run Asterisk 22 (Tests/AsteriskLab/README.md).
 LAB_PACKAGES := libedit2 libjansson4 libxml2 libxslt1.1 libuuid1 libssl3 libsqlite3-0 python3 xz-utils
+# What the list tests use to make their fixtures again as an office suite writes them (skipped without it),
+# and to watch that reading an encoded list creates no file.
+TEST_PACKAGES := libreoffice-calc-nogui strace
 DEMO_OUT ?= reports/demo
 # The Asterisk the lab runs: a tarball, an unpacked tree or a binary; else `asterisk` on PATH,
 # else ../shared/asterisk beside the repository. Without one the lab tests are skipped, saying so.
 export ASTERISK
 
-.PHONY: all deps lab-deps build demo test bench clean
+.PHONY: all deps lab-deps test-deps build demo test bench clean
 
 all: build
 
@@ -33,7 +36,7 @@ build: deps
 demo: build
 	.build/release/dialerd simulate campaigns/demo.campaign --out $(DEMO_OUT) --seed 7
 
-test: deps lab-deps
+test: deps lab-deps test-deps
 	$(SWIFT) build
 	@if found=$$(bash Tests/AsteriskLab/lab.sh find 2>&1); then echo "Asterisk lab: $$found"; \
 	 else echo "Asterisk lab: not found, its tests are skipped: $$found"; fi
@@ -41,6 +44,9 @@ test: deps lab-deps
 
 lab-deps:
 	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(LAB_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(TEST_PACKAGES)"
 
 bench: deps
 	$(SWIFT) build -c release --product dialer-bench
