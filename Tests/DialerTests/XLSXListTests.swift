@@ -137,6 +137,37 @@ import Testing
         #expect(rejects.first?.reason == "shared string 7 does not exist (the workbook holds 1)")
     }
 
+    /// Sheet rows take the CSV rows' way: the same checks, rejects by sheet row, the Do-Not-Call scrub and duplicates.
+    @Test func sheetRowsEnterTheSamePipelineAsCSVRows() throws {
+        let directory = TemporaryDirectory()
+        try "Phone,Name\n0912000001,An\n".write(toFile: directory.file("first.csv"), atomically: true, encoding: .utf8)
+        try "+84 912 000 003\n".write(toFile: directory.file("dnc.txt"), atomically: true, encoding: .utf8)
+        try Self.writeWorkbook(directory.file("second.xlsx"), sheets: [("Sheet1", """
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>
+            <row r="2"><c r="A2"><v>912000001</v></c><c r="B2" t="s"><v>2</v></c></row>
+            <row r="3"><c r="A3"><v>912000002</v></c><c r="B3" t="s"><v>3</v></c></row>
+            <row r="4"><c r="A4"><v>912000003</v></c><c r="B4" t="s"><v>4</v></c></row>
+            <row r="5"><c r="A5"><v>12</v></c><c r="B5" t="s"><v>5</v></c></row>
+            <row r="6"><c r="B6" t="s"><v>6</v></c></row>
+            """, merges: "")], sharedStrings: ["Phone", "Name", "Bình", "Chi", "Dũng", "Giang", "Hà"], styles: "")
+        var spec = EngineFixture.spec(timeZone: "Asia/Ho_Chi_Minh")
+        spec.lists = [ListSpec(path: directory.file("first.csv"), phoneColumns: ["Phone"], nameColumn: "Name", defaultCountry: "VN"),
+                      ListSpec(path: directory.file("second.xlsx"), phoneColumns: ["Phone"], nameColumn: "Name", defaultCountry: "VN")]
+        spec.dnc = [DNCList(path: directory.file("dnc.txt"))]
+        let store = try CampaignStore(path: directory.file("t.db"), now: Date(timeIntervalSince1970: 0))
+        let registry = try DoNotCallRegistry(spec: spec, store: store, cacheDirectory: nil)
+        let (campaign, report) = try CampaignCompiler(spec: spec, store: store, doNotCall: registry)
+            .compile(sourcePath: "t.campaign", sourceText: "", at: Date(timeIntervalSince1970: 0))
+        #expect(report.contacts == 5)
+        #expect(report.dialable == 2 && report.duplicates == 1 && report.doNotCall == 1 && report.invalid == 1)
+        #expect(report.rejectedRows.map { "\($0.line): \($0.reason): \($0.text)" } == ["6: no phone number: ,Hà"])
+        let problems = try store.connection.rows(
+            "SELECT c.line, c.name, c.problem FROM contacts c WHERE c.campaign_id = ? AND c.problem IS NOT NULL ORDER BY c.id", [campaign]
+        ) { "\($0.int(0)) \($0.string(1)): \($0.string(2))" }
+        #expect(problems == ["2 Bình: same number as first.csv line 2", "4 Dũng: on a do-not-call list",
+                             "5 Giang: The phone number is too short for Vietnam (+84)."])
+    }
+
     @Test func plainDecimalTextIsExact() {
         #expect(XLSXNumberText.plain("8.4912345678E10") == "84912345678")
         #expect(XLSXNumberText.plain("8.4912345678E+10") == "84912345678")

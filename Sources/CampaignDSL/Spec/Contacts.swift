@@ -72,6 +72,17 @@ public enum ListFileProblem: Error, Sendable, Hashable {
     case noSheet(String, sheets: [String])
 }
 
+extension ListFileProblem: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .notText(let encoding, let line, let likely):
+            "the file is not \(encoding.title) text (line \(line))" + (likely.map { "; it looks like \($0.title)" } ?? "")
+        case .noSheet(let sheet, let sheets):
+            "the workbook has no sheet '\(sheet)' (its sheets: " + sheets.map { "'\($0)'" }.joined(separator: ", ") + ")"
+        }
+    }
+}
+
 /// A do-not-call file: numbers one per line, or one column of a CSV file.
 public struct DNCList: Sendable, Hashable, Codable {
     /// The file's path, resolved against the file that names it.
