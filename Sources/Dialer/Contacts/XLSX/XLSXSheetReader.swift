@@ -174,41 +174,54 @@ private final class SheetHandler: XMLStreamHandler {
     }
 
     func startElement(_ name: UnsafePointer<CChar>, attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
-        if XMLName.is(name, "c") {
+        let local = XMLName.local(name)
+        if XMLName.equals(local, "c") {
             inCell = true
-            column = XMLName.attribute(attributes, "r").flatMap(XLSXCellReference.init)?.column ?? nextColumn
-            type = XMLName.attribute(attributes, "t").map(Self.cellType) ?? .number
-            style = XMLName.attribute(attributes, "s").map { Int(strtol($0, nil, 10)) } ?? 0
+            column = nextColumn
+            type = .number
+            style = 0
+            var index = 0
+            while let attribute = attributes[index], let value = attributes[index + 1] {
+                if XMLName.equals(attribute, "r") {
+                    column = XLSXCellReference(value)?.column ?? nextColumn
+                } else if XMLName.equals(attribute, "t") {
+                    type = Self.cellType(value)
+                } else if XMLName.equals(attribute, "s") {
+                    style = Int(strtol(value, nil, 10))
+                }
+                index += 2
+            }
             text.removeAll(keepingCapacity: true)
-        } else if XMLName.is(name, "v") {
+        } else if XMLName.equals(local, "v") {
             collecting = inCell
-        } else if XMLName.is(name, "row") {
+        } else if XMLName.equals(local, "row") {
             rowNumber = XMLName.attribute(attributes, "r").map { Int(strtol($0, nil, 10)) } ?? rowNumber + 1
             nextColumn = 0
             cells.removeAll(keepingCapacity: true)
             problem = nil
-        } else if XMLName.is(name, "is") {
+        } else if XMLName.equals(local, "is") {
             inInlineString = true
-        } else if XMLName.is(name, "t") {
+        } else if XMLName.equals(local, "t") {
             collecting = inInlineString && phoneticDepth == 0
-        } else if XMLName.is(name, "rPh") {
+        } else if XMLName.equals(local, "rPh") {
             phoneticDepth += 1
         }
     }
 
     func endElement(_ name: UnsafePointer<CChar>) {
-        if XMLName.is(name, "v") || XMLName.is(name, "t") {
+        let local = XMLName.local(name)
+        if XMLName.equals(local, "v") || XMLName.equals(local, "t") {
             collecting = false
-        } else if XMLName.is(name, "c") {
+        } else if XMLName.equals(local, "c") {
             inCell = false
             let value = cellValue()
             if !value.isEmpty { cells.append((column, value)) }
             nextColumn = column + 1
-        } else if XMLName.is(name, "row") {
+        } else if XMLName.equals(local, "row") {
             rows.append(XLSXRow(number: rowNumber, cells: cells, problem: problem))
-        } else if XMLName.is(name, "is") {
+        } else if XMLName.equals(local, "is") {
             inInlineString = false
-        } else if XMLName.is(name, "rPh") {
+        } else if XMLName.equals(local, "rPh") {
             phoneticDepth -= 1
         }
     }
@@ -220,27 +233,39 @@ private final class SheetHandler: XMLStreamHandler {
 
     /// The text of the cell just closed.
     private func cellValue() -> String {
-        let written = String(decoding: text, as: UTF8.self)
+        var written: String { String(decoding: text, as: UTF8.self) }
         switch type {
         case .inlineString, .formulaString, .error, .isoDate:
             return written
         case .boolean:
             return written == "1" ? "TRUE" : written.isEmpty ? "" : "FALSE"
         case .sharedString:
-            guard !written.isEmpty else { return "" }
-            guard let index = Int(written), let string = strings.string(at: index) else {
+            guard !text.isEmpty else { return "" }
+            guard let index = Self.wholeNumber(text), let string = strings.string(at: index) else {
                 problem = problem ?? "shared string \(written) does not exist (the workbook holds \(strings.count))"
                 return ""
             }
             return string
         case .number:
-            guard !written.isEmpty else { return "" }
+            guard !text.isEmpty else { return "" }
             let kind = styles.kind(ofStyle: style)
             if kind != .number, let date = XLSXNumberText.date(written, kind: kind, uses1904Dates: uses1904Dates) {
                 return date
             }
-            return XLSXNumberText.plain(written)
+            // Most numbers are plain digits already (phone numbers, counts): nothing to rewrite.
+            return Self.wholeNumber(text) != nil && text.first != UInt8(ascii: "0") ? written : XLSXNumberText.plain(written)
         }
+    }
+
+    /// The value of text that is only ASCII digits (at most 18), nil otherwise.
+    private static func wholeNumber(_ bytes: [UInt8]) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     private static func cellType(_ value: UnsafePointer<CChar>) -> CellType {

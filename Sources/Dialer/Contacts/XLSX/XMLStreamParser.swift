@@ -76,19 +76,29 @@ struct XMLParseError: Error {
 enum XMLName {
     /// Whether the local part of `name` is `literal`.
     static func `is`(_ name: UnsafePointer<CChar>, _ literal: StaticString) -> Bool {
+        equals(local(name), literal)
+    }
+
+    /// The local part of a name: what follows its `prefix:`, if any.
+    static func local(_ name: UnsafePointer<CChar>) -> UnsafePointer<CChar> {
         var pointer = name
         var scan = name
         while scan.pointee != 0 {
             if scan.pointee == CChar(UInt8(ascii: ":")) { pointer = scan + 1 }
             scan += 1
         }
+        return pointer
+    }
+
+    /// Whether a (local) name is exactly `literal`.
+    static func equals(_ name: UnsafePointer<CChar>, _ literal: StaticString) -> Bool {
         let bytes = literal.utf8Start
         var index = 0
         while index < literal.utf8CodeUnitCount {
-            if UInt8(bitPattern: pointer[index]) != bytes[index] { return false }
+            if UInt8(bitPattern: name[index]) != bytes[index] { return false }
             index += 1
         }
-        return pointer[index] == 0
+        return name[index] == 0
     }
 
     /// The value of the attribute whose local name is `literal`, as a C string.
