@@ -40,6 +40,14 @@ import Testing
         #expect(explained.contains("warning: \(PlainWords.path(directory.file("dnc.txt"))) line 3 is neither a number nor a prefix, so it is ignored: The phone number is too short for Vietnam (+84)."))
     }
 
+    @Test func aDNCFileWithCROnlyLineEnds() throws {
+        let directory = TemporaryDirectory()
+        try "+84 912 345 678\rnot a number\r0912345679\r".write(toFile: directory.file("dnc.txt"), atomically: true, encoding: .utf8)
+        let loaded = try DNCIndex.load(path: directory.file("dnc.txt"), column: nil, defaultRegion: "VN", cacheDirectory: nil)
+        #expect(loaded.index.contains(digits: 84_912_345_678) && loaded.index.contains(digits: 84_912_345_679))
+        #expect(loaded.rejected.map(\.line) == [2])
+    }
+
     @Test func aNumberWithoutCountryWhenNoneIsGivenStopsTheCompile() throws {
         let directory = TemporaryDirectory()
         try "Phone\n+84912345678\n".write(toFile: directory.file("list.csv"), atomically: true, encoding: .utf8)

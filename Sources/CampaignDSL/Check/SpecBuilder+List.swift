@@ -254,7 +254,11 @@ extension SpecBuilder {
             let declared = list.encoding != nil
             var notes = ["the first bytes that are not \(encoding.title) are on line \(line) of the file"]
             var hint: String
-            if let likely {
+            if node.keyword == "dnc" {
+                // A Do-Not-Call file has no `encoding`: it is read as UTF-8.
+                if let likely { notes.append("its bytes look like \(likely.title)") }
+                hint = "save the file as UTF-8 (CSV UTF-8)"
+            } else if let likely {
                 notes.append("its bytes look like \(likely.title)")
                 hint = declared ? "write `encoding \(likely.rawValue)` instead" : "add `encoding \(likely.rawValue)` to the list"
                 if likely == .utf8 { hint = "remove the `encoding` line (the file is UTF-8)" }
