@@ -17,7 +17,7 @@ enum ListFile {
     static func checkedHeader(_ list: ListSpec) throws -> [String] {
         switch try format(ofPath: list.path) {
         case .workbook:
-            return try XLSXSheetReader(path: list.path, sheet: list.sheet).header
+            return try XLSXSheetReader(path: list.path, sheet: list.sheet, headerOnly: true).header
         case .text:
             let problem: ListFileProblem?
             do {

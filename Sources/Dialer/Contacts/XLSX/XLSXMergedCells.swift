@@ -18,6 +18,12 @@ final class XLSXMergedCells {
 
     var isEmpty: Bool { ranges.isEmpty }
 
+    /// No merged ranges (a sheet read for its header only: the scan would inflate the whole sheet).
+    init() {
+        ranges = []
+        startingAt = [:]
+    }
+
     init(archive: ZipArchive, entry: String) throws(XLSXError) {
         let stream = try archive.open(entry)
         let chunk = 1 << 20

@@ -37,8 +37,10 @@ final class XLSXSheetReader {
 
     /// Opens `sheet` of the workbook (the first when nil) and reads its header row. Throws
     /// ``ListFileProblem/noSheet(_:sheets:)`` when the workbook has no such sheet, ``XLSXError`` when it cannot
-    /// be read or the sheet has no header.
-    init(path: String, sheet: String?) throws {
+    /// be read or the sheet has no header. `headerOnly` skips the pass that finds merged cells (it inflates the
+    /// whole sheet), for a caller that wants the header and no rows; a merged header cell then names only its
+    /// first column, which is where a column is looked up by name anyway.
+    init(path: String, sheet: String?, headerOnly: Bool = false) throws {
         self.path = path
         let archive = try ZipArchive(path: path)
         let workbook = try XLSXWorkbook(archive: archive)
@@ -59,7 +61,7 @@ final class XLSXSheetReader {
             .map { entry throws(XLSXError) in try XLSXStyles(archive: archive, entry: entry) } ?? XLSXStyles()
         let strings = try workbook.sharedStringsEntry.flatMap { archive.contains($0) ? $0 : nil }
             .map { entry throws(XLSXError) in try XLSXSharedStrings(archive: archive, entry: entry) } ?? XLSXSharedStrings()
-        merged = try XLSXMergedCells(archive: archive, entry: chosen.entry)
+        merged = headerOnly ? XLSXMergedCells() : try XLSXMergedCells(archive: archive, entry: chosen.entry)
         handler = SheetHandler(strings: strings, styles: styles, uses1904Dates: workbook.uses1904Dates)
         stream = try archive.open(chosen.entry)
         parser = XMLStreamParser(handler: handler, name: chosen.entry)
