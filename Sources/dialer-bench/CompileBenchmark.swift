@@ -41,10 +41,12 @@ enum CompileBenchmark {
           dial progressive { agents 10 }
         }
         """.write(toFile: campaign, atomically: true, encoding: .utf8)
+        let csvCPUStart = cpuSeconds()
         let (report, compileSeconds) = try measure {
             try CampaignCompilation.compile(file: campaign, databasePath: folder + "/bench.db",
                                             cacheDirectory: folder + "/dnc-cache", at: Date(timeIntervalSince1970: 1_772_384_400))
         }
+        let csvCPU = cpuSeconds() - csvCPUStart
         // The same list as an Excel workbook, compiled the same way (the register's cache is warm for both).
         let workbook = try ContactsBenchmarkSupport.writeContactsXLSX(fromCSV: folder + "/contacts.csv", folder: folder)
         let workbookCampaign = folder + "/bench-xlsx.campaign"
@@ -52,10 +54,12 @@ enum CompileBenchmark {
             .replacingOccurrences(of: "contacts.csv", with: "contacts.xlsx")
             .replacingOccurrences(of: "campaign bench", with: "campaign bench_xlsx")
             .write(toFile: workbookCampaign, atomically: true, encoding: .utf8)
+        let xlsxCPUStart = cpuSeconds()
         let (workbookReport, workbookSeconds) = try measure {
             try CampaignCompilation.compile(file: workbookCampaign, databasePath: folder + "/bench-xlsx.db",
                                             cacheDirectory: folder + "/dnc-cache", at: Date(timeIntervalSince1970: 1_772_384_400))
         }
+        let xlsxCPU = cpuSeconds() - xlsxCPUStart
         guard workbookReport.contacts == report.contacts, workbookReport.dialable == report.dialable else {
             throw Mismatch(description: "the workbook compiled \(workbookReport.contacts) contacts (\(workbookReport.dialable) dialable), "
                                     + "the CSV \(report.contacts) (\(report.dialable))")
@@ -79,7 +83,10 @@ enum CompileBenchmark {
                 Figure("xlsx_compile_seconds", workbookSeconds),
                 Figure("csv_compile_rows_per_second", compileRate, decimals: 0),
                 Figure("xlsx_compile_rows_per_second", workbookCompileRate, decimals: 0),
-                Figure("xlsx_to_csv_compile_speed", workbookCompileRate / compileRate, target: "≥ 0.5"),
+                Figure("xlsx_to_csv_compile_speed", workbookCompileRate / compileRate, target: "≥ 0.5 (wall time)"),
+                Figure("csv_compile_cpu_seconds", csvCPU),
+                Figure("xlsx_compile_cpu_seconds", xlsxCPU),
+                Figure("xlsx_to_csv_compile_speed_cpu", csvCPU / xlsxCPU, target: "≥ 0.5 (CPU time: other tenants do not count)"),
                 Figure("phone_parses_per_second", Double(parts.parsedNumbers) / parts.parseSeconds, decimals: 0),
                 Figure("dnc_build_numbers_per_second", Double(parts.dncLines) / parts.dncBuildSeconds, decimals: 0, target: "≥ 5000000"),
                 Figure("dnc_cache_load_seconds", parts.dncCacheSeconds, decimals: 3),
