@@ -24,6 +24,19 @@ import Testing
         #expect(records.map(\.line) == Array(2...13))
     }
 
+    /// Every split of a converted row between two reads, down to a few bytes left in the reader's buffer.
+    @Test func convertedListsReadTheSameInAnyBufferSize() throws {
+        for bufferSize in 72...140 {
+            for (name, encoding) in [("vn-1258.csv", TextEncodingName.windows1258), ("vn-utf16.csv", .utf16)] {
+                let reader = try CSVReader(path: ListFixtures.path(name), delimiter: nil, encoding: encoding, bufferSize: bufferSize)
+                let (records, rejects) = ListFixtures.readAll(reader)
+                #expect(rejects.isEmpty, "\(name), buffer \(bufferSize)")
+                #expect(records.count == 12, "\(name), buffer \(bufferSize)")
+                #expect(records.map { $0.fields[1] }.dropLast() == ListFixtures.vietnameseNames.dropLast(), "\(name), buffer \(bufferSize)")
+            }
+        }
+    }
+
     @Test func utf16IsFoundByItsByteOrderMarkOrDeclared() throws {
         for encoding in [nil, TextEncodingName.utf16, .utf16LE] {
             let (reader, records, rejects) = try read("vn-utf16.csv", encoding: encoding)

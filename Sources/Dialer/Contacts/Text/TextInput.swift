@@ -24,6 +24,8 @@ final class TextInput {
     private var rawStart = 0
     private var rawEnd = 0
     private var atEndOfFile = false
+    /// Converted bytes that did not fit the caller's buffer last time.
+    private var spill: [UInt8] = []
 
     /// Opens `path` to be read in `declared` (UTF-8 when nil), unless a byte-order mark says otherwise.
     init(path: String, declared: TextEncodingName?, rawBufferSize: Int = 1 << 16) throws(SystemCallError) {
@@ -84,6 +86,12 @@ final class TextInput {
 
     /// Writes at least one byte unless the file has ended.
     private func readSome(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(SystemCallError) -> Int {
+        if !spill.isEmpty {
+            let count = min(spill.count, buffer.count)
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[0..<count]).update(fromContentsOf: spill[0..<count])
+            spill.removeFirst(count)
+            return count
+        }
         guard let converter else {
             if rawStart < rawEnd {
                 let count = min(rawEnd - rawStart, buffer.count)
@@ -93,6 +101,23 @@ final class TextInput {
             }
             return atEndOfFile ? 0 : try file.readChunk(into: buffer)
         }
+        // One conversion step may write a few characters at once (Windows-1258 composes a letter and its
+        // mark): a nearly full buffer gets them through a small one, and what does not fit waits in `spill`.
+        guard buffer.count >= 16 else {
+            var local = [UInt8](repeating: 0, count: 64)
+            let count = try local.withUnsafeMutableBufferPointer { local throws(SystemCallError) in
+                try convert(with: converter, into: local)
+            }
+            let fits = min(count, buffer.count)
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[0..<fits]).update(fromContentsOf: local[0..<fits])
+            spill = Array(local[fits..<count])
+            return fits
+        }
+        return try convert(with: converter, into: buffer)
+    }
+
+    /// Converts into `buffer` (at least 16 bytes): at least one character unless the file has ended.
+    private func convert(with converter: IconvConverter, into buffer: UnsafeMutableBufferPointer<UInt8>) throws(SystemCallError) -> Int {
         var output = UnsafeMutableRawBufferPointer(buffer)
         while output.count == buffer.count {
             if rawStart == rawEnd && !atEndOfFile { try refillRaw() }
