@@ -168,6 +168,17 @@ import Testing
                              "5 Giang: The phone number is too short for Vietnam (+84)."])
     }
 
+    @Test func theFirstSheetReadIsTheFirstVisibleOne() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("hidden.xlsx")
+        try Self.writeWorkbook(path, sheets: [
+            ("Lookup", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Code</t></is></c></row>", merges: ""),
+            ("Contacts", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Phone</t></is></c></row>", merges: ""),
+        ], hidden: ["Lookup"], sharedStrings: [], styles: "")
+        #expect(try XLSXSheetReader(path: path, sheet: nil).header == ["Phone"])
+        #expect(try XLSXSheetReader(path: path, sheet: "Lookup").header == ["Code"])
+    }
+
     @Test func plainDecimalTextIsExact() {
         #expect(XLSXNumberText.plain("8.4912345678E10") == "84912345678")
         #expect(XLSXNumberText.plain("8.4912345678E+10") == "84912345678")
@@ -194,12 +205,12 @@ import Testing
     }
 
     /// Writes a workbook with `sheets` (name, rows XML, what follows the rows), shared strings and styles.
-    static func writeWorkbook(_ path: String, sheets: [(String, String, merges: String)], sharedStrings: [String],
-                              styles: String, uses1904Dates: Bool = false) throws {
+    static func writeWorkbook(_ path: String, sheets: [(String, String, merges: String)], hidden: Set<String> = [],
+                              sharedStrings: [String], styles: String, uses1904Dates: Bool = false) throws {
         let zip = try ZipArchiveWriter(path: path)
         try zip.add("[Content_Types].xml", text: XLSXSkeleton.contentTypes)
         try zip.add("_rels/.rels", text: XLSXSkeleton.packageRelationships)
-        try zip.add("xl/workbook.xml", text: XLSXSkeleton.workbook(sheets: sheets.map(\.0), uses1904Dates: uses1904Dates))
+        try zip.add("xl/workbook.xml", text: XLSXSkeleton.workbook(sheets: sheets.map(\.0), hidden: hidden, uses1904Dates: uses1904Dates))
         try zip.add("xl/_rels/workbook.xml.rels", text: XLSXSkeleton.workbookRelationships(sheets: sheets.count))
         let namespace = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
         for (index, sheet) in sheets.enumerated() {

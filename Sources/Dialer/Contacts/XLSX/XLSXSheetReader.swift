@@ -44,7 +44,10 @@ final class XLSXSheetReader {
         self.path = path
         let archive = try ZipArchive(path: path)
         let workbook = try XLSXWorkbook(archive: archive)
-        guard let first = workbook.sheets.first else { throw XLSXError(path: path, reason: "it has no sheet") }
+        // The first sheet Excel shows: hidden sheets (lookup tables, macros' scratch) are passed over.
+        guard let first = workbook.sheets.first(where: { !$0.hidden }) ?? workbook.sheets.first else {
+            throw XLSXError(path: path, reason: "it has no sheet")
+        }
         var chosen = first
         if let sheet {
             guard let named = workbook.sheets.first(where: { $0.name == sheet })

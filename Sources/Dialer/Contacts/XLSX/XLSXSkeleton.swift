@@ -18,10 +18,10 @@ package enum XLSXSkeleton {
         </Relationships>
         """
 
-    /// The workbook naming `sheets` in order (`rId1`… point at `worksheets/sheet1.xml`…).
-    package static func workbook(sheets: [String], uses1904Dates: Bool = false) -> String {
+    /// The workbook naming `sheets` in order (`rId1`… point at `worksheets/sheet1.xml`…), those in `hidden` hidden.
+    package static func workbook(sheets: [String], hidden: Set<String> = [], uses1904Dates: Bool = false) -> String {
         let list = sheets.enumerated().map { index, name in
-            "<sheet name=\"\(name)\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+            "<sheet name=\"\(name)\" sheetId=\"\(index + 1)\"\(hidden.contains(name) ? " state=\"hidden\"" : "") r:id=\"rId\(index + 1)\"/>"
         }.joined()
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

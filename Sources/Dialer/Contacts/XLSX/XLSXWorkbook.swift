@@ -2,8 +2,8 @@
 /// and where the styles and the shared strings are. Found the way Office finds them: the package's
 /// relationships name the workbook, the workbook's relationships name its parts.
 struct XLSXWorkbook {
-    /// The sheets in the workbook's order: name and zip entry.
-    let sheets: [(name: String, entry: String)]
+    /// The sheets in the workbook's order: name, zip entry, and whether the sheet is hidden.
+    let sheets: [(name: String, entry: String, hidden: Bool)]
     /// Dates count days from 1904-01-01 (old Mac Excel) instead of 1900-01-00.
     let uses1904Dates: Bool
     let stylesEntry: String?
@@ -23,7 +23,7 @@ struct XLSXWorkbook {
         let handler = WorkbookHandler()
         try XMLStreamParser.parse(try archive.open(workbook), with: handler, path: archive.path)
         let byID = Dictionary(relations.map { ($0.id, $0.target) }, uniquingKeysWith: { first, _ in first })
-        sheets = handler.sheets.compactMap { sheet in byID[sheet.relation].map { (sheet.name, entry($0)) } }
+        sheets = handler.sheets.compactMap { sheet in byID[sheet.relation].map { (sheet.name, entry($0), sheet.hidden) } }
         uses1904Dates = handler.uses1904Dates
         stylesEntry = relations.first { $0.type.hasSuffix("/styles") }.map { entry($0.target) }
         sharedStringsEntry = relations.first { $0.type.hasSuffix("/sharedStrings") }.map { entry($0.target) }
@@ -64,13 +64,14 @@ private final class RelationshipsHandler: XMLStreamHandler {
 }
 
 private final class WorkbookHandler: XMLStreamHandler {
-    var sheets: [(name: String, relation: String)] = []
+    var sheets: [(name: String, relation: String, hidden: Bool)] = []
     var uses1904Dates = false
 
     func startElement(_ name: UnsafePointer<CChar>, attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
         if XMLName.is(name, "sheet"), let sheet = XMLName.string(attributes, "name"),
            let relation = XMLName.string(attributes, "id") {
-            sheets.append((sheet, relation))
+            let state = XMLName.string(attributes, "state")
+            sheets.append((sheet, relation, state == "hidden" || state == "veryHidden"))
         } else if XMLName.is(name, "workbookPr"), let value = XMLName.string(attributes, "date1904") {
             uses1904Dates = value == "1" || value == "true"
         }
