@@ -2,12 +2,13 @@
 # Both install the Debian packages Dialer needs when they are missing.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libssl-dev libmicrohttpd-dev libxlsxwriter-dev tzdata sqlite3
+DEBIAN_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libssl-dev libmicrohttpd-dev libxlsxwriter-dev libzip-dev libexpat1-dev tzdata sqlite3
 # What the Asterisk lab of the integration tests needs to run Asterisk 22 (Tests/AsteriskLab/README.md).
 LAB_PACKAGES := libedit2 libjansson4 libxml2 libxslt1.1 libuuid1 libssl3 libsqlite3-0 python3 xz-utils
 # What the other real-thing tests use: the headless browser and its WebDriver (docs/web.md), curl and openssl
-# for the TLS test, the office suite that opens the reports and writes the list fixtures, unzip.
-TEST_PACKAGES := chromium chromium-driver curl openssl libreoffice-calc-nogui unzip
+# for the TLS test, the office suite that opens the reports and makes the list fixtures again, unzip, and
+# strace (to watch that reading an encoded list creates no file).
+TEST_PACKAGES := chromium chromium-driver curl openssl libreoffice-calc-nogui unzip strace
 DEMO_OUT ?= reports/demo
 # The Asterisk the lab runs: a tarball, an unpacked tree or a binary; else `asterisk` on PATH,
 # else ../shared/asterisk beside the repository. Without one the lab tests are skipped, saying so.

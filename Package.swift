@@ -25,6 +25,17 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // Excel lists: the zip container and the sheets' XML, both read as streams.
+        .systemLibrary(
+            name: "CZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        .systemLibrary(
+            name: "CExpat",
+            pkgConfig: "expat",
+            providers: [.apt(["libexpat1-dev"])]
+        ),
         .systemLibrary(
             name: "CMicroHTTPD",
             pkgConfig: "libmicrohttpd",
@@ -36,7 +47,8 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "CampaignDSL"),
-        .target(name: "Dialer", dependencies: ["CampaignDSL", "CSQLite", "CCurl", "COpenSSL", "CMicroHTTPD", "CXLSXWriter"]),
+        .target(name: "Dialer", dependencies: ["CampaignDSL", "CSQLite", "CCurl", "COpenSSL", "CZip", "CExpat", "CMicroHTTPD",
+                                               "CXLSXWriter"]),
         .executableTarget(name: "dialerd", dependencies: ["Dialer", "CampaignDSL"]),
         .executableTarget(name: "dialer-bench", dependencies: ["Dialer", "CampaignDSL"]),
         .testTarget(name: "CampaignDSLTests", dependencies: ["CampaignDSL"]),

@@ -27,12 +27,12 @@ enum ReportBenchmark {
         let (_, fillSeconds) = try measure { try data.write(to: database) }
         // Linux: "5" resets the peak resident size, so the figure below is the report's own.
         try? Data("5".utf8).write(to: URL(fileURLWithPath: "/proc/self/clear_refs"))
-        let cpuBefore = Self.cpuSeconds()
+        let cpuBefore = cpuSeconds()
         let (written, seconds) = try measure {
             try CampaignReports.write(databasePath: database, campaign: ReportBenchmarkData.campaignName, range: .all,
                                       to: folder + "/out", formats: [.csv, .json, .html])
         }
-        let cpuSeconds = Self.cpuSeconds() - cpuBefore
+        let cpu = cpuSeconds() - cpuBefore
         // The workbooks apart, so the figure above stays comparable with earlier runs.
         let (_, workbookSeconds) = try measure {
             try CampaignReports.write(databasePath: database, campaign: ReportBenchmarkData.campaignName, range: .all,
@@ -50,7 +50,7 @@ enum ReportBenchmark {
                 + "--agents \(agents) --days \(days) --seed \(seed)",
             figures: [
                 Figure("report_seconds", seconds, target: "≤ 10 (1M contacts, 3M calls)"),
-                Figure("report_cpu_seconds", cpuSeconds, target: "user + system; the wall time includes waiting for a shared CPU"),
+                Figure("report_cpu_seconds", cpu, target: "user + system; the wall time includes waiting for a shared CPU"),
                 Figure("rows_per_second", Double(contacts + attempts) / seconds, decimals: 0),
                 Figure("output_mb", bytes / 1_048_576, decimals: 1),
                 Figure("xlsx_seconds", workbookSeconds, target: "results.xlsx and attempts.xlsx alone (a separate pass)"),
@@ -58,13 +58,5 @@ enum ReportBenchmark {
                 Figure("calls_in_summary", Double(written.summary.attempts), decimals: 0),
                 Figure("peak_rss_mb", peakResidentMegabytes(), decimals: 1, target: "while writing the reports"),
             ])
-    }
-
-    /// User and system CPU time of this process so far.
-    private static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

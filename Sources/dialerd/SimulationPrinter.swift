@@ -27,6 +27,9 @@ enum SimulationPrinter {
             notes.append(compile.rejectedRows.count == 1
                 ? words.text(.simRejectedOne) : words.text(.simRejected, ["count": number(compile.rejectedRows.count)]))
         }
+        if !compile.ignoredDNCLines.isEmpty {
+            notes.append("\(compile.ignoredDNCLines.count) do-not-call line\(compile.ignoredDNCLines.count == 1 ? "" : "s") ignored")
+        }
         if !notes.isEmpty { read += " (" + notes.joined(separator: ", ") + ")" }
         lines.append(read)
         if let first = summary.firstCall, let last = summary.lastCall {

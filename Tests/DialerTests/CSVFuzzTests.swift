@@ -15,7 +15,8 @@ import Testing
             }
             let path = try folder.write("fuzz\(round).csv", bytes)
             let reader = try CSVReader(path: path, delimiter: nil, bufferSize: [16, 64, 4096][round % 3])
-            let physicalLines = bytes.filter { $0 == 10 }.count + 1
+            // LF, CRLF and CR alone each end a line.
+            let physicalLines = bytes.indices.filter { bytes[$0] == 10 || (bytes[$0] == 13 && bytes[safe: $0 + 1] != 10) }.count + 1
             var lastLine = 1
             var rows = 0
             while let row = reader.next() {

@@ -69,7 +69,7 @@ struct SMSFollowUpTests {
         let directory = TemporaryDirectory()
         try "Phone,Plan,Note\n0912000001,Gold,\n0912000002, ,x\n0912000003,,\n".write(
             toFile: directory.file("list.csv"), atomically: true, encoding: .utf8)
-        let cells = try DialerEnvironment().emptyCells(atPath: directory.file("list.csv"), delimiter: nil,
+        let cells = try DialerEnvironment().emptyCells(ListSpec(path: directory.file("list.csv"), phoneColumns: []),
                                                        columns: ["Plan", "Note", "Missing"])
         #expect(cells == EmptyCells(rows: 3, empty: ["Plan": 2, "Note": 2]))
     }

@@ -6,15 +6,16 @@ public protocol CampaignEnvironment: Sendable {
     func readSource(atPath path: String) throws -> String
     /// Whether a file (a list, a DNC file) exists.
     func fileExists(atPath path: String) -> Bool
-    /// The header names of a CSV list, or nil when this environment cannot tell
-    /// (then column checks are skipped).
-    func csvHeader(atPath path: String, delimiter: UInt8?) throws -> [String]?
-    /// How many rows of a CSV list leave each of `columns` empty (blank once trimmed), and how many rows
+    /// The header names of a list (read with its delimiter, encoding and sheet), or nil when this environment
+    /// cannot tell (then column checks are skipped). Throws ``ListFileProblem`` when the file is not text in its
+    /// encoding or has no such sheet: the checker reports those at the list's line.
+    func listHeader(_ list: ListSpec) throws -> [String]?
+    /// How many rows of a list leave each of `columns` empty (blank once trimmed), and how many rows
     /// were read; nil when this environment cannot tell (then the check is skipped).
-    func emptyCells(atPath path: String, delimiter: UInt8?, columns: [String]) throws -> EmptyCells?
+    func emptyCells(_ list: ListSpec, columns: [String]) throws -> EmptyCells?
 }
 
-/// What ``CampaignEnvironment/emptyCells(atPath:delimiter:columns:)`` counted in a list.
+/// What ``CampaignEnvironment/emptyCells(_:columns:)`` counted in a list.
 public struct EmptyCells: Sendable, Hashable {
     /// The well-formed rows read.
     public var rows: Int
@@ -27,7 +28,7 @@ public struct EmptyCells: Sendable, Hashable {
     }
 }
 
-/// Reads real files; knows no CSV (`csvHeader` returns nil). Dialer supplies a richer one.
+/// Reads real files; knows no list format (`listHeader` returns nil). Dialer supplies a richer one.
 ///
 /// Only regular files count: a campaign that names a directory or a device
 /// (`/dev/zero`) gets a diagnostic, never a hang.
@@ -54,9 +55,9 @@ public struct FileSystemEnvironment: CampaignEnvironment {
         return attributes?[.type] as? FileAttributeType == .typeRegular
     }
 
-    public func csvHeader(atPath path: String, delimiter: UInt8?) throws -> [String]? { nil }
+    public func listHeader(_ list: ListSpec) throws -> [String]? { nil }
 
-    public func emptyCells(atPath path: String, delimiter: UInt8?, columns: [String]) throws -> EmptyCells? { nil }
+    public func emptyCells(_ list: ListSpec, columns: [String]) throws -> EmptyCells? { nil }
 }
 
 /// Why a campaign source was not read; its description is shown as a note.

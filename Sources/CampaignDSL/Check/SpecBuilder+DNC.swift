@@ -43,8 +43,9 @@ extension SpecBuilder {
             }
         }
         if exists, let column = list.column, let columnRange {
-            _ = checkColumns([(column, columnRange)], of: path, written: pathArgument, in: node,
-                             delimiter: list.delimiter)
+            // Read as a CSV list of one column: the same reader compiles it.
+            _ = checkColumns([(column, columnRange)], of: ListSpec(path: path, phoneColumns: [column], delimiter: list.delimiter),
+                             written: pathArgument, in: node, sheetRange: nil)
         }
         lists.append(list)
     }

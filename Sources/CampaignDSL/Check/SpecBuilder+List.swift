@@ -1,13 +1,14 @@
 extension SpecBuilder {
     static let listKeywords = KeywordTable(
         context: "'list'",
-        keywords: ["phone", "name", "field", "country", "timezone", "agent", "priority", "delimiter", "encoding", "where"],
+        keywords: ["phone", "name", "field", "country", "timezone", "agent", "priority", "delimiter", "encoding", "sheet",
+                   "where"],
         repeatable: ["field"])
 
     /// `list "path" { phone column "A", column "B"  name column "N"  country VN … }`.
     func readList(_ node: Node) -> ListSpec? {
         var reader = node.reader(diagnostics)
-        guard let pathArgument = reader.string("the list's CSV file, in quotes",
+        guard let pathArgument = reader.string("the list's CSV or Excel file, in quotes",
                                                hint: "e.g. `list \"lists/contacts.csv\" {`") else { return nil }
         reader.expectEnd()
         let path = PathResolver.resolve(pathArgument.text, relativeTo: node.file)
@@ -16,6 +17,8 @@ extension SpecBuilder {
         var list = ListSpec(path: path, phoneColumns: [])
         var columns: [(String, SourceRange)] = []
         var fieldNames: [String: Node] = [:]
+        var sheetRange: SourceRange?
+        var textOnly: [Node] = []
         let seen = visit(node.children, Self.listKeywords) { child in
             switch child.keyword {
             case "phone":
@@ -46,8 +49,16 @@ extension SpecBuilder {
                 list.countryColumn = country.column?.0
                 list.defaultCountry = country.code
                 columns += country.column.map { [$0] } ?? []
-            case "delimiter": list.delimiter = readDelimiter(child)
-            case "encoding": list.encoding = readEncoding(child)
+            case "delimiter":
+                list.delimiter = readDelimiter(child)
+                textOnly.append(child)
+            case "encoding":
+                list.encoding = readEncoding(child)
+                textOnly.append(child)
+            case "sheet":
+                guard let sheet = readSheet(child, workbook: Self.isWorkbook(path)) else { return }
+                list.sheet = sheet.text
+                sheetRange = child.range(of: sheet)
             default:
                 guard let filter = readFilter(child) else { return }
                 list.filter = filter.filter
@@ -58,16 +69,22 @@ extension SpecBuilder {
             diagnostics.error("missing-required", "list '\(pathArgument.text)' has no 'phone' columns",
                               at: node.range(of: pathArgument), hint: "add `phone column \"Mobile\"`")
         }
+        if Self.isWorkbook(path) {
+            for child in textOnly {
+                diagnostics.error("conflict", "an Excel list has no '\(child.keyword)': its cells are already text",
+                                  at: child.keywordRange, hint: "remove this line")
+            }
+        }
         var header: [String]?
         if exists {
-            header = checkColumns(columns, of: path, written: pathArgument, in: node, delimiter: list.delimiter)
+            header = checkColumns(columns, of: list, written: pathArgument, in: node, sheetRange: sheetRange)
         }
         if let header {
             listHeaders.append((pathArgument.text, header))
             var placeholderColumns = Dictionary(header.map { ($0, $0) }, uniquingKeysWith: { first, _ in first })
             if let name = list.nameColumn { placeholderColumns["name"] = name }
             for field in list.fields { placeholderColumns[field.name] = field.column }
-            listPlaceholderColumns.append((pathArgument.text, path, list.delimiter, placeholderColumns))
+            listPlaceholderColumns.append((pathArgument.text, list, placeholderColumns))
         }
         var fields: Set<String> = ["phone"]
         if list.nameColumn != nil { fields.insert("name") }
@@ -165,6 +182,25 @@ extension SpecBuilder {
         return encoding
     }
 
+    /// Whether a list path names an Excel workbook (`.xlsx`, `.xlsm`), by its extension.
+    static func isWorkbook(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm")
+    }
+
+    /// `sheet "Customers"`: the workbook's sheet to read (the first when not given).
+    private func readSheet(_ node: Node, workbook: Bool) -> Argument? {
+        var reader = node.reader(diagnostics)
+        guard let name = reader.string("a sheet name in quotes", hint: "e.g. `sheet \"Customers\"`") else { return nil }
+        reader.expectEnd()
+        guard workbook else {
+            diagnostics.error("conflict", "'sheet' is for Excel lists (.xlsx); this list is a CSV file",
+                              at: node.keywordRange, hint: "remove this line")
+            return nil
+        }
+        return name
+    }
+
     /// `where column "Status" is "active"` or `is not "closed"`.
     private func readFilter(_ node: Node) -> (filter: RowFilter, column: (String, SourceRange))? {
         var reader = node.reader(diagnostics)
@@ -186,13 +222,16 @@ extension SpecBuilder {
         return true
     }
 
-    /// Reports columns that are not in the list's header, when the environment can read it.
-    /// Returns the header.
-    func checkColumns(_ columns: [(String, SourceRange)], of path: String, written: Argument, in node: Node,
-                      delimiter: UInt8?) -> [String]? {
+    /// Reports columns that are not in the list's header, when the environment can read it, and a file
+    /// that is not text in its encoding or lacks the sheet named. Returns the header.
+    func checkColumns(_ columns: [(String, SourceRange)], of list: ListSpec, written: Argument, in node: Node,
+                      sheetRange: SourceRange?) -> [String]? {
         let header: [String]?
         do {
-            header = try environment.csvHeader(atPath: path, delimiter: delimiter)
+            header = try environment.listHeader(list)
+        } catch let problem as ListFileProblem {
+            report(problem, list: list, written: written, in: node, sheetRange: sheetRange)
+            return nil
         } catch {
             diagnostics.error("unreadable-file", "cannot read the header of '\(written.text)'",
                               at: node.range(of: written), notes: ["\(error)"])
@@ -205,5 +244,35 @@ extension SpecBuilder {
                               hint: Suggestion.hint(for: column, in: header))
         }
         return header
+    }
+
+    /// A list the environment could not read as described: at the list's line, what to write instead.
+    private func report(_ problem: ListFileProblem, list: ListSpec, written: Argument, in node: Node,
+                        sheetRange: SourceRange?) {
+        switch problem {
+        case .notText(let encoding, let line, let likely):
+            let declared = list.encoding != nil
+            var notes = ["the first bytes that are not \(encoding.title) are on line \(line) of the file"]
+            var hint: String
+            if node.keyword == "dnc" {
+                // A Do-Not-Call file has no `encoding`: it is read as UTF-8.
+                if let likely { notes.append("its bytes look like \(likely.title)") }
+                hint = "save the file as UTF-8 (CSV UTF-8)"
+            } else if let likely {
+                notes.append("its bytes look like \(likely.title)")
+                hint = declared ? "write `encoding \(likely.rawValue)` instead" : "add `encoding \(likely.rawValue)` to the list"
+                if likely == .utf8 { hint = "remove the `encoding` line (the file is UTF-8)" }
+            } else {
+                hint = "save the file as UTF-8, or name its encoding with `encoding …` ("
+                    + TextEncodingName.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+            }
+            diagnostics.error("wrong-encoding", "'\(written.text)' is not \(encoding.title) text",
+                              at: node.range(of: written), notes: notes, hint: hint)
+        case .noSheet(let sheet, let sheets):
+            diagnostics.error("unknown-sheet", "'\(written.text)' has no sheet '\(sheet)'",
+                              at: sheetRange ?? node.range(of: written),
+                              notes: ["its sheets are: " + sheets.map { "'\($0)'" }.joined(separator: ", ")],
+                              hint: Suggestion.hint(for: sheet, in: sheets))
+        }
     }
 }

@@ -30,7 +30,7 @@ extension SpecBuilder {
         for list in listPlaceholderColumns {
             let used = placeholders.compactMap { placeholder in list.columns[placeholder.name].map { (placeholder, $0) } }
             guard !used.isEmpty,
-                  let cells = try? environment.emptyCells(atPath: list.path, delimiter: list.delimiter, columns: used.map(\.1))
+                  let cells = try? environment.emptyCells(list.list, columns: used.map(\.1))
             else { continue }
             for (placeholder, column) in used {
                 guard let empty = cells.empty[column], empty > 0 else { continue }

@@ -27,7 +27,7 @@ final class SpecBuilder {
     var listHeaders: [(path: String, header: [String])] = []
     /// For lists whose header could be read: where the file is, and the column each message placeholder
     /// (a field, `name`, a header name) reads, for the empty-column warning.
-    var listPlaceholderColumns: [(written: String, path: String, delimiter: UInt8?, columns: [String: String])] = []
+    var listPlaceholderColumns: [(written: String, list: ListSpec, columns: [String: String])] = []
     var dispositions: [Disposition] = []
     var surveys: [Survey] = []
 

@@ -109,9 +109,9 @@ public struct DateRange: Sendable, Hashable, Codable {
     public func contains(_ date: LocalDate) -> Bool { first <= date && date <= last }
 }
 
-/// One CSV call list and how its columns map to contacts.
+/// One call list (a CSV file or an Excel workbook) and how its columns map to contacts.
 public struct ListSpec: Sendable, Hashable, Codable {
-    /// The CSV file's path, resolved against the campaign file's folder.
+    /// The file's path, resolved against the campaign file's folder.
     public var path: String
     /// Header names of the phone columns, tried in this order.
     public var phoneColumns: [String]
@@ -133,6 +133,8 @@ public struct ListSpec: Sendable, Hashable, Codable {
     public var delimiter: UInt8?
     /// The text encoding, when not UTF-8.
     public var encoding: TextEncodingName?
+    /// The sheet of an Excel workbook to read, when not the first.
+    public var sheet: String?
     /// Only rows this filter keeps are called.
     public var filter: RowFilter?
 
@@ -140,7 +142,7 @@ public struct ListSpec: Sendable, Hashable, Codable {
         path: String, phoneColumns: [String], nameColumn: String? = nil, defaultCountry: String? = nil,
         countryColumn: String? = nil, timeZoneColumn: String? = nil, agentColumn: String? = nil,
         priorityColumn: String? = nil, fields: [ListField] = [], delimiter: UInt8? = nil,
-        encoding: TextEncodingName? = nil, filter: RowFilter? = nil
+        encoding: TextEncodingName? = nil, sheet: String? = nil, filter: RowFilter? = nil
     ) {
         self.path = path
         self.phoneColumns = phoneColumns
@@ -153,6 +155,7 @@ public struct ListSpec: Sendable, Hashable, Codable {
         self.fields = fields
         self.delimiter = delimiter
         self.encoding = encoding
+        self.sheet = sheet
         self.filter = filter
     }
 }

@@ -28,6 +28,7 @@ struct CampaignCompiler {
                     writer: try ContactWriter(connection: store.connection, campaign: campaign, at: time),
                     doNotCall: try doNotCall.snapshot(),
                     listNames: spec.lists.map { ($0.path as NSString).lastPathComponent })
+                state.report.ignoredDNCLines = doNotCall.ignoredLines
                 for (position, list) in spec.lists.enumerated() {
                     try compile(list, position: position, campaign: campaign, state: &state)
                 }
@@ -38,11 +39,9 @@ struct CampaignCompiler {
     }
 
     private func compile(_ list: ListSpec, position: Int, campaign: Int64, state: inout CompileState) throws {
-        let transcoded = try ListTranscoder(path: list.path, encoding: list.encoding)
-        defer { transcoded.cleanUp() }
-        let reader: CSVReader
+        let reader: any ListRowReader
         do {
-            reader = try CSVReader(path: transcoded.readablePath, delimiter: list.delimiter)
+            reader = try ListFile.open(list)
         } catch {
             throw CompileError("\(list.path): \(error)")
         }
@@ -79,7 +78,7 @@ struct CampaignCompiler {
             guard columns.phones.contains(where: { !(record.fields[safe: $0] ?? "").isBlank }) else {
                 state.report.rejectedRows.append(RejectedRow(
                     list: list.path, line: record.line, reason: "no phone number",
-                    text: record.fields.joined(separator: String(UnicodeScalar(reader.delimiter)))))
+                    text: record.fields.joined(separator: reader.fieldSeparator)))
                 continue
             }
             batch.append(read(record, columns: columns))
@@ -164,7 +163,7 @@ struct CampaignCompiler {
         return spec.timeZone
     }
 
-    private func column(_ name: String, of reader: CSVReader, list: ListSpec) throws -> Int {
+    private func column(_ name: String, of reader: any ListRowReader, list: ListSpec) throws -> Int {
         guard let index = reader.columnIndex(named: name) else {
             let known = reader.header.map { "'\($0)'" }.joined(separator: ", ")
             throw CompileError("\(list.path): no column '\(name)' (the header has \(known))")

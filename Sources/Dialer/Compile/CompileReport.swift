@@ -16,11 +16,13 @@ public struct CompileReport: Sendable, Hashable {
     public var unknownZone = 0
     /// Rows that could not be read as contacts, with their list, line and reason.
     public var rejectedRows: [RejectedRow] = []
+    /// Lines of the Do-Not-Call files that are neither numbers nor prefixes (ignored), with their file and line.
+    public var ignoredDNCLines: [RejectedRow] = []
 
     public init() {}
 }
 
-/// A list row that could not be read as a contact.
+/// A list row that could not be read as a contact, or a Do-Not-Call line that is not a number.
 public struct RejectedRow: Sendable, Hashable {
     public let list: String
     public let line: Int

@@ -4,7 +4,7 @@ import Foundation
 /// The campaign environment of the real dialer: sources and files as the
 /// language's own file-system environment reads them (regular files only,
 /// bounded size, exact positions for bad bytes), and list headers read with the
-/// same CSV reader that compiles the lists.
+/// same readers (CSV in its encoding, Excel sheets) that compile the lists.
 public struct DialerEnvironment: CampaignEnvironment {
     private let files = FileSystemEnvironment()
 
@@ -18,13 +18,15 @@ public struct DialerEnvironment: CampaignEnvironment {
         files.fileExists(atPath: path)
     }
 
-    public func csvHeader(atPath path: String, delimiter: UInt8?) throws -> [String]? {
-        try CSVReader(path: path, delimiter: delimiter).header
+    /// The list's header, read as the compiler reads the list; a text list is read whole first, to find bytes that
+    /// are not text in its encoding (``ListFileProblem``).
+    public func listHeader(_ list: ListSpec) throws -> [String]? {
+        try ListFile.checkedHeader(list)
     }
 
-    /// Reads the whole list once with the compiler's CSV reader; rejected rows are not counted.
-    public func emptyCells(atPath path: String, delimiter: UInt8?, columns: [String]) throws -> EmptyCells? {
-        let reader = try CSVReader(path: path, delimiter: delimiter)
+    /// Reads the whole list once with the compiler's reader; rejected rows are not counted.
+    public func emptyCells(_ list: ListSpec, columns: [String]) throws -> EmptyCells? {
+        let reader = try ListFile.open(list)
         let indices = columns.compactMap { column in reader.columnIndex(named: column).map { (column, $0) } }
         var cells = EmptyCells(rows: 0, empty: [:])
         while let row = reader.next() {

@@ -5,24 +5,45 @@ import Foundation
 /// the campaign's DNC files, its prefix entries, and the internal opt-out list
 /// in the store, which grows while the campaign runs.
 final class DoNotCallRegistry {
+    /// Lines of the DNC files that are neither numbers nor prefixes: ignored, and reported (warnings).
+    let ignoredLines: [RejectedRow]
     private let lists: [DNCIndex]
     private let prefixes: DNCIndex
     private let store: CampaignStore
 
     /// Loads the campaign's DNC files (through the on-disk index cache when given).
+    ///
+    /// A line that is neither a number nor a prefix is ignored and reported in ``ignoredLines``: it cannot be a
+    /// number Dialer would dial. A number written without its country code when the campaign gives no default
+    /// country (its first list's `country`) stops the compile instead: it may well be a real number, which would
+    /// otherwise not be blocked.
     init(spec: CampaignSpec, store: CampaignStore, cacheDirectory: String?) throws {
         var lists: [DNCIndex] = []
+        var ignored: [RejectedRow] = []
         for list in spec.dnc {
+            let loaded: DNCLoadResult
             do {
-                let loaded = try DNCIndex.load(
+                loaded = try DNCIndex.load(
                     path: list.path, column: list.column, defaultRegion: spec.lists.first?.defaultCountry,
                     cacheDirectory: cacheDirectory)
-                lists.append(loaded.index)
             } catch {
                 throw CompileError("do-not-call list \(list.path): \(error)")
             }
+            let unplaced = loaded.rejected.filter { DNCListParser.lacksCountry($0.reason) }
+            if !unplaced.isEmpty {
+                let lines = unplaced.prefix(10).map { String($0.line) }.joined(separator: ", ") + (unplaced.count > 10 ? ", …" : "")
+                throw CompileError(
+                    "do-not-call list \(list.path): \(PlainWords.count(unplaced.count, "number")) without a country code "
+                    + "(line\(unplaced.count == 1 ? "" : "s") \(lines)) and no default country to read "
+                    + "\(unplaced.count == 1 ? "it" : "them") with: write \(unplaced.count == 1 ? "it" : "them") with +, or give "
+                    + "the campaign's first list a `country`; until then \(unplaced.count == 1 ? "that number" : "those numbers") "
+                    + "could be dialed")
+            }
+            ignored += loaded.rejected.map { RejectedRow(list: list.path, line: $0.line, reason: $0.reason, text: $0.text) }
+            lists.append(loaded.index)
         }
         self.lists = lists
+        self.ignoredLines = ignored
         self.prefixes = DNCIndex(numbers: [], prefixes: spec.dncPrefixes.map { $0.filter(\.isNumber) })
         self.store = store
     }

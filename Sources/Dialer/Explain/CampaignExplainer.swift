@@ -137,6 +137,12 @@ public enum CampaignExplainer {
         } else {
             lines.append("  Do-not-call: every opt-out recorded is honoured; checked again right before each call.")
         }
+        for line in report.ignoredDNCLines.prefix(20) {
+            lines.append("  warning: \(PlainWords.path(line.list)) line \(line.line) is neither a number nor a prefix, so it is ignored: \(line.reason)")
+        }
+        if report.ignoredDNCLines.count > 20 {
+            lines.append("  warning: and \(report.ignoredDNCLines.count - 20) more do-not-call lines are ignored.")
+        }
         if report.unknownZone > 0 {
             lines.append("  warning: \(PlainWords.count(report.unknownZone, "number")) with no known time zone use the campaign's (\(spec.timeZone)).")
         }

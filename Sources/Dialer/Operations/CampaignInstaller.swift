@@ -54,6 +54,10 @@ struct CampaignInstaller {
             logger.info("campaign compiled", [
                 "campaign": spec.id, "contacts": String(report.contacts), "dialable": String(report.dialable),
                 "invalid": String(report.invalid), "dnc": String(report.doNotCall)])
+            for line in report.ignoredDNCLines {
+                logger.warning("do-not-call line ignored", [
+                    "file": line.list, "line": String(line.line), "reason": line.reason])
+            }
             return (spec.id, .compiled(report))
         } catch {
             let error = DatabaseProblem.classify(error, path: store.path, writing: "the campaign \(spec.id)")

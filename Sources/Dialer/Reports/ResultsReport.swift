@@ -25,16 +25,21 @@ struct ResultsReport {
     func write(to path: String, sheetPath: String? = nil, dateFormat: String = Localizer().spreadsheetDateTimeFormat,
                jobs: JobTable, lastCalls: LastCalls, extraColumns: [any ContactColumns], byteOrderMark: Bool = true) throws -> Int {
         let lists = try store.lists(campaign: campaign)
+        // Columns by name through a dictionary: a list of 100,000 columns takes linear time, not quadratic.
         var columns: [String] = []
+        var columnOfName: [String: Int] = [:]
         for list in lists {
-            for name in list.header where !columns.contains(name) { columns.append(name) }
+            for name in list.header where columnOfName[name] == nil {
+                columnOfName[name] = columns.count
+                columns.append(name)
+            }
         }
         // By list: for each column of the file, the index of the list's field that fills it (-1: none;
         // of two fields with one name, the later).
         let fieldOfColumn = Dictionary(uniqueKeysWithValues: lists.map { list in
             var fields = Array(repeating: -1, count: columns.count)
             for (index, name) in list.header.enumerated() {
-                if let column = columns.firstIndex(of: name) { fields[column] = index }
+                if let column = columnOfName[name] { fields[column] = index }
             }
             return (list.id, fields)
         })

@@ -63,10 +63,10 @@ public enum Simulator {
         let summary = reports.summary
         let rejectsPath = output.appendingPathComponent("rejects.csv").path
         try? files.removeItem(atPath: rejectsPath)
-        if !compileReport.rejectedRows.isEmpty {
+        if !compileReport.rejectedRows.isEmpty || !compileReport.ignoredDNCLines.isEmpty {
             var writer = try CSVWriter(path: rejectsPath)
             try writer.writeRow(["list", "line", "reason", "row"])
-            for reject in compileReport.rejectedRows {
+            for reject in compileReport.rejectedRows + compileReport.ignoredDNCLines {
                 try writer.writeRow([reject.list, String(reject.line), reject.reason, reject.text])
             }
             try writer.close()

@@ -7,7 +7,7 @@ struct MemoryEnvironment: CampaignEnvironment {
     var sources: [String: String] = [:]
     /// Files that exist, with their CSV header when the test wants column checks.
     var files: [String: [String]?] = [:]
-    /// What ``emptyCells(atPath:delimiter:columns:)`` answers, by path (nil: cannot tell).
+    /// What ``emptyCells(_:columns:)`` answers, by path (nil: cannot tell).
     var emptyCells: [String: EmptyCells] = [:]
 
     func readSource(atPath path: String) throws -> String {
@@ -17,12 +17,16 @@ struct MemoryEnvironment: CampaignEnvironment {
 
     func fileExists(atPath path: String) -> Bool { files[path] != nil || sources[path] != nil }
 
-    func csvHeader(atPath path: String, delimiter: UInt8?) throws -> [String]? {
-        guard let header = files[path] else { throw Missing() }
+    /// Problems ``listHeader(_:)`` throws, by path.
+    var listProblems: [String: ListFileProblem] = [:]
+
+    func listHeader(_ list: ListSpec) throws -> [String]? {
+        if let problem = listProblems[list.path] { throw problem }
+        guard let header = files[list.path] else { throw Missing() }
         return header
     }
 
-    func emptyCells(atPath path: String, delimiter: UInt8?, columns: [String]) throws -> EmptyCells? {
-        emptyCells[path].map { cells in EmptyCells(rows: cells.rows, empty: cells.empty.filter { columns.contains($0.key) }) }
+    func emptyCells(_ list: ListSpec, columns: [String]) throws -> EmptyCells? {
+        emptyCells[list.path].map { cells in EmptyCells(rows: cells.rows, empty: cells.empty.filter { columns.contains($0.key) }) }
     }
 }

@@ -224,7 +224,7 @@ public enum ContactsBenchmarkSupport {
 }
 
 /// Measures the CPU time the calling thread spends in a closure.
-private struct ThreadCPUClock {
+struct ThreadCPUClock {
     func measure(_ work: () throws -> Void) rethrows -> Double {
         let start = now()
         try work()

@@ -1,7 +1,11 @@
+import CampaignDSL
+import Foundation
+
 /// Reads an RFC 4180 CSV file row by row, streaming over bytes.
 ///
 /// The file is read in chunks into one fixed buffer (1 MiB by default), so memory does not depend on the
-/// file's size. Quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF line ends and a UTF-8
+/// file's size; a list in another encoding than UTF-8 is converted on the way in (``TextInput``). Quoted
+/// fields, doubled quotes, line breaks inside quotes, LF, CRLF and CR-only line ends (mixed too) and a
 /// byte-order mark are understood; the delimiter (`,` `;` or tab) is detected from the header line.
 /// Blank lines are skipped. A quote inside an unquoted field is kept as a literal character.
 ///
@@ -21,7 +25,7 @@ final class CSVReader {
     /// The field delimiter: given, or detected from the header line.
     let delimiter: UInt8
 
-    private let file: ReadOnlyFile
+    private let input: TextInput
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     private var normalizedHeader: [String] = []
     /// The first byte not yet consumed.
@@ -34,25 +38,29 @@ final class CSVReader {
     private var line = 1
     /// Field positions of the row just scanned; reused from row to row.
     private var spans: [FieldSpan] = []
+    /// Why a row with bytes that are not text is rejected, naming the encoding.
+    private let invalidTextReason: String
 
     /// Opens the file and reads the header. Detects the delimiter (`,` `;` or tab) from the header line unless given.
-    /// Skips a UTF-8 byte-order mark. Throws CSVError for a missing/unreadable file or an empty file / unusable header.
-    convenience init(path: String, delimiter: UInt8? = nil) throws(CSVError) {
-        try self.init(path: path, delimiter: delimiter, bufferSize: CSVReader.defaultBufferSize)
+    /// Reads the file in `encoding` (UTF-8 when nil) unless a byte-order mark says otherwise. Throws CSVError for a
+    /// missing/unreadable file or an empty file / unusable header.
+    convenience init(path: String, delimiter: UInt8? = nil, encoding: TextEncodingName? = nil) throws(CSVError) {
+        try self.init(path: path, delimiter: delimiter, encoding: encoding, bufferSize: CSVReader.defaultBufferSize)
     }
 
-    /// As ``init(path:delimiter:)`` with a chosen buffer size (tests use tiny buffers to exercise refills).
-    init(path: String, delimiter: UInt8?, bufferSize: Int) throws(CSVError) {
+    /// As ``init(path:delimiter:encoding:)`` with a chosen buffer size (tests use tiny buffers to exercise refills).
+    init(path: String, delimiter: UInt8?, encoding: TextEncodingName? = nil, bufferSize: Int) throws(CSVError) {
         self.path = path
         do {
-            file = try ReadOnlyFile(path: path)
+            input = try TextInput(path: path, declared: encoding)
         } catch {
             throw CSVError(path: path, problem: .cannotOpen(error.reason))
         }
+        invalidTextReason = input.encoding == .utf8 ? "invalid UTF-8" : "bytes that are not \(input.encoding.title) text"
         buffer = .allocate(capacity: max(bufferSize, 16))
         var scanner = HeaderScanner()
         do {
-            try scanner.fill(file: file, buffer: buffer, path: path)
+            try scanner.fill(input: input, buffer: buffer, path: path)
         } catch {
             buffer.deallocate()
             throw error
@@ -131,7 +139,7 @@ final class CSVReader {
                         text: rowText(from: rowStart, to: next)))
                 }
                 guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: buffer[rowStart..<next])) else {
-                    return .rejected(CSVReject(line: rowLine, reason: "invalid UTF-8", text: rowText(from: rowStart, to: next)))
+                    return .rejected(CSVReject(line: rowLine, reason: invalidTextReason, text: rowText(from: rowStart, to: next)))
                 }
                 let fields = makeFields()
                 return .record(CSVRecord(line: rowLine, fields: fields))
@@ -150,17 +158,22 @@ final class CSVReader {
         spans.count == 1 && !spans[0].quoted && spans[0].start == spans[0].end
     }
 
-    /// The fields of the row just scanned, whose bytes are known to be valid UTF-8.
+    /// The fields of the row just scanned, whose bytes are known to be valid UTF-8; composed to NFC when the
+    /// encoding writes marks apart from their letters (Windows-1258's tones).
     private func makeFields() -> [String] {
         var fields: [String] = []
         fields.reserveCapacity(spans.count)
+        let composes = input.composesToNFC
         for span in spans {
             let bytes = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
-            if span.escaped {
-                fields.append(String(decoding: CSVReader.collapsingDoubledQuotes(bytes), as: UTF8.self))
-            } else {
-                fields.append(String(decoding: bytes, as: UTF8.self))
+            var field = span.escaped
+                ? String(decoding: CSVReader.collapsingDoubledQuotes(bytes), as: UTF8.self)
+                : String(decoding: bytes, as: UTF8.self)
+            // Combining marks U+0300–U+036F are the UTF-8 bytes CC 80 – CD AF.
+            if composes && bytes.contains(where: { $0 == 0xCC || $0 == 0xCD }) {
+                field = field.precomposedStringWithCanonicalMapping
             }
+            fields.append(field)
         }
         return fields
     }
@@ -180,18 +193,26 @@ final class CSVReader {
     private func rejectFirstLine(reason: String) -> CSVReject {
         let rowLine = line
         var lineEnd = start
-        while lineEnd < end && buffer[lineEnd] != newline { lineEnd += 1 }
+        while lineEnd < end && buffer[lineEnd] != newline && buffer[lineEnd] != carriageReturn { lineEnd += 1 }
         let text = rowText(from: start, to: lineEnd)
         skipPhysicalLine()
         return CSVReject(line: rowLine, reason: reason, text: text)
     }
 
+    /// Skips to after the next line end (LF, CRLF or CR).
     private func skipPhysicalLine() {
         while true {
             var index = start
-            while index < end && buffer[index] != newline { index += 1 }
+            while index < end && buffer[index] != newline && buffer[index] != carriageReturn { index += 1 }
             if index < end {
-                start = index + 1
+                if buffer[index] == carriageReturn && index + 1 == end && !atEndOfFile {
+                    // Whether an LF follows is in the next chunk.
+                    start = index
+                    if refill() { continue }
+                    index = start
+                }
+                let crlf = buffer[index] == carriageReturn && index + 1 < end && buffer[index + 1] == newline
+                start = index + (crlf ? 2 : 1)
                 line += 1
                 return
             }
@@ -222,7 +243,7 @@ final class CSVReader {
         }
         if end == buffer.count { return false }
         do {
-            let count = try file.readChunk(into: UnsafeMutableBufferPointer(rebasing: buffer[end...]))
+            let count = try input.read(into: UnsafeMutableBufferPointer(rebasing: buffer[end...]))
             if count == 0 { atEndOfFile = true }
             end += count
         } catch {
@@ -270,7 +291,10 @@ final class CSVReader {
                 var escaped = false
                 while true {
                     while index < stop && bytes[index] != quote {
-                        if bytes[index] == newline { newlines += 1 }
+                        // LF, CR alone and CRLF each end one physical line.
+                        if bytes[index] == newline || (bytes[index] == carriageReturn && (index + 1 == stop || bytes[index + 1] != newline)) {
+                            newlines += 1
+                        }
                         index += 1
                     }
                     if index == stop { return eof ? .unclosedQuote : .needMore(inQuotes: true) }
@@ -292,15 +316,15 @@ final class CSVReader {
                 }
                 if byte == newline { return .record(next: index + 1, newlines: newlines + 1) }
                 if byte == carriageReturn {
-                    if index + 1 == stop { return eof ? .record(next: stop, newlines: newlines) : .needMore(inQuotes: false) }
-                    if bytes[index + 1] == newline { return .record(next: index + 2, newlines: newlines + 1) }
+                    if index + 1 == stop { return eof ? .record(next: stop, newlines: newlines + 1) : .needMore(inQuotes: false) }
+                    return .record(next: bytes[index + 1] == newline ? index + 2 : index + 1, newlines: newlines + 1)
                 }
                 return .textAfterClosingQuote
             }
             let fieldStart = index
             while index < stop {
                 let byte = bytes[index]
-                if byte == delimiter || byte == newline { break }
+                if byte == delimiter || byte == newline || byte == carriageReturn { break }
                 index += 1
             }
             if index == stop && !eof { return .needMore(inQuotes: false) }
@@ -309,10 +333,14 @@ final class CSVReader {
                 index += 1
                 continue
             }
-            var fieldEnd = index
-            if fieldEnd > fieldStart && bytes[fieldEnd - 1] == carriageReturn { fieldEnd -= 1 }
-            spans.append(FieldSpan(start: fieldStart, end: fieldEnd, quoted: false, escaped: false))
+            spans.append(FieldSpan(start: fieldStart, end: index, quoted: false, escaped: false))
             if index == stop { return .record(next: stop, newlines: newlines) }
+            if bytes[index] == carriageReturn {
+                // CR alone (Excel for Mac's "CSV (Macintosh)") or CRLF: whether an LF follows may be in the next chunk.
+                if index + 1 == stop && !eof { return .needMore(inQuotes: false) }
+                let crlf = index + 1 < stop && bytes[index + 1] == newline
+                return .record(next: index + (crlf ? 2 : 1), newlines: newlines + 1)
+            }
             return .record(next: index + 1, newlines: newlines + 1)
         }
     }
@@ -326,7 +354,7 @@ final class CSVReader {
                 inQuotes.toggle()
             } else if !inQuotes {
                 switch byte {
-                case newline: return pick(commas: commas, semicolons: semicolons, tabs: tabs)
+                case newline, carriageReturn: return pick(commas: commas, semicolons: semicolons, tabs: tabs)
                 case comma: commas += 1
                 case semicolon: semicolons += 1
                 case tab: tabs += 1
@@ -356,28 +384,26 @@ private let quote = UInt8(ascii: "\"")
 private let newline = UInt8(ascii: "\n")
 private let carriageReturn = UInt8(ascii: "\r")
 
-/// Fills the buffer for the header: skips the byte-order mark and blank lines, reads until the first line is complete.
+/// Fills the buffer for the header and skips the blank lines before it (the input has skipped a byte-order mark).
 private struct HeaderScanner {
     var start = 0
     var end = 0
     var atEndOfFile = false
     var line = 1
 
-    mutating func fill(file: ReadOnlyFile, buffer: UnsafeMutableBufferPointer<UInt8>, path: String) throws(CSVError) {
-        // Read until the buffer holds a line break or the whole file.
-        while end < buffer.count && !atEndOfFile && !buffer[start..<end].contains(newline) {
-            do {
-                let count = try file.readChunk(into: UnsafeMutableBufferPointer(rebasing: buffer[end...]))
-                if count == 0 { atEndOfFile = true }
-                end += count
-            } catch {
-                throw CSVError(path: path, problem: .cannotRead(error.reason))
-            }
+    mutating func fill(input: TextInput, buffer: UnsafeMutableBufferPointer<UInt8>, path: String) throws(CSVError) {
+        // Read until the buffer is full or holds the whole file (the input fills all it can): the header line
+        // and the following blank lines are in it.
+        do {
+            end = try input.read(into: buffer)
+            if end < buffer.count { atEndOfFile = true }
+        } catch {
+            throw CSVError(path: path, problem: .cannotRead(error.reason))
         }
-        if end - start >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
         while start < end && (buffer[start] == newline || buffer[start] == carriageReturn) {
-            if buffer[start] == newline { line += 1 }
-            start += 1
+            let crlf = buffer[start] == carriageReturn && start + 1 < end && buffer[start + 1] == newline
+            line += 1
+            start += crlf ? 2 : 1
         }
     }
 }

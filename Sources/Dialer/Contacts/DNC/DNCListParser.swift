@@ -21,7 +21,8 @@ struct DNCListParser {
         numbers.reserveCapacity(expectedEntries)
     }
 
-    /// Reads a plain list: one entry per line.
+    /// Reads a plain list: one entry per line. Lines end in LF or CRLF, or in CR alone (Excel for Mac) when the
+    /// first chunk holds a CR and no LF.
     mutating func readLines(of file: ReadOnlyFile) throws(SystemCallError) {
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: DNCListParser.bufferSize)
         defer { buffer.deallocate() }
@@ -30,8 +31,13 @@ struct DNCListParser {
         var line = 1
         var atEndOfFile = false
         var skippingLongLine = false
+        var lineEnd: UInt8?
         while true {
-            if let newline = DNCListParser.firstNewline(buffer, from: start, to: end) {
+            if lineEnd == nil && (end > 0 || atEndOfFile) {
+                let read = UnsafeBufferPointer(rebasing: buffer[0..<end])
+                lineEnd = !read.contains(UInt8(ascii: "\n")) && read.contains(UInt8(ascii: "\r")) ? UInt8(ascii: "\r") : UInt8(ascii: "\n")
+            }
+            if let lineEnd, let newline = DNCListParser.firstLineEnd(lineEnd, in: buffer, from: start, to: end) {
                 if skippingLongLine {
                     skippingLongLine = false
                 } else {
@@ -122,7 +128,7 @@ struct DNCListParser {
         }
         if !plus {
             guard let code = defaultCallingCode else {
-                return .invalid("the prefix has no country code (+…) and no default country is given")
+                return .invalid(Self.noCountryPrefixReason)
             }
             if let trunk = CallingCodes.trunkPrefix(callingCode: code), digits.first == Character(String(trunk)) {
                 digits.removeFirst()
@@ -145,13 +151,21 @@ struct DNCListParser {
         case invalid(String)
     }
 
+    /// Whether a reject's reason is a number or prefix written without a country code while no default
+    /// country was given (such an entry may be a real number: the load must not go on without it).
+    static func lacksCountry(_ reason: String) -> Bool {
+        reason == PhoneNumberError(reason: .noCountryCode).description || reason == noCountryPrefixReason
+    }
+
+    private static let noCountryPrefixReason = "the prefix has no country code (+…) and no default country is given"
+
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
 
-    private static func firstNewline(_ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    private static func firstLineEnd(_ byte: UInt8, in buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
         guard start < end, let base = buffer.baseAddress,
-              let found = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start)
+              let found = memchr(base + start, Int32(byte), end - start)
         else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
