@@ -53,7 +53,9 @@ struct WebDeskBrowserTests {
         }
         try fixture.write(csv, to: "campaigns/lists/contacts.csv")
         try FileManager.default.removeItem(atPath: fixture.directory.file("campaigns/sms.campaign"))
-        try fixture.write(campaign, to: "campaigns/desk.campaign")
+        // The campaign file waits beside the folder: the test installs it once the agent is ready, so every
+        // call of the campaign finds the agent a person's (however slow the browser is on a loaded machine).
+        try fixture.write(campaign, to: "desk.campaign")
         try fixture.write("""
             database  "data/dialer.db"
             campaigns "campaigns"
@@ -132,7 +134,7 @@ struct WebDeskBrowserTests {
         let fixture = try Self.prepare(port: port)
         // The daemon's log goes to a file (a pipe nobody reads would stop it once full), shown if the test fails.
         let logPath = fixture.directory.file("serve.log")
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let serve = Process()
         serve.executableURL = DeliveryDaemonFixture.executable
         serve.arguments = ["serve", "--config", fixture.config]
@@ -163,6 +165,10 @@ struct WebDeskBrowserTests {
             #expect(try await lead.url.hasSuffix("/wallboard"), "a lead lands on the wallboard")
 
             try await agent.click("#ready")
+            let kept = try await Self.waitFor(agent, "return document.getElementById('message').textContent", seconds: 60)
+            #expect((kept as? String)?.contains("when one starts") == true, "ready is kept until a campaign dials")
+            try FileManager.default.moveItem(atPath: fixture.directory.file("desk.campaign"),
+                                             toPath: fixture.directory.file("campaigns/desk.campaign"))
             let ready = try await Self.waitFor(
                 agent, "return ['ready', 'dialing', 'on-call'].includes(document.getElementById('state').dataset.state)", seconds: 60)
             #expect(ready != nil, "the desk shows the agent ready (or already dialed for): \(log())")
@@ -200,6 +206,7 @@ struct WebDeskBrowserTests {
                   AND o.callback_at IS NOT NULL AND s.question = 'interest' AND s.answer = 'high'
                 """) == 1)
 
+            try await lead.go(base + "/wallboard")
             let row = "document.querySelector('#agents-desk tr[data-agent=\"a1\"]')"
             let shown = try await Self.waitFor(lead, "const row = \(row); return row && row.dataset.state ? row.dataset.state : ''",
                                                seconds: 60)
