@@ -70,6 +70,10 @@ struct WebDeskTests {
                                          headers: [("X-CSRF-Token", agent.csrf), ("Accept", "application/json")],
                                          form: "campaign=web&call=1&disposition=sale")
         #expect(outcome.status == 409 && outcome.text.contains("not dialing now"))
+        // Signing out logs the agent out of calls: nobody is left ready at an empty desk.
+        #expect(try await web.send("POST", "/logout", cookie: agent.cookie, headers: [("X-CSRF-Token", agent.csrf)], form: "")
+            .status == 303)
+        #expect(web.desk.personPresences["a1"]?.presence == .loggedOut)
     }
 
     @Test("GET /api/v1/agents lists the agents of the campaigns the token's user may see, as the runners publish them")

@@ -91,6 +91,12 @@ final class LiveWeb: @unchecked Sendable {
         }
     }
 
+    /// An agent who signs out is logged out of calls in every campaign (and those that start later).
+    static func logOutOfCalls(_ user: WebUser, desk: LiveDesk) {
+        guard let agent = user.agent else { return }
+        desk.setPresence(.loggedOut, of: agent, reason: "signed out")
+    }
+
     /// How many browsers follow (desks, wallboards).
     var connected: (desks: Int, boards: Int) {
         lock.withLock { (desks.values.reduce(0) { $0 + $1.count }, boards.count) }

@@ -15,10 +15,11 @@ extension WebApplication {
             return try Self.loginForm(request: request, message: nil, status: 200)
         }
         router.add("POST", "/login") { [context] request in try Self.signIn(request, context: context) }
-        page("POST", "/logout") { [context] request, _ in
+        page("POST", "/logout") { [context] request, session in
             if let token = request.cookies[Self.sessionCookie] {
                 try context.withStore { try $0.deleteSession(tokenHash: SecretBytes.sha256Hex(token)) }
             }
+            context.signedOut(session.user)
             var response = WebResponse.redirect(to: "/login")
             response.add("Set-Cookie", Self.sessionCookie("", maxAge: 0, secure: request.isSecure))
             return response

@@ -13,8 +13,10 @@ final class WebConsole {
         if let certificate = settings.tlsCertificate, let key = settings.tlsKey {
             tls = try TLSCredentials.load(certificateFile: certificate, keyFile: key)
         }
+        let desk = session.desk
         let context = try WebContext(databasePath: session.options.config.databasePath, dialingClock: session.time,
-                                     landing: WebContext.liveLanding, reportsFolder: session.options.config.reportsFolder)
+                                     landing: WebContext.liveLanding, reportsFolder: session.options.config.reportsFolder,
+                                     signedOut: { user in LiveWeb.logOutOfCalls(user, desk: desk) })
         live = LiveWeb(context: context, hub: session.hub, desk: session.desk,
                        screenPop: try session.messaging.screenPop.map { try ScreenPopTemplate($0) })
         let application = WebApplication(context: context, live: live)

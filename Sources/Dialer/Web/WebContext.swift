@@ -17,6 +17,8 @@ package final class WebContext: Sendable {
     let cacheDirectory: String
     /// Where the daemon writes each campaign's reports (`REPORTS/CAMPAIGN/`), served to leads; nil serves none.
     let reportsFolder: String?
+    /// Told when a user signs out (an agent is then logged out of calls: nobody is left ready at an empty desk).
+    let signedOut: @Sendable (WebUser) -> Void
     private let wallClock: SendableClock
     private let dialingClock: SendableClock
     private let specs = Mutex<[Int64: (hash: String, spec: CampaignSpec)]>([:])
@@ -33,8 +35,9 @@ package final class WebContext: Sendable {
     package init(databasePath: String, dialingClock: any Clock = WallClock(), wallClock: any Clock = WallClock(),
                  throttle: LoginThrottle = LoginThrottle(), sessionLifetime: Double = 12 * 3_600,
                  landing: @escaping @Sendable (WebUser) -> String = WebContext.defaultLanding,
-                 reportsFolder: String? = nil) throws {
+                 reportsFolder: String? = nil, signedOut: @escaping @Sendable (WebUser) -> Void = { _ in }) throws {
         self.reportsFolder = reportsFolder
+        self.signedOut = signedOut
         stores = try StorePool(path: databasePath)
         let folder = (databasePath as NSString).deletingLastPathComponent
         cacheDirectory = (folder.isEmpty ? "." : folder) + "/.dnc-cache"

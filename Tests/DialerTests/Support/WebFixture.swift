@@ -42,8 +42,10 @@ final class WebFixture {
         tokens["read"] = try book.createToken(user: "root", scopes: [.read]).token
         tokens["lead"] = try book.createToken(user: "lena", scopes: APIScope.allCases).token
         tokens["agent"] = try book.createToken(user: "a1", scopes: APIScope.allCases).token
+        let desk = desk
         context = try WebContext(databasePath: database, dialingClock: VirtualClock(start: Self.monday), throttle: throttle,
-                                 landing: WebContext.liveLanding, reportsFolder: directory.file("reports"))
+                                 landing: WebContext.liveLanding, reportsFolder: directory.file("reports"),
+                                 signedOut: { LiveWeb.logOutOfCalls($0, desk: desk) })
         live = LiveWeb(context: context, hub: hub, desk: desk)
         application = WebApplication(context: context, live: live)
         server = try WebServer(options: WebServerOptions(host: "127.0.0.1", port: 0), handler: application.handler)
