@@ -56,9 +56,4 @@ struct LiveBoard: Sendable {
             self.figures = figures
         }
     }
-
-    /// The call `agent` is connected to or wrapping up, if any.
-    func call(of agent: String) -> CallID? {
-        agents[agent]?.call
-    }
 }

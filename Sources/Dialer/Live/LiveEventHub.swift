@@ -5,7 +5,8 @@ import Foundation
 /// to start again from ``snapshot(campaign:)``). The hub also keeps each campaign's latest agent
 /// states and figures, so a screen that connects late starts from the present.
 ///
-/// Safe to use from any thread; publishing costs a lock and, without subscribers, nothing more.
+/// Safe to use from any thread; publishing costs a lock and a copy per subscriber. A runner without a
+/// hub (a simulation) publishes nothing at all.
 final class LiveEventHub: @unchecked Sendable {
     private let lock = NSLock()
     private var nextSequence: UInt64 = 1
@@ -14,11 +15,6 @@ final class LiveEventHub: @unchecked Sendable {
     private var boards: [String: LiveBoard] = [:]
 
     init() {}
-
-    /// Whether anyone follows the events (a runner skips building them otherwise).
-    var hasListeners: Bool {
-        lock.withLock { !subscribers.isEmpty || !observers.isEmpty }
-    }
 
     /// Numbers `event`, folds it into its campaign's board and hands it to every subscriber.
     func publish(_ event: LiveEvent) {

@@ -60,15 +60,6 @@ extension CampaignStore {
                                 [contact, campaign], Self.openContact)
     }
 
-    /// Whether `agent` may see `contact`: assigned to them, or called by or for them.
-    func agentKnowsContact(agent: String, contact: Int64) throws -> Bool {
-        try connection.firstRow(
-            """
-            SELECT EXISTS (SELECT 1 FROM assignments WHERE contact_id = ?1 AND agent = ?2)
-                OR EXISTS (SELECT 1 FROM attempts a JOIN jobs j ON j.id = a.job_id WHERE j.contact_id = ?1 AND a.agent = ?2)
-            """, [contact, agent]) { $0.int(0) == 1 } ?? false
-    }
-
     private static let contactSelection = """
         SELECT c.id, j.id, l.position, c.name, l.header_json, c.fields_json, c.phone_e164, c.time_zone,
                j.attempts, j.next_at, open_callback.callback_at, open_callback.callback_agent, s.agent, c.line

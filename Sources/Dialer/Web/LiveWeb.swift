@@ -53,7 +53,7 @@ final class LiveWeb: @unchecked Sendable {
         }
         for board in hub.snapshot() {
             if let state = board.agents[agent] {
-                stream.send(Self.json(StateMessage(campaign: board.campaign, state: state.state.rawValue,
+                stream.send(Self.json(AgentMessage(campaign: board.campaign, agent: agent, state: state.state.rawValue,
                                                    age: age(state.since), reason: state.reason)),
                             event: "state")
                 if let call = state.call, state.state == .onCall || state.state == .wrapUp,
@@ -119,11 +119,10 @@ final class LiveWeb: @unchecked Sendable {
         let campaign = event.campaign
         switch event.kind {
         case .agentState(let agent, let state, let since, let reason, _):
-            toDesk(agent, Self.json(StateMessage(campaign: campaign, state: state.rawValue, age: age(since),
-                                                 reason: reason)), event: "state")
-            toBoards(campaign, agent: agent, Self.json(AgentMessage(campaign: campaign, agent: agent, state: state.rawValue,
-                                                                    age: age(since), reason: reason)),
-                     event: "agent")
+            let message = Self.json(AgentMessage(campaign: campaign, agent: agent, state: state.rawValue, age: age(since),
+                                                 reason: reason))
+            toDesk(agent, message, event: "state")
+            toBoards(campaign, agent: agent, message, event: "agent")
         case .callConnected(let call, let agent, let contact, let number, let answeredAt):
             guard hasDesk(agent),
                   let message = pop(campaign: campaign, call: call, agent: agent, contact: contact, number: number,
@@ -210,15 +209,8 @@ final class LiveWeb: @unchecked Sendable {
     }
 }
 
-/// An agent's state for their desk; `age`: seconds in it when sent (the page counts on from there).
-private struct StateMessage: Encodable {
-    let campaign: String
-    let state: String
-    let age: Double
-    let reason: String?
-}
-
-/// An agent's state for a wallboard.
+/// An agent's state, for their desk and the wallboards; `age`: seconds in it when sent (the page counts
+/// on from there).
 private struct AgentMessage: Encodable {
     let campaign: String
     let agent: String
