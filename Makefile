@@ -2,7 +2,7 @@
 # Both install the Debian packages Dialer needs when they are missing.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libssl-dev libmicrohttpd-dev libxlsxwriter-dev libzip-dev libexpat1-dev tzdata sqlite3
+DEBIAN_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libssl-dev libmicrohttpd-dev libxlsxwriter-dev libzip-dev libexpat1-dev libphonenumber-dev libphonenumber8-java tzdata sqlite3
 # What the Asterisk lab of the integration tests needs to run Asterisk 22 (Tests/AsteriskLab/README.md).
 LAB_PACKAGES := libedit2 libjansson4 libxml2 libxslt1.1 libuuid1 libssl3 libsqlite3-0 python3 xz-utils
 # What the other real-thing tests use: the headless browser and its WebDriver (docs/web.md), curl and openssl

@@ -46,9 +46,15 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // libphonenumber (C++) behind a C header: its parser for what the fast path hands over, and its
+        // metadata, which the fast path compiles into automata (Sources/Dialer/Contacts/Phone).
+        .target(
+            name: "CPhoneNumber",
+            linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("protobuf")]
+        ),
         .target(name: "CampaignDSL"),
         .target(name: "Dialer", dependencies: ["CampaignDSL", "CSQLite", "CCurl", "COpenSSL", "CZip", "CExpat", "CMicroHTTPD",
-                                               "CXLSXWriter"]),
+                                               "CXLSXWriter", "CPhoneNumber"]),
         .executableTarget(name: "dialerd", dependencies: ["Dialer", "CampaignDSL"]),
         .executableTarget(name: "dialer-bench", dependencies: ["Dialer", "CampaignDSL"]),
         .testTarget(name: "CampaignDSLTests", dependencies: ["CampaignDSL"]),
@@ -56,12 +62,13 @@ let package = Package(
         .testTarget(name: "dialerdTests"),
         // dialerd against a real Asterisk (Tests/AsteriskLab); skipped, saying why, without one.
         .testTarget(name: "AsteriskLabTests", dependencies: ["Dialer"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )
 
 // The same settings on every target: Swift 6 mode (strict concurrency) and
 // internal imports by default, so no C type leaks into public API.
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CPhoneNumber" {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .swiftLanguageMode(.v6),
         .enableUpcomingFeature("InternalImportsByDefault"),

@@ -284,7 +284,7 @@ import Testing
         let folder = try ContactsTestFolder()
         let cache = folder.path + "/cache"
         var random = SeededRandom(seed: 99)
-        var lines = (0..<150_000).map { _ in "09\(Int.random(in: 10_000_000...99_999_999, using: &random))" }
+        var lines = (0..<150_000).map { _ in "09\(Int.random(in: 10_000_000...89_999_999, using: &random))" }
         lines += ["+84190*", "bad line"]
         let path = try folder.write("dnc.txt", lines.joined(separator: "\n"))
 
@@ -331,7 +331,7 @@ import Testing
         let folder = try ContactsTestFolder()
         let cache = folder.path + "/cache"
         var random = SeededRandom(seed: 7)
-        let lines = (0..<20_000).map { _ in "09\(Int.random(in: 10_000_000...99_999_999, using: &random))" }
+        let lines = (0..<20_000).map { _ in "09\(Int.random(in: 10_000_000...89_999_999, using: &random))" }
         let path = try folder.write("dnc.txt", lines.joined(separator: "\n"))
         let built = try DNCIndex.load(path: path, column: nil, defaultRegion: "VN", cacheDirectory: cache)
         let files = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".cache") }

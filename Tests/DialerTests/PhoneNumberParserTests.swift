@@ -32,7 +32,7 @@ import Testing
         var forms: [(text: String, needsDefault: Bool)] = [
             ("+\(code)\(digits)", false),
             ("+\(code) " + grouped(digits), false),
-            ("00\(code) " + grouped(digits), false),
+            ("00\(code) " + grouped(digits), true),   // 00 is the international prefix of the default country
             (trunk + grouped(digits), true),
             (parenthesised, true),
             ("  " + trunk + digits + " ", true),
@@ -42,30 +42,28 @@ import Testing
         return forms
     }
 
-    static func randomVietnameseNational(using random: inout SeededRandom) -> String {
-        let mobilePrefixes = ["32", "33", "34", "35", "36", "37", "38", "39", "52", "56", "58", "59", "70", "76", "77",
-                              "78", "79", "81", "82", "83", "84", "85", "86", "88", "89", "90", "91", "93", "94", "96",
-                              "97", "98", "99"]
-        func digits(_ count: Int) -> String {
-            (0..<count).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
+    /// A Vietnamese national number libphonenumber calls valid: a mobile (3 in 4) or a fixed line, drawn from
+    /// the patterns of its metadata.
+    static func randomVietnameseNational(using random: inout SeededRandom) -> (digits: String, kind: PhoneLineKind) {
+        let vietnam = LibPhoneNumber.regions().first { $0.id == "VN" }
+        let kind: RegionPlan.Kind = Int.random(in: 0..<4, using: &random) == 0 ? .fixedLine : .mobile
+        guard let text = vietnam?.descriptions[kind.rawValue].pattern, let pattern = DigitPattern(text) else {
+            return ("912345678", .mobile)
         }
-        if Int.random(in: 0..<4, using: &random) == 0 {
-            return "2" + String(Int.random(in: 0...9, using: &random)) + digits(8)
-        }
-        return (mobilePrefixes.randomElement(using: &random) ?? "91") + digits(7)
+        return (DigitPatternSampler.sample(pattern, using: &random), kind == .fixedLine ? .fixed : .mobile)
     }
 
     @Test func everyWrittenFormOfAVietnameseNumberGivesTheSameE164() throws {
         var random = SeededRandom(seed: 84)
         for _ in 0..<2_000 {
-            let national = Self.randomVietnameseNational(using: &random)
+            let (national, kind) = Self.randomVietnameseNational(using: &random)
             let expected = "+84" + national
             for form in Self.writtenForms(code: 84, national: national, trunk: "0", using: &random) {
                 let number = try #require(parsed(form.text, "VN"), "\(form.text)")
                 #expect(number.e164 == expected, "\(form.text)")
                 #expect(number.countryCallingCode == 84)
                 #expect(number.region == "VN")
-                #expect(number.kind == (national.hasPrefix("2") ? .fixed : .mobile))
+                #expect(number.kind == kind)
                 #expect(number.digits == UInt64(expected.dropFirst()))
                 if !form.needsDefault {
                     #expect(parsed(form.text, nil)?.e164 == expected, "\(form.text)")
@@ -114,11 +112,13 @@ import Testing
         ("0912 ABC 678", .letters),
         ("0912345678 ext 12", .letters),
         ("09123#45678", .unexpectedCharacter("#")),
-        ("091234567", .tooShort(callingCode: 84)),
-        ("09123456789", .tooLong(callingCode: 84)),
-        ("0612345678", .invalidLeadingDigits(callingCode: 84)),
-        ("0312345678", .invalidLeadingDigits(callingCode: 84)),
-        ("0241234567", .tooShort(callingCode: 84)),
+        ("091234567", .unassigned(callingCode: 84)),
+        ("09123456789", .unassigned(callingCode: 84)),
+        ("0912345678901", .tooLong(callingCode: 84)),
+        ("0612345678", .unassigned(callingCode: 84)),
+        ("0241234567", .unassigned(callingCode: 84)),
+        ("012", .tooShort(callingCode: 84)),
+        ("0", .tooFewDigits),
         ("+999 123 456 789", .unknownCountryCode),
         ("+84 12345678901234567890123", .tooLong(callingCode: 84)),
     ])
@@ -135,7 +135,7 @@ import Testing
     }
 
     @Test func errorMessagesAreSentencesThatNeverRepeatTheNumber() {
-        let inputs = ["091234567", "09123456789", "0612345678", "+999 123 456 789", "0912 ABC 678", "09123#45678"]
+        let inputs = ["091234567", "0912345678901", "0612345678", "+999 123 456 789", "0912 ABC 678", "09123#45678", "012"]
         for input in inputs {
             guard case .failure(let error) = PhoneNumberParser.parse(input, defaultRegion: "VN") else {
                 Issue.record("\(input) must fail")

@@ -2,7 +2,7 @@ extension SpecBuilder {
     static let listKeywords = KeywordTable(
         context: "'list'",
         keywords: ["phone", "name", "field", "country", "timezone", "agent", "priority", "delimiter", "encoding", "sheet",
-                   "where"],
+                   "where", "allow"],
         repeatable: ["field"])
 
     /// `list "path" { phone column "A", column "B"  name column "N"  country VN … }`.
@@ -55,6 +55,8 @@ extension SpecBuilder {
             case "encoding":
                 list.encoding = readEncoding(child)
                 textOnly.append(child)
+            case "allow":
+                list.allowedCostlyKinds = readAllowedKinds(child)
             case "sheet":
                 guard let sheet = readSheet(child, workbook: Self.isWorkbook(path)) else { return }
                 list.sheet = sheet.text
@@ -147,6 +149,25 @@ extension SpecBuilder {
             return nil
         }
         return code.text
+    }
+
+    /// `allow premium, toll-free`: kinds of costly number the list calls anyway.
+    private func readAllowedKinds(_ node: Node) -> [CostlyNumberKind] {
+        var reader = node.reader(diagnostics)
+        let names = CostlyNumberKind.allCases.map(\.rawValue)
+        let kinds = reader.list { reader -> CostlyNumberKind? in
+            guard let word = reader.word("a kind of number", hint: "kinds: " + names.joined(separator: ", ")) else {
+                return nil
+            }
+            guard let kind = CostlyNumberKind(rawValue: word.text.lowercased()) else {
+                diagnostics.error("unknown-value", "unknown kind of number '\(word.text)'", at: node.range(of: word),
+                                  hint: Suggestion.hint(for: word.text, in: names) ?? "kinds: " + names.joined(separator: ", "))
+                return nil
+            }
+            return kind
+        }
+        reader.expectEnd()
+        return kinds
     }
 
     /// `delimiter ";"` or `delimiter tab`: one ASCII character.

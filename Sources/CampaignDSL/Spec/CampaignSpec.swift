@@ -137,12 +137,16 @@ public struct ListSpec: Sendable, Hashable, Codable {
     public var sheet: String?
     /// Only rows this filter keeps are called.
     public var filter: RowFilter?
+    /// Kinds of number that cost the caller (or the callee) and are called anyway; the others are refused.
+    /// Nil (older compiled campaigns) reads as none.
+    public var allowedCostlyKinds: [CostlyNumberKind]?
 
     public init(
         path: String, phoneColumns: [String], nameColumn: String? = nil, defaultCountry: String? = nil,
         countryColumn: String? = nil, timeZoneColumn: String? = nil, agentColumn: String? = nil,
         priorityColumn: String? = nil, fields: [ListField] = [], delimiter: UInt8? = nil,
-        encoding: TextEncodingName? = nil, sheet: String? = nil, filter: RowFilter? = nil
+        encoding: TextEncodingName? = nil, sheet: String? = nil, filter: RowFilter? = nil,
+        allowedCostlyKinds: [CostlyNumberKind]? = nil
     ) {
         self.path = path
         self.phoneColumns = phoneColumns
@@ -157,5 +161,16 @@ public struct ListSpec: Sendable, Hashable, Codable {
         self.encoding = encoding
         self.sheet = sheet
         self.filter = filter
+        self.allowedCostlyKinds = allowedCostlyKinds
     }
+}
+
+/// Kinds of number a list refuses unless it says `allow …`: calling them costs money beyond a normal call.
+public enum CostlyNumberKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Premium rate: the caller pays a surcharge to the number's owner.
+    case premium
+    /// Toll-free: the callee pays for the call, and such numbers are a company's lines, not a person's.
+    case tollFree = "toll-free"
+    /// Shared cost: the caller pays part of a surcharged call.
+    case sharedCost = "shared-cost"
 }

@@ -37,7 +37,7 @@ final class CallSheetBuilder {
 
     func row(_ contact: OpenContact, order: Int, at now: Date) throws -> CallSheet.Row {
         let zoneName = contact.zone ?? campaign.spec.timeZone
-        let zone = TimeZone(identifier: zoneName) ?? campaignCalendar.timeZone
+        let zone = CalleeZones.primary(zoneName) ?? campaignCalendar.timeZone
         let history = try store.history(job: contact.job)
         let from = max(now, contact.nextAt ?? now)
         var nextAllowed: Date?

@@ -24,7 +24,7 @@ enum CallSheetCSV {
                 time(call.placedAt) + " " + call.outcome + (call.agent.map { " (\($0))" } ?? "")
             }
             let cells: [String] = [sheet.campaign, row.key, sheet.agent, String(row.order), row.name,
-                                   row.numbers.joined(separator: " / "), row.zone, row.window,
+                                   row.numbers.joined(separator: " / "), CalleeZones.readable(row.zone), row.window,
                                    row.nextAllowed.map(time) ?? "", callback, history.joined(separator: " | ")]
             try writer.writeRow(
                 cells

@@ -50,7 +50,7 @@ enum CallSheetHTML {
             <div class="head"><span><span class="order">\(row.order).</span> <span class="name">\(escape(row.name))</span></span>\
             <span class="numbers">\(row.numbers.map(escape).joined(separator: " · "))</span></div>
             <table>
-            <tr><th>\(label(.sheetLocalTime))</th><td>\(escape(row.zone)) · \(escape(row.window))</td></tr>
+            <tr><th>\(label(.sheetLocalTime))</th><td>\(escape(CalleeZones.readable(row.zone))) · \(escape(row.window))</td></tr>
             <tr><th>\(label(.sheetCallFrom))</th><td>\(escape(row.nextAllowed.map(words.dateTime) ?? words.text(.sheetNotAllowed)))</td></tr>
 
             """

@@ -55,7 +55,7 @@ extension CallSheetBuilder {
         }
         return DeskCard(
             campaign: spec.id, title: spec.title, script: spec.description, contact: id, job: contact.job,
-            name: row.name, numbers: row.numbers, zone: row.zone, localTime: LocalTimeText.format(now, zone: zone),
+            name: row.name, numbers: row.numbers, zone: CalleeZones.readable(row.zone), localTime: LocalTimeText.format(now, zone: zone),
             window: row.window, history: history, fields: row.fields,
             questions: OutcomeValidator(spec: spec).questions, dispositions: spec.dispositions,
             callbackChoices: try callbackChoices(job: contact.job, zone: row.zone, after: now))
@@ -63,7 +63,7 @@ extension CallSheetBuilder {
 
     /// The half hours of the next ``callbackDays`` days at which the laws allow a call to this number.
     func callbackChoices(job: Int64, zone zoneName: String, after now: Date) throws -> [DeskCard.CallbackChoice] {
-        let zone = TimeZone(identifier: zoneName) ?? TimeZone(secondsFromGMT: 0) ?? .current
+        let zone = CalleeZones.primary(zoneName) ?? TimeZone(secondsFromGMT: 0) ?? .current
         let history = try store.history(job: job)
         let step = Self.callbackStep
         var time = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / step).rounded(.up) * step)

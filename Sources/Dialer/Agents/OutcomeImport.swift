@@ -145,7 +145,7 @@ private struct RowImporter {
         for (question, index) in columns.answers.sorted(by: { $0.value < $1.value }) where !cell(index).isEmpty {
             outcome.answers[question] = cell(index)
         }
-        let zone = TimeZone(identifier: contact.zone ?? campaign.spec.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
+        let zone = CalleeZones.primary(contact.zone ?? campaign.spec.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
         var callbackAgent: String? = sheetAgent
         let by = cell(columns.callbackBy)
         if by.lowercased() == "anyone" {

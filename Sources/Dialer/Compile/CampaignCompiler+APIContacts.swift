@@ -39,10 +39,8 @@ extension CampaignCompiler {
                 position: APIList.position, phones: phones, name: index(firstList.nameColumn),
                 country: index(firstList.countryColumn), timeZone: index(firstList.timeZoneColumn),
                 filter: firstList.filter.flatMap { rule in index(rule.column).map { (index: $0, rule: rule) } }, list: list,
-                defaultCallingCode: firstList.defaultCountry.map { region in
-                    PhoneNumberParser.callingCode(forRegion: region).map(Result.success)
-                        ?? .failure(PhoneNumberError(reason: .unknownDefaultRegion(region)))
-                } ?? .success(nil))
+                defaultPlan: PhoneNumberParser.defaultPlan(firstList.defaultCountry),
+                allowedCostlyKinds: Set(firstList.allowedCostlyKinds ?? []))
             var state = CompileState(writer: try ContactWriter(connection: store.connection, campaign: campaign, at: time),
                                      doNotCall: try doNotCall.snapshot(), listNames: [APIList.path])
             var verdicts: [APIContactVerdict?] = Array(repeating: nil, count: rows.count)

@@ -53,10 +53,8 @@ struct CampaignCompiler {
             timeZone: try list.timeZoneColumn.map { try column($0, of: reader, list: list) },
             filter: try list.filter.map { (index: try column($0.column, of: reader, list: list), rule: $0) },
             list: try store.insertList(campaign: campaign, position: position, path: list.path, header: reader.header),
-            defaultCallingCode: list.defaultCountry.map { region in
-                PhoneNumberParser.callingCode(forRegion: region).map(Result.success)
-                    ?? .failure(PhoneNumberError(reason: .unknownDefaultRegion(region)))
-            } ?? .success(nil))
+            defaultPlan: PhoneNumberParser.defaultPlan(list.defaultCountry),
+            allowedCostlyKinds: Set(list.allowedCostlyKinds ?? []))
 
         // Rows are read and parsed in batches, scrubbed against the Do-Not-Call lists a batch at a time (their
         // lookups overlap), then deduplicated and stored in list order.
@@ -96,8 +94,14 @@ struct CampaignCompiler {
         for index in columns.phones {
             guard let text = record.fields[safe: index], !text.isBlank else { continue }
             switch parse(text, record: record, columns: columns) {
-            case .failure(let error): firstProblem = firstProblem ?? "\(error)"
-            case .success(let number): return ReadRow(record: record, number: number, problem: nil)
+            case .failure(let error):
+                firstProblem = firstProblem ?? "\(error)"
+            case .success(let number):
+                if let costly = number.kind.costlyKind, !columns.allowedCostlyKinds.contains(costly) {
+                    firstProblem = firstProblem ?? "\(PhoneNumberError(reason: .refused(costly)))"
+                    continue
+                }
+                return ReadRow(record: record, number: number, problem: nil)
             }
         }
         return ReadRow(record: record, number: nil, problem: firstProblem)
@@ -107,7 +111,7 @@ struct CampaignCompiler {
     private func store(_ batch: inout [ReadRow], columns: ListColumns, state: inout CompileState) throws {
         let blocked = state.doNotCall.blocksEach(digits: batch.map { $0.number?.digits ?? 0 })
         for index in batch.indices {
-            try state.writer.insert(makeContact(batch[index], blocked: blocked[index], columns: columns, state: &state))
+            try state.writer.insert(try makeContact(batch[index], blocked: blocked[index], columns: columns, state: &state))
             state.report.contacts += 1
         }
         batch.removeAll(keepingCapacity: true)
@@ -115,7 +119,7 @@ struct CampaignCompiler {
 
     /// The contact for one row: the first valid number among its phone columns is the one dialed, unless
     /// an earlier row has it (a duplicate) or a Do-Not-Call source blocks it.
-    private func makeContact(_ row: ReadRow, blocked: Bool, columns: ListColumns, state: inout CompileState) -> NewContact {
+    private func makeContact(_ row: ReadRow, blocked: Bool, columns: ListColumns, state: inout CompileState) throws -> NewContact {
         let record = row.record
         let name = columns.name.map { record.fields[safe: $0] ?? "" }
         guard let number = row.number else {
@@ -138,7 +142,7 @@ struct CampaignCompiler {
             return contact(.dnc, zone: nil, problem: "on a do-not-call list")
         }
         state.report.dialable += 1
-        return contact(.pending, zone: zone(of: number, record: record, columns: columns, state: &state), problem: nil)
+        return contact(.pending, zone: try zone(of: number, record: record, columns: columns, state: &state), problem: nil)
     }
 
     /// Parses a written number with the row's country column, else the list's default country.
@@ -146,21 +150,26 @@ struct CampaignCompiler {
         if let index = columns.country, let written = record.fields[safe: index], !written.isBlank {
             return PhoneNumberParser.parse(text, defaultRegion: written.trimmingSpacesAndTabs.uppercased())
         }
-        switch columns.defaultCallingCode {
-        case .success(let code): return PhoneNumberParser.parse(text, defaultCallingCode: code)
+        switch columns.defaultPlan {
+        case .success(let plan): return PhoneNumberParser.parse(text, defaultPlan: plan)
         case .failure(let error): return .failure(error)
         }
     }
 
-    /// The number's IANA zone: the list's zone column, else by country and area code, else the campaign's zone.
-    func zone(of number: PhoneNumber, record: CSVRecord, columns: ListColumns, state: inout CompileState) -> String {
+    /// The callee's zones (``CalleeZones``): the list's zone column, else libphonenumber's zones for the number
+    /// (several when its prefix spans zones: the callee's window must then hold in each), else the campaign's zone.
+    func zone(of number: PhoneNumber, record: CSVRecord, columns: ListColumns, state: inout CompileState) throws -> String {
         if let index = columns.timeZone, let written = record.fields[safe: index]?.trimmingSpacesAndTabs,
            state.isKnownZone(written) {
             return written
         }
-        if let zone = TimeZoneLocator.zoneIdentifier(for: number) { return zone }
-        state.report.unknownZone += 1
-        return spec.timeZone
+        let zones = try state.zones(of: number, around: state.writer.time)
+        guard !zones.isEmpty else {
+            state.report.unknownZone += 1
+            return spec.timeZone
+        }
+        if zones.count > 1 { state.report.severalZones[zones.joined(separator: ", "), default: 0] += 1 }
+        return CalleeZones.stored(zones)
     }
 
     private func column(_ name: String, of reader: any ListRowReader, list: ListSpec) throws -> Int {
@@ -183,8 +192,10 @@ struct ListColumns {
     let filter: (index: Int, rule: RowFilter)?
     /// The list's id in the store.
     let list: Int64
-    /// The default country's calling code, looked up once (an unknown country fails every number without its own code).
-    let defaultCallingCode: Result<Int?, PhoneNumberError>
+    /// The default country's numbering plan, looked up once (an unknown country fails every number without its own code).
+    let defaultPlan: Result<RegionPlan?, PhoneNumberError>
+    /// The costly kinds of number the list calls anyway (`allow …`).
+    let allowedCostlyKinds: Set<CostlyNumberKind>
 }
 
 /// A list row with the number it will be dialed on, before its Do-Not-Call lookup.
@@ -212,6 +223,12 @@ struct CompileState {
         self.writer = writer
         self.doNotCall = doNotCall
         self.listNames = listNames
+    }
+
+    /// libphonenumber's zones of a number known to Foundation, looked up once per distinct answer.
+    mutating func zones(of number: PhoneNumber, around time: Date) throws(EnvironmentError) -> [String] {
+        let zones = try TimeZoneLocator.zoneIdentifiers(for: number, around: time)
+        return zones.allSatisfy { isKnownZone($0) } ? zones : zones.filter { isKnownZone($0) }
     }
 
     /// Whether `name` is an IANA zone, asked of Foundation once per distinct name.

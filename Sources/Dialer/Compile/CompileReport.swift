@@ -14,6 +14,9 @@ public struct CompileReport: Sendable, Hashable {
     public var filteredOut = 0
     /// Contacts whose number's zone could not be known (the campaign's zone is used).
     public var unknownZone = 0
+    /// Contacts whose number's prefix spans several zones (and whose list gives none), by their zones in
+    /// ``CalleeZones`` stored form: they are called only when the laws hold in every one.
+    public var severalZones: [String: Int] = [:]
     /// Rows that could not be read as contacts, with their list, line and reason.
     public var rejectedRows: [RejectedRow] = []
     /// Lines of the Do-Not-Call files that are neither numbers nor prefixes (ignored), with their file and line.

@@ -103,23 +103,28 @@ final class DialPermit {
         return .notBefore(time, firstReason)
     }
 
-    /// The callee calendars of a zone (its legal windows), built once per zone.
+    /// The callee calendars of a stored zone (``CalleeZones``: the legal windows in each of its zones), built once.
     private func calleeCalendars(for zone: String) -> [CallingCalendar] {
         if let cached = calleeCalendars[zone] { return cached }
-        let timeZone = TimeZone(identifier: zone) ?? campaignCalendar.timeZone
-        let calendars = calleeHours.map { CallingCalendar.daily($0, timeZone: timeZone) }
+        let calendars = CalleeZones.identifiers(zone).flatMap { name in
+            let timeZone = TimeZone(identifier: name) ?? campaignCalendar.timeZone
+            return calleeHours.map { CallingCalendar.daily($0, timeZone: timeZone) }
+        }
         calleeCalendars[zone] = calendars
         return calendars
     }
 
-    /// The callee's next local midnight when today's calls already reached the daily cap.
+    /// The callee's next local midnight when today's calls already reached the daily cap (in any of the
+    /// callee's zones: the latest such midnight).
     private func nextDayIfCapped(zone: String, history: [PastAttempt], at time: Date) -> Date? {
         guard let maxPerDay else { return nil }
-        let calendar = gregorian(for: zone)
-        let today = calendar.startOfDay(for: time)
-        guard let tomorrow = calendar.date(byAdding: .day, value: 1, to: today) else { return nil }
-        let callsToday = history.count { $0.placedAt >= today && $0.placedAt < tomorrow }
-        return callsToday >= maxPerDay ? tomorrow : nil
+        return CalleeZones.identifiers(zone).compactMap { name -> Date? in
+            let calendar = gregorian(for: name)
+            let today = calendar.startOfDay(for: time)
+            guard let tomorrow = calendar.date(byAdding: .day, value: 1, to: today) else { return nil }
+            let callsToday = history.count { $0.placedAt >= today && $0.placedAt < tomorrow }
+            return callsToday >= maxPerDay ? tomorrow : nil
+        }.max()
     }
 
     /// When the oldest call that keeps the last 24 hours at the cap leaves the window; nil when under the cap.

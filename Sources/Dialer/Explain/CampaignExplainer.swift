@@ -146,11 +146,47 @@ public enum CampaignExplainer {
         if report.unknownZone > 0 {
             lines.append("  warning: \(PlainWords.count(report.unknownZone, "number")) with no known time zone use the campaign's (\(spec.timeZone)).")
         }
+        lines += severalZoneLines(spec, report: report)
         if !zones.isEmpty {
-            lines.append("  Time zones: " + zones.prefix(6).map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+            lines.append("  Time zones: " + zones.prefix(6).map { "\(CalleeZones.readable($0.0)) \($0.1)" }.joined(separator: ", ")
                          + (zones.count > 6 ? ", and \(zones.count - 6) more" : "") + ".")
         }
         return lines
+    }
+
+    /// The contacts whose number may be in several zones, and the hours a day the callee's legal window holds in
+    /// all of them (the only hours they are called).
+    private static func severalZoneLines(_ spec: CampaignSpec, report: CompileReport) -> [String] {
+        guard !report.severalZones.isEmpty else { return [] }
+        let total = report.severalZones.values.reduce(0, +)
+        var lines = ["  \(PlainWords.count(total, "contact")) have a number whose prefix spans several time zones, and no zone"
+                     + " in the list: they are called only when the callee's window holds in every one of them."]
+        let windows = [spec.calleeHours, spec.compliance.calleeHours].filter { !$0.isEmpty }
+        for (stored, count) in report.severalZones.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(8) {
+            let zones = CalleeZones.identifiers(stored)
+            var line = "    \(count) in \(zones.joined(separator: ", "))"
+            if !windows.isEmpty {
+                let hours = sharedHours(windows, zones: zones)
+                line += hours > 0 ? ": \(PlainWords.duration(seconds: Int(hours * 3_600))) a day" : ": no hour of the day; they are never called"
+            }
+            lines.append(line + ".")
+        }
+        if report.severalZones.count > 8 { lines.append("    and \(report.severalZones.count - 8) more groups of zones.") }
+        lines.append("  A `timezone` column in the list gives each contact their own zone instead.")
+        return lines
+    }
+
+    /// The hours of a day (a Wednesday in January, minute by minute) when every legal window is open in every zone.
+    private static func sharedHours(_ windows: [[TimeRange]], zones: [String]) -> Double {
+        let calendars = zones.compactMap(TimeZone.init(identifier:)).flatMap { zone in
+            windows.map { CallingCalendar.daily($0, timeZone: zone) }
+        }
+        let day = Date(timeIntervalSince1970: 1_767_744_000)  // 2026-01-07 00:00 UTC
+        let open = (0..<(48 * 60)).count { minute in
+            let instant = day.addingTimeInterval(TimeInterval(minute * 60))
+            return calendars.allSatisfy { $0.isOpen(at: instant) }
+        }
+        return Double(open) / 60 / 2
     }
 
     private static func scheduleLines(_ spec: CampaignSpec) -> [String] {

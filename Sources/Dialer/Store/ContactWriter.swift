@@ -12,7 +12,8 @@ final class ContactWriter {
     static let rowsPerStatement = 64
 
     private let campaign: Int64
-    private let time: Date
+    /// When the contacts are written (their jobs are created at this time).
+    let time: Date
     private let connection: SQLiteConnection
     /// The id the next contact gets.
     private var nextID: Int64

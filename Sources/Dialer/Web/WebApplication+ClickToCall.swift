@@ -70,8 +70,7 @@ extension WebApplication {
 
     /// A written number in E.164, read with the campaign's first list's default country.
     private static func normalise(_ text: String, spec: CampaignSpec) throws -> String {
-        let code = spec.lists.first?.defaultCountry.flatMap(PhoneNumberParser.callingCode(forRegion:))
-        switch PhoneNumberParser.parse(text, defaultCallingCode: code) {
+        switch PhoneNumberParser.parse(text, defaultRegion: spec.lists.first?.defaultCountry) {
         case .success(let number): return number.e164
         case .failure(let problem): throw APIError(422, "invalid_number", "\(problem)")
         }

@@ -121,7 +121,7 @@ extension WebApplication {
         outcome.optOut = form["opt_out"] == "1"
         if let text = form["callback"], !text.isEmpty {
             let zoneName = try context.withStore { try $0.recordedAttempt(call: call)?.zone }
-            guard let zone = TimeZone(identifier: zoneName ?? "") ?? TimeZone(identifier: "UTC"),
+            guard let zone = CalleeZones.primary(zoneName ?? "") ?? TimeZone(identifier: "UTC"),
                   let at = LocalTimeText.parse(text, zone: zone) else {
                 return .failure(FormProblem(message: "'\(text)' is not a callback time"))
             }

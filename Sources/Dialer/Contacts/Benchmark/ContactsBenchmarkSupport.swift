@@ -168,9 +168,10 @@ public enum ContactsBenchmarkSupport {
                                  "Biên Hòa", "Vũng Tàu", "Quy Nhơn"]
     private static let owners = ["an", "binh", "chi", "dung", "giang"]
     private static let mobilePrefixes = ["32", "33", "34", "35", "36", "37", "38", "39", "56", "58", "70", "76", "77", "78",
-                                         "79", "81", "82", "83", "84", "85", "86", "88", "89", "90", "91", "93", "94",
+                                         "79", "81", "82", "83", "84", "85", "86", "87", "88", "90", "91", "93", "94",
                                          "96", "97", "98"]
-    private static let areaCodes = ["24", "28", "236", "225", "292", "234", "258"]
+    /// Area codes with the first subscriber digit where libphonenumber's plan requires one (Hà Nội 24 3…, TP.HCM 28 3…).
+    private static let areaCodes = ["243", "283", "236", "225", "292", "234", "258"]
 
     private static func digits(_ count: Int, _ random: inout ContactsRandom) -> String {
         String((0..<count).map { _ in Character(Unicode.Scalar(UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &random))) })

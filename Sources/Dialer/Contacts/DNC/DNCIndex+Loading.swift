@@ -4,12 +4,12 @@ extension DNCIndex {
     /// With `cacheDirectory`, the built index is cached on disk (binary, keyed by the source file's path, size and mtime) and reused
     /// while the source is unchanged.
     static func load(path: String, column: String?, defaultRegion: String?, cacheDirectory: String?) throws -> DNCLoadResult {
-        var defaultCallingCode: Int?
+        var defaultPlan: RegionPlan?
         if let defaultRegion {
-            guard let code = PhoneNumberParser.callingCode(forRegion: defaultRegion) else {
+            guard let plan = NumberingPlans.shared.plan(forRegion: defaultRegion) else {
                 throw DNCError(path: path, problem: .unknownDefaultRegion(defaultRegion))
             }
-            defaultCallingCode = code
+            defaultPlan = plan
         }
         let before: DNCSourceStamp
         do {
@@ -24,7 +24,7 @@ extension DNCIndex {
             return DNCLoadResult(index: cached.index, rejected: cached.rejected, fromCache: true)
         }
 
-        let (index, rejected) = try build(path: path, column: column, defaultCallingCode: defaultCallingCode, size: before.size)
+        let (index, rejected) = try build(path: path, column: column, defaultPlan: defaultPlan, size: before.size)
         // Only a source left unchanged while it was read may be cached under its stamp.
         if let cache, (try? DNCSourceStamp(path: path)) == before {
             cache.write(index, rejected: rejected)
@@ -33,9 +33,9 @@ extension DNCIndex {
     }
 
     /// Reads the source and builds the index; the parsed numbers are released as soon as the index is built.
-    private static func build(path: String, column: String?, defaultCallingCode: Int?, size: UInt64) throws -> (DNCIndex, [CSVReject]) {
+    private static func build(path: String, column: String?, defaultPlan: RegionPlan?, size: UInt64) throws -> (DNCIndex, [CSVReject]) {
         if let column {
-            var parser = DNCListParser(defaultCallingCode: defaultCallingCode, expectedEntries: 0)
+            var parser = DNCListParser(defaultPlan: defaultPlan, expectedEntries: 0)
             let reader: CSVReader
             do {
                 reader = try CSVReader(path: path)
@@ -50,7 +50,7 @@ extension DNCIndex {
         }
         // A line holds at least 11 bytes ("0912345678" and its line break): reserving that many entries avoids
         // regrowing (and briefly doubling) the list; pages never written cost no memory.
-        var parser = DNCListParser(defaultCallingCode: defaultCallingCode, expectedEntries: Int(size / 11))
+        var parser = DNCListParser(defaultPlan: defaultPlan, expectedEntries: Int(size / 11))
         do {
             try parser.readLines(of: ReadOnlyFile(path: path))
         } catch {

@@ -10,14 +10,14 @@ struct DNCListParser {
     private(set) var numbers: [UInt64] = []
     private(set) var prefixes: [String] = []
     private(set) var rejected: [CSVReject] = []
-    private let defaultCallingCode: Int?
+    private let defaultPlan: RegionPlan?
 
     /// The read buffer size, which is also the longest line accepted.
     static let bufferSize = 1 << 20
 
     /// `expectedEntries` reserves room for that many numbers up front.
-    init(defaultCallingCode: Int?, expectedEntries: Int) {
-        self.defaultCallingCode = defaultCallingCode
+    init(defaultPlan: RegionPlan?, expectedEntries: Int) {
+        self.defaultPlan = defaultPlan
         numbers.reserveCapacity(expectedEntries)
     }
 
@@ -99,7 +99,7 @@ struct DNCListParser {
             }
             return
         }
-        switch PhoneNumberParser.parseDigits(entry, defaultCallingCode: defaultCallingCode) {
+        switch PhoneNumberParser.parseDigits(entry, defaultPlan: defaultPlan) {
         case .success(let parsed): numbers.append(parsed.digits)
         case .failure(let error): reject(entry, line: line, reason: error.description)
         }
@@ -122,21 +122,22 @@ struct DNCListParser {
             default: return .invalid("a prefix entry holds only digits, an optional leading + and a final *")
             }
         }
-        if !plus && digits.hasPrefix("00") {
-            digits.removeFirst(2)
-            plus = true
+        if !plus, let plan = defaultPlan {
+            let international = plan.writtenPrefixLength(DigitString(digits), plan.internationalPrefix)
+            if international > 0 {
+                digits.removeFirst(international)
+                plus = true
+            }
         }
         if !plus {
-            guard let code = defaultCallingCode else {
+            guard let plan = defaultPlan else {
                 return .invalid(Self.noCountryPrefixReason)
             }
-            if let trunk = CallingCodes.trunkPrefix(callingCode: code), digits.first == Character(String(trunk)) {
-                digits.removeFirst()
-            }
-            digits = String(code) + digits
+            digits.removeFirst(plan.writtenPrefixLength(DigitString(digits), plan.nationalPrefix))
+            digits = String(plan.callingCode) + digits
         }
         let hasCallingCode = (1...3).contains { length in
-            digits.count >= length && CallingCodes.isKnown(Int(digits.prefix(length)) ?? -1)
+            digits.count >= length && NumberingPlans.shared.isCallingCode(Int(digits.prefix(length)) ?? -1)
         }
         guard hasCallingCode, digits.first != "0" else {
             return .invalid("the prefix does not start with a known country calling code")

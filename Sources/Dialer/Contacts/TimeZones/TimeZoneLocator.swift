@@ -1,28 +1,19 @@
-/// Where a number's owner lives, as an IANA time zone, so calls respect the called party's local hours.
+import Foundation
+
+/// Where a number's owner may live, as IANA time zones, so calls respect the called party's local hours.
 enum TimeZoneLocator {
-    /// The IANA zone of a number: by country; by area code for countries spanning zones (NANP at least; Australia,
-    /// Brazil, Mexico, Russia, Indonesia where the plan allows; mobiles of such countries are unknown → nil). nil when unknowable.
-    static func zoneIdentifier(for number: PhoneNumber) -> String? {
-        switch number.countryCallingCode {
-        case 1:
-            return NANPAreaCodes.zone(areaCode: number.nationalPrefix(3))
-        case 7:
-            return AreaCodeTimeZones.russiaKazakhstan(number)
-        case 34:
-            return AreaCodeTimeZones.spain(number)
-        case 351:
-            return AreaCodeTimeZones.portugal(number)
-        case 52:
-            return AreaCodeTimeZones.mexico(number)
-        case 55:
-            return AreaCodeTimeZones.brazil(number)
-        case 61:
-            return number.region == "AU" ? AreaCodeTimeZones.australia(number) : nil
-        case 62:
-            return AreaCodeTimeZones.indonesia(number)
-        default:
-            guard let region = number.region else { return nil }
-            return CountryTimeZones.byRegion[region]
+    /// The zones libphonenumber gives a number (its `PhoneNumberToTimeZonesMapper`): by the longest prefix its map
+    /// has for fixed lines and for mobiles that keep an area code, by country for the rest. Several zones when
+    /// the prefix spans them (a US area code across a state line, a Russian mobile); empty when unknown.
+    ///
+    /// One departure: every +1 number is placed by its area code, mobiles too. In the NANP a mobile keeps the area
+    /// code of where it was issued (the US rules read it that way), while the library would give a Jamaican
+    /// mobile all of the NANP's zones, from Halifax to Adak.
+    static func zoneIdentifiers(for number: PhoneNumber, around time: Date) throws(EnvironmentError) -> [String] {
+        let map = try PhoneTimeZoneMap.installed.get()
+        if number.countryCallingCode == 1 || number.kind.isGeographical(callingCode: number.countryCallingCode) {
+            return map.zones(forDigits: number.digits, around: time)
         }
+        return map.zones(forDigits: UInt64(number.countryCallingCode), around: time)
     }
 }
