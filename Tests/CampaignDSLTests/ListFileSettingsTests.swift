@@ -48,6 +48,30 @@ import Testing
         }
     }
 
+    @Test func allowNamesTheCostlyNumbersAListCalls() {
+        let allowed = check("""
+              list "vn.csv" {
+                phone column "Mobile"
+                allow premium, toll-free
+              }
+            """, files: ["c/vn.csv": ["Mobile"]])
+        #expect(allowed.diagnostics.isEmpty, "\(messages(allowed))")
+        #expect(allowed.spec?.lists.first?.allowedCostlyKinds == [.premium, .tollFree])
+        let none = check("""
+              list "vn.csv" {
+                phone column "Mobile"
+              }
+            """, files: ["c/vn.csv": ["Mobile"]])
+        #expect(none.spec?.lists.first?.allowedCostlyKinds == nil)
+        let typo = check("""
+              list "vn.csv" {
+                phone column "Mobile"
+                allow premim
+              }
+            """, files: ["c/vn.csv": ["Mobile"]])
+        #expect(messages(typo) == ["unknown-value: unknown kind of number 'premim' — did you mean `premium`?"])
+    }
+
     @Test func settingsThatDoNotFitTheFileAreConflicts() {
         let sheetOnCSV = check("""
               list "vn.csv" {

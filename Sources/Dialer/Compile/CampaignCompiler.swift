@@ -163,12 +163,12 @@ struct CampaignCompiler {
            state.isKnownZone(written) {
             return written
         }
-        let zones = try state.zones(of: number, around: state.writer.time)
+        let zones = try state.zones(of: number, around: state.writer.time, campaignZone: spec.timeZone)
         guard !zones.isEmpty else {
             state.report.unknownZone += 1
             return spec.timeZone
         }
-        if zones.count > 1 { state.report.severalZones[zones.joined(separator: ", "), default: 0] += 1 }
+        if zones.count > 1 { state.report.severalZones[CalleeZones.stored(zones), default: 0] += 1 }
         return CalleeZones.stored(zones)
     }
 
@@ -218,6 +218,8 @@ struct CompileState {
     var seen: [UInt64: UInt64] = [:]
     /// Zone column values already checked against the IANA database.
     private var zoneNames: [String: Bool] = [:]
+    /// How each zone of libphonenumber's map is written (nil: unknown to Foundation).
+    private var presentedZones: [String: String?] = [:]
 
     init(writer: ContactWriter, doNotCall: DoNotCallSnapshot, listNames: [String]) {
         self.writer = writer
@@ -225,10 +227,21 @@ struct CompileState {
         self.listNames = listNames
     }
 
-    /// libphonenumber's zones of a number known to Foundation, looked up once per distinct answer.
-    mutating func zones(of number: PhoneNumber, around time: Date) throws(EnvironmentError) -> [String] {
-        let zones = try TimeZoneLocator.zoneIdentifiers(for: number, around: time)
-        return zones.allSatisfy { isKnownZone($0) } ? zones : zones.filter { isKnownZone($0) }
+    /// libphonenumber's zones of a number that Foundation knows, each written as the campaign's zone when it
+    /// keeps the same time (a Vietnamese campaign's callees are in Asia/Ho_Chi_Minh, not the map's Asia/Bangkok).
+    mutating func zones(of number: PhoneNumber, around time: Date, campaignZone: String) throws(EnvironmentError) -> [String] {
+        try TimeZoneLocator.zoneIdentifiers(for: number, around: time).compactMap { name in
+            if let known = presentedZones[name] { return known }
+            var presented: String?
+            if let zone = TimeZone(identifier: name) {
+                presented = name
+                if let campaign = TimeZone(identifier: campaignZone), CalleeZones.keepSameTime(zone, campaign, around: time) {
+                    presented = campaignZone
+                }
+            }
+            presentedZones[name] = .some(presented)
+            return presented
+        }
     }
 
     /// Whether `name` is an IANA zone, asked of Foundation once per distinct name.

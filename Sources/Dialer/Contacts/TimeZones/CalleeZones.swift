@@ -19,6 +19,17 @@ enum CalleeZones {
         identifiers(stored).first.flatMap(TimeZone.init(identifier:))
     }
 
+    /// Whether two zones keep the same time on every day of the year from `time` (Asia/Bangkok and
+    /// Asia/Ho_Chi_Minh; Europe/Guernsey and Europe/London): the same zone for every law on local time.
+    static func keepSameTime(_ first: TimeZone, _ second: TimeZone, around time: Date) -> Bool {
+        dailyOffsets(first, around: time) == dailyOffsets(second, around: time)
+    }
+
+    /// The zone's offset from UTC at this time of day on each day of the coming year.
+    static func dailyOffsets(_ zone: TimeZone, around time: Date) -> [Int] {
+        (0..<366).map { day in zone.secondsFromGMT(for: time.addingTimeInterval(TimeInterval(day * 86_400))) }
+    }
+
     /// The stored form for people: "America/Boise or America/Los_Angeles".
     static func readable(_ stored: String) -> String {
         identifiers(stored).joined(separator: " or ")

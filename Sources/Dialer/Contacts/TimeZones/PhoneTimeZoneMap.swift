@@ -106,10 +106,7 @@ final class PhoneTimeZoneMap: Sendable {
                 kept.append((name, []))
                 continue
             }
-            // The offset at noon UTC of each day of the coming year.
-            let offsets = (0..<366).map { day in
-                zone.secondsFromGMT(for: time.addingTimeInterval(TimeInterval(day * 86_400)))
-            }
+            let offsets = CalleeZones.dailyOffsets(zone, around: time)
             if !kept.contains(where: { $0.offsets == offsets }) { kept.append((name, offsets)) }
         }
         let result = kept.map(\.name).sorted()
