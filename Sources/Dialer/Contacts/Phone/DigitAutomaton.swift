@@ -2,7 +2,7 @@
 /// digit by digit tells, in one pass, which of the patterns match it whole (or which match a prefix of it).
 /// This is how the numbering plans of libphonenumber's metadata are checked at millions of numbers a second
 /// instead of running each regular expression through ICU.
-struct DigitAutomaton: Sendable {
+final class DigitAutomaton: Sendable {
     /// `transitions[state * 10 + digit]`: the next state, -1 when no pattern can match any more.
     private let transitions: [Int32]
     /// The tags whose pattern matches exactly the digits read so far, per state.
@@ -21,17 +21,24 @@ struct DigitAutomaton: Sendable {
         (transitions, accepting) = nfa.determinize(from: start)
     }
 
-    /// The number of states (for tests and the benchmark's notes).
-    var stateCount: Int { accepting.count }
+    /// The digits a match can start with, as a bit set (every digit when the empty string matches): a number
+    /// starting with none of them needs no run.
+    var firstDigits: UInt16 {
+        if accepting[0] != 0 { return DigitPattern.anyDigit }
+        return (0..<10).reduce(0) { set, digit in transitions[digit] >= 0 ? set | 1 << UInt16(digit) : set }
+    }
 
     /// The tags of the patterns matching all of `digits`.
     func matches(_ digits: DigitString) -> UInt32 {
-        var state: Int32 = 0
-        for index in 0..<digits.count {
-            state = transitions[Int(state) &* 10 &+ Int(digits[index])]
-            if state < 0 { return 0 }
+        transitions.withUnsafeBufferPointer { transitions in
+            var state: Int32 = 0
+            for index in 0..<digits.count {
+                // Every state has 10 entries and digits are 0–9: the index is always in range.
+                state = transitions[Int(state) &* 10 &+ Int(digits[index])]
+                if state < 0 { return 0 }
+            }
+            return accepting[Int(state)]
         }
-        return accepting[Int(state)]
     }
 
     /// The lengths of the prefixes of `digits` (the empty one included) that a pattern matches whole.

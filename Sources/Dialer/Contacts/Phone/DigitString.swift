@@ -4,7 +4,10 @@ struct DigitString: Equatable, Sendable {
     /// The longest digit string kept; longer input is too long for any number.
     static let capacity = 24
 
-    private var storage = InlineArray<24, UInt8>(repeating: 0)
+    /// Four bits a digit: digits 0–15 in `low`, 16–31 in `high` (whole words, so copies never stall on bytes
+    /// just written one by one).
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
     private var start = 0
     private var end = 0
 
@@ -15,16 +18,6 @@ struct DigitString: Equatable, Sendable {
         for byte in text.utf8 { append(byte &- UInt8(ascii: "0")) }
     }
 
-    /// The digits of a national number, its leading zeros kept.
-    init(_ number: NationalNumber) {
-        end = min(number.length, Self.capacity)
-        var value = number.value
-        for index in stride(from: end - 1, through: 0, by: -1) {
-            storage[index] = UInt8(value % 10)
-            value /= 10
-        }
-    }
-
     static func == (left: DigitString, right: DigitString) -> Bool {
         left.count == right.count && left.hasPrefix(right)
     }
@@ -32,13 +25,19 @@ struct DigitString: Equatable, Sendable {
     var count: Int { end - start }
     var isEmpty: Bool { start == end }
 
-    subscript(index: Int) -> UInt8 { storage[start + index] }
+    /// The digit at `index`, which must be below `count`.
+    subscript(index: Int) -> UInt8 {
+        let position = start &+ index
+        let word = position < 16 ? low : high
+        return UInt8(truncatingIfNeeded: word >> UInt64((position & 15) &* 4)) & 0xF
+    }
 
     /// Appends one digit; false (and nothing appended) when full.
     @discardableResult
     mutating func append(_ digit: UInt8) -> Bool {
         guard end < Self.capacity else { return false }
-        storage[end] = digit
+        let bits = UInt64(digit & 0xF) << UInt64((end & 15) * 4)
+        if end < 16 { low |= bits } else { high |= bits }
         end += 1
         return true
     }

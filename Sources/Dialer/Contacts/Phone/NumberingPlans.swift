@@ -8,6 +8,8 @@ final class NumberingPlans: Sendable {
 
     private let metadata: [LibPhoneNumber.RegionMetadata]
     private let indexByRegion: [String: Int]
+    /// Whether each code 0–999 is a calling code in use (read without a lock: the parser asks for every digit).
+    private let callingCodesInUse: [Bool]
     private let compiled = Mutex<[Int: RegionPlan]>([:])
     private let byCallingCode = Mutex<[Int: [RegionPlan]]>([:])
 
@@ -18,6 +20,9 @@ final class NumberingPlans: Sendable {
             indexByRegion[region.id] = index
         }
         self.indexByRegion = indexByRegion
+        var inUse = [Bool](repeating: false, count: 1_000)
+        for region in metadata where (1..<1_000).contains(region.callingCode) { inUse[region.callingCode] = true }
+        callingCodesInUse = inUse
     }
 
     /// The region id libphonenumber gives non-geographic calling codes (+800, +882…).
@@ -28,7 +33,7 @@ final class NumberingPlans: Sendable {
 
     /// The plan of an ISO 3166-1 alpha-2 region (any case), nil when the library has none.
     func plan(forRegion region: String) -> RegionPlan? {
-        indexByRegion[region.uppercased()].map(plan(at:))
+        (indexByRegion[region] ?? indexByRegion[region.uppercased()]).map(plan(at:))
     }
 
     /// The plans sharing a calling code in the order the library tries them (main region first); empty when the
@@ -47,7 +52,7 @@ final class NumberingPlans: Sendable {
 
     /// Whether a calling code is in use.
     func isCallingCode(_ code: Int) -> Bool {
-        code > 0 && !plans(callingCode: code).isEmpty
+        code > 0 && code < callingCodesInUse.count && callingCodesInUse[code]
     }
 
     private func plan(at index: Int) -> RegionPlan {

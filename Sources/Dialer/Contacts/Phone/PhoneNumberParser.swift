@@ -9,14 +9,15 @@ enum PhoneNumberParser {
     /// A number reduced to its digits and plan verdict, without building strings (the DNC loader uses this).
     struct ParsedDigits: Equatable {
         let callingCode: Int
-        let national: NationalNumber
+        /// The national significant number, leading zeros kept.
+        let national: DigitString
         let kind: PhoneLineKind
         /// The ISO region, nil for a non-geographic calling code (+800, +882…).
         let region: String?
 
         /// The E.164 digits as an integer.
         var digits: UInt64 {
-            UInt64(callingCode) * PhoneNumber.powerOfTen(national.length) + national.value
+            UInt64(callingCode) * PhoneNumber.powerOfTen(national.count) + national.value
         }
     }
 
@@ -109,8 +110,8 @@ enum PhoneNumberParser {
     private static func canonical(_ parsed: ParsedDigits, defaultPlan: RegionPlan?) -> ParsedDigits {
         let plan = defaultPlan.flatMap { $0.callingCode == parsed.callingCode && $0.isMainRegion ? $0 : nil }
             ?? NumberingPlans.shared.mainPlan(callingCode: parsed.callingCode)
-        guard let plan else { return parsed }
-        let national = DigitString(parsed.national)
+        guard let plan, RegionPlan.mayStart(parsed.national, plan.nationalPrefixStarts) else { return parsed }
+        let national = parsed.national
         switch plan.nationalPrefix {
         case .none: return parsed
         case .automaton(let prefix) where prefix.prefixMatches(national).nonEmpty.isEmpty: return parsed
@@ -162,7 +163,9 @@ enum PhoneNumberParser {
         var national = digits
         var callingCode = 0
         var international = plus
-        if !plus, let defaultPlan, case .automaton(let prefix) = defaultPlan.internationalPrefix {
+        if !plus, let defaultPlan, !RegionPlan.mayStart(national, defaultPlan.internationalPrefixStarts) {
+            // Not an international prefix: the common case, decided by the first digit.
+        } else if !plus, let defaultPlan, case .automaton(let prefix) = defaultPlan.internationalPrefix {
             let lengths = prefix.prefixMatches(national)
             if !lengths.isEmpty && lengths.single == nil { return .library }
             // ParsePrefixAsIdd: a calling code never starts with 0, so neither does what follows the prefix.
@@ -236,7 +239,7 @@ enum PhoneNumberParser {
     /// `MaybeStripNationalPrefixAndCarrierCode`: the national prefix (`0`, `1`, `8`…) taken off, unless the
     /// number fit the plan with it and no longer does without.
     private static func stripNationalPrefix(_ number: DigitString, plan: RegionPlan) -> Step<DigitString> {
-        guard !number.isEmpty else { return .number(number) }
+        guard RegionPlan.mayStart(number, plan.nationalPrefixStarts) else { return .number(number) }
         switch plan.nationalPrefix {
         case .none:
             return .number(number)
@@ -247,7 +250,7 @@ enum PhoneNumberParser {
             if lengths.isEmpty { return .number(number) }
             guard let length = lengths.single, !plan.nationalPrefixTransforms else { return .library }
             let stripped = number.dropping(length)
-            if plan.matchesGeneralPattern(number) && !plan.matchesGeneralPattern(stripped) { return .number(number) }
+            if !plan.matchesGeneralPattern(stripped) && plan.matchesGeneralPattern(number) { return .number(number) }
             return .number(stripped)
         }
     }
@@ -283,9 +286,9 @@ enum PhoneNumberParser {
             let type = region.type(of: national)
             if type != .unknown {
                 return .number(ParsedDigits(
-                    callingCode: callingCode, national: NationalNumber(value: national.value, length: national.count),
+                    callingCode: callingCode, national: national,
                     kind: PhoneLineKind(type),
-                    region: region.id == NumberingPlans.nonGeographicRegion ? nil : region.id))
+                    region: region.isoRegion))
             }
         }
         return .failure(invalidReason(main.testLength(national), callingCode: callingCode))
@@ -318,10 +321,9 @@ enum PhoneNumberParser {
             guard reading.isValid, reading.type != .unknown else {
                 return .failure(PhoneNumberError(reason: invalidReason(reading.possibility, callingCode: reading.callingCode)))
             }
-            let national = DigitString(reading.national)
             return .success(ParsedDigits(
                 callingCode: reading.callingCode,
-                national: NationalNumber(value: national.value, length: national.count),
+                national: DigitString(reading.national),
                 kind: PhoneLineKind(reading.type),
                 region: reading.region == NumberingPlans.nonGeographicRegion ? nil : reading.region))
         }

@@ -19,6 +19,8 @@ final class RegionPlan: Sendable {
     }
 
     let id: String
+    /// The ISO region, nil for a non-geographic calling code ("001").
+    let isoRegion: String?
     let callingCode: Int
     /// Whether it is the main region of its calling code (the US for +1), whose plan reads numbers written with it.
     let isMainRegion: Bool
@@ -38,11 +40,16 @@ final class RegionPlan: Sendable {
     let leadingDigits: PrefixRule
     let internationalPrefix: PrefixRule
     let nationalPrefix: PrefixRule
+    /// The digits the international and national prefixes can start with (all of them for a rule beyond the
+    /// automata): most numbers are decided not to start with one by their first digit alone.
+    let internationalPrefixStarts: UInt16
+    let nationalPrefixStarts: UInt16
     /// Whether the national prefix rule rewrites what it captures (then the library reads such numbers).
     let nationalPrefixTransforms: Bool
 
     init(_ metadata: LibPhoneNumber.RegionMetadata, isMainRegion: Bool, sharesCallingCode: Bool) {
         id = metadata.id
+        isoRegion = metadata.id == NumberingPlans.nonGeographicRegion ? nil : metadata.id
         callingCode = metadata.callingCode
         self.isMainRegion = isMainRegion
         self.sharesCallingCode = sharesCallingCode
@@ -65,6 +72,21 @@ final class RegionPlan: Sendable {
         internationalPrefix = Self.rule(metadata.internationalPrefix)
         nationalPrefix = Self.rule(metadata.nationalPrefixForParsing)
         nationalPrefixTransforms = !metadata.nationalPrefixTransformRule.isEmpty
+        internationalPrefixStarts = Self.starts(internationalPrefix)
+        nationalPrefixStarts = Self.starts(nationalPrefix)
+    }
+
+    /// Whether `digits` may start with the prefix whose first digits are `starts`.
+    static func mayStart(_ digits: DigitString, _ starts: UInt16) -> Bool {
+        !digits.isEmpty && starts & (1 << UInt16(digits[0])) != 0
+    }
+
+    private static func starts(_ rule: PrefixRule) -> UInt16 {
+        switch rule {
+        case .none: 0
+        case .automaton(let automaton): automaton.firstDigits
+        case .unsupported: DigitPattern.anyDigit
+        }
     }
 
     /// Whether the general pattern matches (libphonenumber's `MatchNationalNumber` on the general description:
