@@ -93,8 +93,14 @@ struct ModelPacer: Pacer {
 
     init(settings: Settings) {
         self.settings = settings
-        // Answers further off than this are left to later decisions.
-        let end = max(10, settings.ringTimeout - 5)
+        grid = Self.horizonGrid(ringTimeout: settings.ringTimeout)
+    }
+
+    /// The instants a decision looks at, in seconds from now: every half second to 4 s, every
+    /// second to 12 s, then every two; answers further off than the ring timeout less 5 s (at
+    /// least 10 s) are left to later decisions.
+    static func horizonGrid(ringTimeout: Double) -> [Double] {
+        let end = max(10, ringTimeout - 5)
         var grid: [Double] = []
         var tau = 0.5
         while tau < end {
@@ -102,7 +108,24 @@ struct ModelPacer: Pacer {
             tau += tau < 4 ? 0.5 : tau < 12 ? 1 : 2
         }
         grid.append(end)
-        self.grid = grid
+        return grid
+    }
+
+    /// The largest number of new calls, at most `most`, that `acceptable` accepts (it accepts a
+    /// number's predecessors when it accepts the number): doubling, then bisecting.
+    static func mostAcceptable(upTo most: Int, _ acceptable: (Int) -> Bool) -> Int {
+        var low = 0
+        var high = 1
+        while high <= most && acceptable(high) {
+            low = high
+            high *= 2
+        }
+        high = min(high, most + 1)
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if acceptable(middle) { low = middle } else { high = middle }
+        }
+        return low
     }
 
     /// The abandon rate the pacer's own calls may cause: the setpoint less AMD's false
@@ -230,19 +253,7 @@ struct ModelPacer: Pacer {
         func acceptable(_ calls: Int) -> Bool {
             estimate.abandonChance(after: calls - 1) <= allowed
         }
-        // The largest acceptable number of new calls: double, then bisect.
-        let most = 4 * snapshot.loggedInAgents + 8
-        var low = 0
-        var high = 1
-        while high <= most && acceptable(high) {
-            low = high
-            high *= 2
-        }
-        high = min(high, most + 1)
-        while high - low > 1 {
-            let middle = (low + high) / 2
-            if acceptable(middle) { low = middle } else { high = middle }
-        }
+        let low = Self.mostAcceptable(upTo: 4 * snapshot.loggedInAgents + 8, acceptable)
         return max(progressive, snapshot.callsRinging + low)
     }
 
