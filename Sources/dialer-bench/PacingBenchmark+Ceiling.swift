@@ -7,7 +7,7 @@ extension PacingBenchmark {
     /// The setpoint the ceiling's threshold is tuned to: five sixths of `us-tsr`'s 3 % cap, the model's setpoint.
     static let ceilingSetpoint = 0.025
     /// How near the setpoint the ceiling's mean abandon rate over the tuning seeds must come (a bisection stops there).
-    static let ceilingTolerance = 0.0003
+    static let ceilingTolerance = 0.0005
 
     static func runCeiling(_ arguments: CommandArguments) throws -> BenchmarkReport {
         let teams = (arguments.value("agents") ?? "10,20,50,100").split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) ?? 0 }
@@ -42,7 +42,7 @@ extension PacingBenchmark {
             let model = try runs("model", seeds: seeds)
             let progressive = try runs("progressive", seeds: seeds)
             let bisection = ThresholdBisection(
-                target: ceilingSetpoint, tolerance: ceilingTolerance, range: 0.01...0.5, maximumSteps: 7)
+                target: ceilingSetpoint, tolerance: ceilingTolerance, range: 0.02...0.2, maximumSteps: 6)
             let tuned = try bisection.run { threshold in
                 mean(try runs("ceiling", seeds: tuneSeeds, laboratory: .ceiling(threshold: threshold)), \.abandonRate)
             }
