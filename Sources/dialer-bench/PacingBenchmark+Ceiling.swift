@@ -18,6 +18,10 @@ extension PacingBenchmark {
               (1...seeds).contains(tuneSeeds) else {
             throw UsageError("--agents must be team sizes of 4–1000 separated by commas, --hours 1–16, --seeds 1–100 and --tune-seeds 1–seeds")
         }
+        let range = (arguments.value("tune-range") ?? "0.02-0.2").split(separator: "-").compactMap { Double($0) }
+        guard range.count == 2, range[0] > 0, range[0] < range[1], range[1] <= 1 else {
+            throw UsageError("--tune-range must be LOW-HIGH thresholds with 0 < LOW < HIGH ≤ 1, such as 0.02-0.2")
+        }
         if arguments.value("max-abandon") != nil { throw UsageError("--max-abandon does not go with --strategy ceiling: the ceiling is tuned to us-tsr's setpoint") }
         var parameters = try scenarioParameters(arguments)
         let firstSeed = parameters.seed
@@ -42,7 +46,7 @@ extension PacingBenchmark {
             let model = try runs("model", seeds: seeds)
             let progressive = try runs("progressive", seeds: seeds)
             let bisection = ThresholdBisection(
-                target: ceilingSetpoint, tolerance: ceilingTolerance, range: 0.02...0.2, maximumSteps: 6)
+                target: ceilingSetpoint, tolerance: ceilingTolerance, range: range[0]...range[1], maximumSteps: 6)
             let tuned = try bisection.run { threshold in
                 mean(try runs("ceiling", seeds: tuneSeeds, laboratory: .ceiling(threshold: threshold)), \.abandonRate)
             }
@@ -73,7 +77,7 @@ extension PacingBenchmark {
             ]
         }
         var command = "swift run -c release dialer-bench pacing --strategy ceiling --agents \(teams.map(String.init).joined(separator: ",")) --hours \(hours) --seeds \(seeds) --tune-seeds \(tuneSeeds)"
-        for key in ["scenario"] + SimulationScenario.keys.filter({ $0 != "seed" }) {
+        for key in ["tune-range", "scenario"] + SimulationScenario.keys.filter({ $0 != "seed" }) {
             if let value = arguments.value(key) { command += " --\(key) \(value)" }
         }
         command += " --seed \(firstSeed)"
@@ -83,7 +87,8 @@ extension PacingBenchmark {
                 + "ceiling: a laboratory reference that no campaign can run. It is handed the scenario's true distributions "
                 + "(a real dialer must learn them), computes the chance that a call is abandoned exactly (no normal approximation), "
                 + "has no cold start, learns nothing and has no near-cap fallback; its fixed threshold is tuned by bisection "
-                + "so that its mean abandon rate over the first \(tuneSeeds) seed\(tuneSeeds == 1 ? "" : "s") is the 2.5 % setpoint.\n"
+                + "so that its mean abandon rate over the first \(tuneSeeds) seed\(tuneSeeds == 1 ? "" : "s") is the 2.5 % setpoint "
+                + "(bracket \(format(range[0], 3))–\(format(range[1], 3)), at most 6 steps).\n"
                 + "distance: ceiling occupancy − model occupancy, in points",
             command: command, figures: figures)
         report.rows = rows

@@ -8,7 +8,7 @@ enum PacingBenchmark {
     static let name = "pacing"
     static let summary = "compare progressive, ratio, reactive and the predictive model on one scenario, or the model with its ceiling"
     static let strategies = ["progressive", "ratio", "reactive", "model", "ceiling"]
-    static let options: Set<String> = Set(["agents", "hours", "seeds", "strategy", "ratio", "scenario", "max-abandon", "tune-seeds"]
+    static let options: Set<String> = Set(["agents", "hours", "seeds", "strategy", "ratio", "scenario", "max-abandon", "tune-seeds", "tune-range"]
                                           + SimulationScenario.keys)
     /// The occupancy targets for the predictive model by team size.
     static let occupancyTargets: [Int: Double] = [10: 0.86, 20: 0.91, 50: 0.95, 100: 0.97]
