@@ -6,9 +6,10 @@ import Foundation
 /// network, each run through the same engine and store that `dialerd simulate` uses.
 enum PacingBenchmark {
     static let name = "pacing"
-    static let summary = "compare progressive, ratio, reactive and the predictive model on one scenario"
-    static let strategies = ["progressive", "ratio", "reactive", "model"]
-    static let options: Set<String> = Set(["agents", "hours", "seeds", "strategy", "ratio", "scenario", "max-abandon"] + SimulationScenario.keys)
+    static let summary = "compare progressive, ratio, reactive and the predictive model on one scenario, or the model with its ceiling"
+    static let strategies = ["progressive", "ratio", "reactive", "model", "ceiling"]
+    static let options: Set<String> = Set(["agents", "hours", "seeds", "strategy", "ratio", "scenario", "max-abandon", "tune-seeds", "tune-range"]
+                                          + SimulationScenario.keys)
     /// The issue's occupancy targets for the predictive model by team size.
     static let occupancyTargets: [Int: Double] = [10: 0.86, 20: 0.91, 50: 0.95, 100: 0.97]
 
@@ -23,6 +24,7 @@ enum PacingBenchmark {
     }
 
     static func run(_ arguments: CommandArguments) throws -> BenchmarkReport {
+        if arguments.value("strategy") == "ceiling" { return try runCeiling(arguments) }
         let agents = Int(arguments.value("agents") ?? "20") ?? 0
         let hours = Int(arguments.value("hours") ?? "8") ?? 0
         let seeds = Int(arguments.value("seeds") ?? "1") ?? 0
@@ -37,15 +39,11 @@ enum PacingBenchmark {
             return percent
         }
         let chosen = arguments.value("strategy") ?? "all"
-        let names = chosen == "all" ? strategies : [chosen == "predictive" ? "model" : chosen]
+        let names = chosen == "all" ? strategies.filter { $0 != "ceiling" } : [chosen == "predictive" ? "model" : chosen]
         guard names.allSatisfy(strategies.contains) else {
             throw UsageError("--strategy must be all, \(strategies.joined(separator: ", ")) (or predictive), not '\(chosen)'")
         }
-        var parameters = SimulationParameters.reference(seed: 1)
-        if let scenario = arguments.value("scenario") { try SimulationScenario.load(path: scenario, into: &parameters) }
-        for key in SimulationScenario.keys {
-            if let value = arguments.value(key) { try SimulationScenario.set(key, to: value, in: &parameters) }
-        }
+        var parameters = try scenarioParameters(arguments)
         let firstSeed = parameters.seed
 
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("dialer-bench-pacing-\(getpid())")
@@ -61,15 +59,56 @@ enum PacingBenchmark {
                 .write(to: campaign, atomically: true, encoding: .utf8)
             for offset in 0..<seeds {
                 parameters.seed = firstSeed + UInt64(offset)
-                let request = SimulationRequest(
-                    campaignPath: campaign.path, outputDirectory: folder.appendingPathComponent("out").path,
-                    start: LocalDate(year: 2026, month: 3, day: 2), parameters: parameters,
-                    duration: TimeInterval(hours) * 3600)
-                results[strategy, default: []].append(measure(try Simulator.run(request), parameters: parameters))
+                results[strategy, default: []].append(try simulate(campaign: campaign, folder: folder, hours: hours, parameters: parameters))
             }
         }
         return report(results, order: names, agents: agents, hours: hours, seeds: seeds, firstSeed: firstSeed,
                       maxAbandon: maxAbandon, arguments: arguments)
+    }
+
+    /// The reference scenario, or the built-in `held-out` one, or a scenario file; then the scenario keys given as options.
+    static func scenarioParameters(_ arguments: CommandArguments) throws -> SimulationParameters {
+        var parameters = SimulationParameters.reference(seed: 1)
+        switch arguments.value("scenario") {
+        case nil: break
+        case "held-out": try SimulationScenario.apply(heldOutScenario, to: &parameters)
+        case let path?: try SimulationScenario.load(path: path, into: &parameters)
+        }
+        for key in SimulationScenario.keys {
+            if let value = arguments.value(key) { try SimulationScenario.set(key, to: value, in: &parameters) }
+        }
+        return parameters
+    }
+
+    /// A scenario the pacer was never tuned on (`--scenario held-out`): fewer persons answering,
+    /// later, talking shorter and less regularly, shorter wrap-ups, an answer rate that follows the
+    /// hour, and agents pausing and logging out and in through the day.
+    static let heldOutScenario = """
+        answer-rate        22%
+        machine-rate       10%
+        busy-rate          8%
+        invalid-rate       8%
+        ring               12s
+        ring-cv            0.6
+        talk               100s
+        talk-cv            0.8
+        wrap               20s
+        wrap-cv            0.6
+        answer-by-hour     9=0.9, 12=0.8, 15=1.15
+        break-every        2400s
+        break-length       600s
+        logout-share       50%
+        """
+
+    /// One seeded run of a generated campaign file, through `Simulator.run`, optionally with a laboratory pacer.
+    static func simulate(campaign: URL, folder: URL, hours: Int, parameters: SimulationParameters,
+                         laboratory: LaboratoryPacer? = nil) throws -> Run {
+        var request = SimulationRequest(
+            campaignPath: campaign.path, outputDirectory: folder.appendingPathComponent("out").path,
+            start: LocalDate(year: 2026, month: 3, day: 2), parameters: parameters,
+            duration: TimeInterval(hours) * 3600)
+        request.laboratoryPacer = laboratory
+        return measure(try Simulator.run(request), parameters: parameters)
     }
 
     static func measure(_ result: SimulationResult, parameters: SimulationParameters) -> Run {
@@ -167,7 +206,7 @@ enum PacingBenchmark {
     }
 
     /// Distinct Vietnamese mobile numbers.
-    private static func writeList(contacts: Int, to url: URL) throws {
+    static func writeList(contacts: Int, to url: URL) throws {
         var text = "Name,Phone\n"
         text.reserveCapacity(contacts * 24)
         for index in 0..<contacts {
@@ -176,11 +215,11 @@ enum PacingBenchmark {
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
-    private static func format(_ value: Double, _ decimals: Int) -> String {
+    static func format(_ value: Double, _ decimals: Int) -> String {
         String(format: "%.\(decimals)f", value)
     }
 
-    private static func percent(_ ratio: Double) -> String {
+    static func percent(_ ratio: Double) -> String {
         String(format: "%.2f %%", ratio * 100)
     }
 }

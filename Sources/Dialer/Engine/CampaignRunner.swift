@@ -226,11 +226,14 @@ final class CampaignRunner {
     }
 
     /// Teaches the pacer the campaign's recent attempts in the store (``PastPacingAttempt/historyLimit``, ``PastPacingAttempt/historyAge``), so a
-    /// campaign run again, or by `dialerd run` from cron, paces from what its earlier runs saw.
+    /// campaign run again, or by `dialerd run` from cron, paces from what its earlier runs saw; then, where that
+    /// history is thin, priors: the database's other campaigns' recent attempts, or the defaults.
     func learnFromHistory() throws {
         guard pacer.learnsFromHistory else { return }
         let since = clock.now.addingTimeInterval(-PastPacingAttempt.historyAge)
         pacer.learn(from: try store.pastPacingAttempts(campaign: campaign, since: since, limit: PastPacingAttempt.historyLimit))
+        let others = try store.pastPacingAttempts(otherThan: campaign, since: since, limit: PastPacingAttempt.historyLimit)
+        pacer.learn(priors: others.isEmpty ? PastPacingAttempt.defaultPriors(ringTimeout: TimeInterval(spec.dial.ringSeconds)) : others)
     }
 
     /// When the loop must look again: the window's end, a preview's dial time,

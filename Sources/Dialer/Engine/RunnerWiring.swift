@@ -15,6 +15,8 @@ struct RunnerWiring {
     var agentDesk: (any AgentDesk)?
     /// The follow-ups each call end and outcome enqueue.
     var followUps: FollowUpPlanner?
+    /// A pacer in place of the one the campaign's dial block names (a simulation's laboratory pacer).
+    var pacer: (any Pacer)?
     /// Once true, no new call is placed and the run drains.
     var stopRequested: () -> Bool = { false }
     /// How long an unavailable backend is waited for before the run gives up (`run`); nil waits.
@@ -33,6 +35,7 @@ extension CampaignRunner {
             doNotCall: wiring.doNotCall, driver: wiring.driver, clock: wiring.clock)
         runner.agentDesk = wiring.agentDesk
         runner.followUps = wiring.followUps
+        if let pacer = wiring.pacer { runner.pacer = pacer }
         runner.stopRequested = wiring.stopRequested
         runner.unavailableGiveUp = wiring.unavailableGiveUp
         runner.publishesLiveState = wiring.publishesLiveState

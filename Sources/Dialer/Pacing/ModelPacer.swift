@@ -14,14 +14,19 @@ import Foundation
 /// One more call is answered at τ with the learnt chance, and is abandoned when
 /// the others' answers already use every agent free by then. It places calls while
 /// that chance, over the call's chance of being answered, stays under `gain ×
-/// (setpoint − AMD's false positives)`, and never over one half. The gain is steered
-/// by what really happens: each answer that finds an agent raises it a little, each
-/// abandoned one lowers it, so the abandon rate settles at the setpoint.
+/// (setpoint − AMD's false positives)`, and never over one half. The gain starts at e¹
+/// (about where it settles) and is steered by what really happens: each answer that finds an
+/// agent raises it a little, each abandoned one lowers it, so the abandon rate settles at the
+/// setpoint; a run that starts inside a compliance window takes in the budget earlier runs left
+/// (or overspent) there. As the window's room under the cap shrinks to a few abandoned calls,
+/// the allowed chance is braked towards zero.
 ///
-/// It dials progressively while it knows too little (few dials, talks or wrap-ups
-/// seen), with too few agents, and while one more abandoned call would bring the
-/// campaign's rate in its compliance window near the cap (which also holds it
-/// back until a window has enough answers to absorb it).
+/// A new campaign starts from priors (the database's other campaigns' recent attempts, or
+/// defaults), which its own observations replace as they come. It dials progressively while it
+/// knows too little, with too few agents, and while one more abandoned call, with those the calls
+/// already ringing may bring (a margin that grows with the team), would bring the campaign's rate
+/// in its compliance window to the cap (which also holds it back until a window has enough
+/// answers to absorb one).
 struct ModelPacer: Pacer {
     /// The campaign's limits and the pacer's aims.
     struct Settings {
@@ -73,7 +78,9 @@ struct ModelPacer: Pacer {
     private var talkingAges: [Double] = []
     private var wrappingAges: [Double] = []
     /// The steered multiplier of the allowed abandon chance, as a logarithm.
-    private var logGain = 0.0
+    private var logGain = Self.initialLogGain
+    /// Whether the gain has taken in the window's budget as this run found it.
+    private var tookInTheWindow = false
 
     /// Statistics below these: progressive.
     /// The first talks to end are the shortest (the long ones are still going); the calls still
@@ -83,8 +90,22 @@ struct ModelPacer: Pacer {
     static let minimumWraps = 10.0
     /// Talks and wrap-ups are learnt again at each end until this many have ended, then every 20 or 10.
     static let earlyObservations = 100.0
+    /// The shares at which wrap-up quantiles are taken to add a wrap-up to the rest of a talk.
+    static let wrapShares = [1.0 / 6, 3.0 / 6, 5.0 / 6]
+    /// The room under the cap, in abandoned calls, below which the pacer brakes (``brake(_:ringingAbandons:)``).
+    static let brakeRoom = 3.0
     /// How fast the gain follows the abandon rate.
     static let gainStep = 0.1
+    /// Where the gain starts: e¹. The threshold bounds the chance of the last call placed, and the
+    /// calls placed before it had less: the abandon rate they realise together is about 1/e of the
+    /// threshold (measured at 10 to 100 agents, `docs/simulation.md`), so a gain starting at 1
+    /// spent its first abandons' worth of budget climbing.
+    static let initialLogGain = 1.0
+    /// What the priors count as, at most: a few times the statistics a pacer needs to be informed,
+    /// so that the campaign's own observations outweigh them within its first minutes.
+    static let priorDials = 2 * minimumDials
+    static let priorTalks = 2 * minimumTalks
+    static let priorWraps = 2 * minimumWraps
     /// The highest chance of being abandoned, once answered, that a call may have, whatever the gain
     /// and the cap: a call more likely abandoned than connected is never placed. Under a high cap
     /// (a house profile's 20 %) the steered threshold would otherwise accept every call, and the
@@ -93,8 +114,14 @@ struct ModelPacer: Pacer {
 
     init(settings: Settings) {
         self.settings = settings
-        // Answers further off than this are left to later decisions.
-        let end = max(10, settings.ringTimeout - 5)
+        grid = Self.horizonGrid(ringTimeout: settings.ringTimeout)
+    }
+
+    /// The instants a decision looks at, in seconds from now: every half second to 4 s, every
+    /// second to 12 s, then every two; answers further off than the ring timeout less 5 s (at
+    /// least 10 s) are left to later decisions.
+    static func horizonGrid(ringTimeout: Double) -> [Double] {
+        let end = max(10, ringTimeout - 5)
         var grid: [Double] = []
         var tau = 0.5
         while tau < end {
@@ -102,7 +129,24 @@ struct ModelPacer: Pacer {
             tau += tau < 4 ? 0.5 : tau < 12 ? 1 : 2
         }
         grid.append(end)
-        self.grid = grid
+        return grid
+    }
+
+    /// The largest number of new calls, at most `most`, that `acceptable` accepts (it accepts a
+    /// number's predecessors when it accepts the number): doubling, then bisecting.
+    static func mostAcceptable(upTo most: Int, _ acceptable: (Int) -> Bool) -> Int {
+        var low = 0
+        var high = 1
+        while high <= most && acceptable(high) {
+            low = high
+            high *= 2
+        }
+        high = min(high, most + 1)
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if acceptable(middle) { low = middle } else { high = middle }
+        }
+        return low
     }
 
     /// The abandon rate the pacer's own calls may cause: the setpoint less AMD's false
@@ -157,7 +201,7 @@ struct ModelPacer: Pacer {
                 unrefreshedWraps = 0
                 if wraps.total > 2_000 { wraps.fade(by: 0.5) }
                 wraps.refresh(censoredAt: wrappingAges)
-                wrapQuantiles = [1.0 / 6, 3.0 / 6, 5.0 / 6].map { wraps.quantile($0) }
+                wrapQuantiles = Self.wrapShares.map { wraps.quantile($0) }
                 wrapRows.removeAll(keepingCapacity: true)
                 talkRows.removeAll(keepingCapacity: true)
             }
@@ -175,6 +219,36 @@ struct ModelPacer: Pacer {
         refreshAll()
     }
 
+    /// Starts from priors (other campaigns' attempts, or ``PastPacingAttempt/defaultPriors(ringTimeout:)``)
+    /// where the campaign's own history is thin: each distribution gets at most ``priorDials``,
+    /// ``priorTalks`` or ``priorWraps`` observations' weight of them, less what its own history
+    /// holds, so the campaign starts predictive and its own calls replace the priors as they come.
+    mutating func learn(priors: [PastPacingAttempt]) {
+        let dialWeight = Self.priorWeight(wanted: Self.priorDials - dials.total, available: priors.count)
+        let talkWeight = Self.priorWeight(wanted: Self.priorTalks - talks.total, available: priors.count { $0.talkSeconds != nil })
+        let wrapWeight = Self.priorWeight(wanted: Self.priorWraps - wraps.total, available: priors.count { $0.wrapSeconds != nil })
+        let persons = priors.count { $0.talkSeconds != nil }
+        for prior in priors {
+            if dialWeight > 0 {
+                dials.add(prior.ringSeconds, weight: dialWeight)
+                if prior.neededAgent { deliveries.add(prior.ringSeconds, weight: dialWeight) }
+            }
+            if let seconds = prior.talkSeconds, talkWeight > 0 { talks.add(seconds, weight: talkWeight) }
+            if let seconds = prior.wrapSeconds, wrapWeight > 0 { wraps.add(seconds, weight: wrapWeight) }
+            if let seconds = prior.machineSeconds, talkWeight > 0, machineCalls.total < 1 {
+                machineCalls.add(seconds, weight: talkWeight)
+            }
+        }
+        if talkWeight > 0, personCallCount < 1 { personCallCount += Double(persons) * talkWeight }
+        refreshAll()
+    }
+
+    /// The weight of each of `available` prior observations so that together they weigh `wanted`.
+    private static func priorWeight(wanted: Double, available: Int) -> Double {
+        guard wanted > 0, available > 0 else { return 0 }
+        return wanted / Double(available)
+    }
+
     /// Brings every learnt distribution up to date with the observations not yet refreshed.
     private mutating func refreshAll() {
         (unrefreshedDials, unrefreshedTalks, unrefreshedWraps) = (0, 0, 0)
@@ -183,7 +257,7 @@ struct ModelPacer: Pacer {
         talks.refresh()
         wraps.refresh()
         machineCalls.refresh()
-        wrapQuantiles = wraps.total > 0 ? [1.0 / 6, 3.0 / 6, 5.0 / 6].map { wraps.quantile($0) } : []
+        wrapQuantiles = wraps.total > 0 ? Self.wrapShares.map { wraps.quantile($0) } : []
         ringRows.removeAll(keepingCapacity: true)
         talkRows.removeAll(keepingCapacity: true)
         wrapRows.removeAll(keepingCapacity: true)
@@ -205,19 +279,28 @@ struct ModelPacer: Pacer {
             }
         }
         let progressive = max(0, snapshot.readyAgents - snapshot.callsWaiting)
-        guard isInformed, snapshot.loggedInAgents >= settings.minimumAgents, !isNearTheCap(snapshot) else {
-            return progressive
+        guard isInformed, snapshot.loggedInAgents >= settings.minimumAgents else { return progressive }
+        if !tookInTheWindow {
+            // A run that starts inside a compliance window (a campaign's second day under the TSR's
+            // 30 days) steers by the window's whole budget: what earlier runs left unspent it may
+            // spend, what they overspent it saves. Then each answer moves the gain as it comes.
+            tookInTheWindow = true
+            let unspent = settings.setpoint * snapshot.answeredInWindow - snapshot.abandonedInWindow
+            logGain = min(3, max(-4, logGain + Self.gainStep * unspent))
         }
         var estimate = OverflowEstimate(
             fresh: ringRow(halfSeconds: 0), callsWaiting: snapshot.callsWaiting, readyAgents: snapshot.readyAgents)
         // The ages come in order, so the calls of each half second are consecutive and are added together.
         let ages = snapshot.ringingAges
         var first = ages.startIndex
+        var ringingAnswers = 0.0
         while first < ages.endIndex {
             let halfSeconds = Int(ages[first] * 2)
             var end = first + 1
             while end < ages.endIndex && Int(ages[end] * 2) == halfSeconds { end += 1 }
-            estimate.addAnswers(ringRow(halfSeconds: halfSeconds), count: end - first)
+            let row = ringRow(halfSeconds: halfSeconds)
+            estimate.addAnswers(row, count: end - first)
+            ringingAnswers += Double(end - first) * (row.last ?? 0)
             first = end
         }
         for work in snapshot.busyAgents {
@@ -226,31 +309,37 @@ struct ModelPacer: Pacer {
             case .wrappingUp(let seconds): estimate.addAgent(wrapRow(seconds: Int(seconds)))
             }
         }
-        let allowed = min(exp(logGain) * aim, Self.mostAbandonChance) * (estimate.fresh.last ?? 0)
+        let allowedShare = min(exp(logGain) * aim, Self.mostAbandonChance)
+        let ringingAbandons = ringingAnswers * allowedShare
+        guard !isNearTheCap(snapshot, ringingAbandons: ringingAbandons) else { return progressive }
+        let allowed = allowedShare * brake(snapshot, ringingAbandons: ringingAbandons) * (estimate.fresh.last ?? 0)
         func acceptable(_ calls: Int) -> Bool {
             estimate.abandonChance(after: calls - 1) <= allowed
         }
-        // The largest acceptable number of new calls: double, then bisect.
-        let most = 4 * snapshot.loggedInAgents + 8
-        var low = 0
-        var high = 1
-        while high <= most && acceptable(high) {
-            low = high
-            high *= 2
-        }
-        high = min(high, most + 1)
-        while high - low > 1 {
-            let middle = (low + high) / 2
-            if acceptable(middle) { low = middle } else { high = middle }
-        }
+        let low = Self.mostAcceptable(upTo: 4 * snapshot.loggedInAgents + 8, acceptable)
         return max(progressive, snapshot.callsRinging + low)
     }
 
-    /// Whether one more abandoned call would bring the window's rate to halfway between
-    /// the setpoint and the cap (the other half is the margin for calls already in flight).
-    func isNearTheCap(_ snapshot: PacingSnapshot) -> Bool {
-        let nearCap = settings.setpoint + (settings.cap - settings.setpoint) / 2
-        return (snapshot.abandonedInWindow + 1) / (snapshot.answeredInWindow + 1) >= nearCap
+    /// A multiplier of the allowed chance, from 1 down to 0 as the window's room under the cap
+    /// (the abandoned calls it can still take, less the margin of ``isNearTheCap(_:ringingAbandons:)``)
+    /// shrinks below ``brakeRoom``: the pacer slows down before the near-cap fallback stops it.
+    func brake(_ snapshot: PacingSnapshot, ringingAbandons: Double) -> Double {
+        let room = settings.cap * (snapshot.answeredInWindow + 1) - snapshot.abandonedInWindow - margin(ringingAbandons)
+        return min(1, max(0, room / Self.brakeRoom))
+    }
+
+    /// One more abandoned call, and those the calls ringing may bring: their expected number and two standard deviations.
+    private func margin(_ ringingAbandons: Double) -> Double {
+        1 + ringingAbandons + 2 * ringingAbandons.squareRoot()
+    }
+
+    /// Whether the window's rate could reach the cap if dialing went on: with one more abandoned
+    /// call, and those the calls already ringing may bring, `ringingAbandons` expected (at most the
+    /// allowed chance each, for those answered) and two standard deviations more. The margin is
+    /// sized to the team: a large team has many calls in the air, a small one few, so a small team
+    /// is not held back by a margin a large one needs (nor a large one let past the cap).
+    func isNearTheCap(_ snapshot: PacingSnapshot, ringingAbandons: Double = 0) -> Bool {
+        return (snapshot.abandonedInWindow + margin(ringingAbandons)) / (snapshot.answeredInWindow + 1) >= settings.cap
     }
 
     /// Chances that a call which has rung `halfSeconds / 2` seconds is answered, needing an agent, by each instant.
@@ -310,3 +399,4 @@ struct ModelPacer: Pacer {
         return row
     }
 }
+

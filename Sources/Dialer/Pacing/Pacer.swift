@@ -12,6 +12,8 @@ protocol Pacer {
     var learnsFromHistory: Bool { get }
     /// Learns, when a run starts, from the campaign's past attempts, oldest first.
     mutating func learn(from history: [PastPacingAttempt])
+    /// Then starts from priors where that history is thin: other campaigns' attempts, or defaults.
+    mutating func learn(priors: [PastPacingAttempt])
 }
 
 extension Pacer {
@@ -20,6 +22,7 @@ extension Pacer {
     /// Pacers that do not learn ignore the campaign's past.
     var learnsFromHistory: Bool { false }
     mutating func learn(from history: [PastPacingAttempt]) {}
+    mutating func learn(priors: [PastPacingAttempt]) {}
 }
 
 /// One call per free agent: never more ringing than agents ready, so every

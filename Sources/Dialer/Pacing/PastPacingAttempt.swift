@@ -28,3 +28,31 @@ struct PastPacingAttempt {
         return observations
     }
 }
+
+extension PastPacingAttempt {
+    /// What a new campaign starts from when no other campaign in its database has called lately:
+    /// 100 dials as the pacer would have seen them, figures of no scenario in particular and on
+    /// the careful side (more answers needing an agent, agents busy longer than most campaigns
+    /// see, so the first minutes over-dial too little rather than too much): 40 % answered after
+    /// a ring of 8 s on average (CV 0.5), 5 % busy, the rest ringing out at `ringTimeout`; persons
+    /// talking 180 s (CV 1) and wrapping up 30 s (CV 0.5). The campaign's own calls replace them within minutes.
+    static func defaultPriors(ringTimeout: Double) -> [PastPacingAttempt] {
+        let answered = 40
+        let ring = LogNormalDistribution(mean: 8, coefficientOfVariation: 0.5).quantiles(answered)
+        let talks = LogNormalDistribution(mean: 180, coefficientOfVariation: 1).quantiles(answered)
+        let wraps = LogNormalDistribution(mean: 30, coefficientOfVariation: 0.5).quantiles(answered)
+        var priors: [PastPacingAttempt] = []
+        // Talks and wrap-ups paired in a scrambled order, so long talks do not all ride on long rings.
+        for index in 0..<answered where ring[index] < ringTimeout {
+            priors.append(PastPacingAttempt(ringSeconds: ring[index], neededAgent: true, machineSeconds: nil,
+                                            talkSeconds: talks[(index * 7) % answered], wrapSeconds: wraps[(index * 11) % answered]))
+        }
+        for _ in 0..<5 {
+            priors.append(PastPacingAttempt(ringSeconds: 3, neededAgent: false, machineSeconds: nil, talkSeconds: nil, wrapSeconds: nil))
+        }
+        while priors.count < 100 {
+            priors.append(PastPacingAttempt(ringSeconds: ringTimeout, neededAgent: false, machineSeconds: nil, talkSeconds: nil, wrapSeconds: nil))
+        }
+        return priors
+    }
+}

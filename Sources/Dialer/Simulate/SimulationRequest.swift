@@ -17,6 +17,8 @@ public struct SimulationRequest: Sendable {
     public var duration: TimeInterval?
     /// Where text messages and webhooks go; nil for `outbox.jsonl` in the output folder and no webhooks.
     public var messaging: MessagingConfiguration?
+    /// A laboratory pacer in place of the campaign's (the pacing benchmark's ceiling); nil for the campaign's own.
+    package var laboratoryPacer: LaboratoryPacer?
 
     public init(campaignPath: String, outputDirectory: String, databasePath: String? = nil,
                 start: LocalDate? = nil, parameters: SimulationParameters = SimulationParameters(),

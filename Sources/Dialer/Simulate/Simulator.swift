@@ -49,7 +49,8 @@ public enum Simulator {
             campaign: campaign, spec: spec, timeZone: zone, store: store, doNotCall: doNotCall, driver: network, clock: clock,
             agentDesk: try SimulatedAgentDesk(spec: spec, behaviour: request.parameters.agentBehaviour,
                                               seed: request.parameters.seed),
-            followUps: try FollowUpPlanner(campaign: campaign, spec: spec, configuration: messaging)))
+            followUps: try FollowUpPlanner(campaign: campaign, spec: spec, configuration: messaging),
+            pacer: laboratoryPacer(request, spec: spec, timeZone: zone)))
         let firstWindow = CallingCalendar(hours: spec.hours, timeZone: zone).window(atOrAfter: start)?.start ?? start
         try runner.run(until: firstWindow.addingTimeInterval(min(request.duration ?? horizon, horizon)))
         // The follow-ups the calls queued, delivered in virtual time before the reports count them.
@@ -75,6 +76,15 @@ public enum Simulator {
         if case .outboxFile(let path) = messaging.sms.kind, files.fileExists(atPath: path) { written.append(path) }
         return SimulationResult(
             summary: summary, compile: compileReport, files: written, databasePath: databasePath, network: network.tally)
+    }
+
+    /// The request's laboratory pacer, handed the scenario's true distributions; nil for the campaign's own.
+    private static func laboratoryPacer(_ request: SimulationRequest, spec: CampaignSpec, timeZone: TimeZone) -> (any Pacer)? {
+        guard case .ceiling(let threshold) = request.laboratoryPacer else { return nil }
+        let truth = TrueCallDistributions(
+            parameters: request.parameters, ringTimeout: TimeInterval(spec.dial.ringSeconds),
+            connectLimit: TimeInterval(spec.compliance.connectSeconds ?? 2), timeZone: timeZone)
+        return CeilingPacer(truth: truth, threshold: threshold)
     }
 
     /// The request's messaging, or the default: text messages to `outbox.jsonl` in the output folder, no

@@ -186,11 +186,21 @@ extension CampaignStore {
     /// as the predictive pacer learns from them when a run starts. Attempts of unknown outcome
     /// (those a stopped dialer left in progress) are left out: their times are not the network's.
     func pastPacingAttempts(campaign: Int64, since start: Date, limit: Int) throws -> [PastPacingAttempt] {
+        try pacingAttempts(campaignMatch: "campaign_id = ?", campaign: campaign, since: start, limit: limit)
+    }
+
+    /// The same of the database's other campaigns together: the priors a campaign with little
+    /// history of its own starts pacing from.
+    func pastPacingAttempts(otherThan campaign: Int64, since start: Date, limit: Int) throws -> [PastPacingAttempt] {
+        try pacingAttempts(campaignMatch: "campaign_id <> ?", campaign: campaign, since: start, limit: limit)
+    }
+
+    private func pacingAttempts(campaignMatch: StaticString, campaign: Int64, since start: Date, limit: Int) throws -> [PastPacingAttempt] {
         try connection.rows(
             """
             SELECT COALESCE(ring_seconds, 0), outcome, agent IS NOT NULL, answered_at, ended_at, talk_seconds, wrap_seconds
             FROM (SELECT * FROM attempts
-                  WHERE campaign_id = ? AND state = 'ended' AND outcome <> 'unknown' AND placed_at >= ?
+                  WHERE \(campaignMatch) AND state = 'ended' AND outcome <> 'unknown' AND placed_at >= ?
                   ORDER BY id DESC LIMIT ?)
             ORDER BY id
             """,
