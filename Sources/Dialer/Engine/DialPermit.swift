@@ -75,9 +75,9 @@ final class DialPermit {
             time = later
             firstReason = firstReason ?? reason
         }
-        // Each constraint can only move time forward; stop when a pass moves nothing. A time no pass settles on
-        // is no time at all: a callee whose zones' windows never meet (three zones 8 hours apart) is never called.
-        var settled = false
+        // Each constraint can only move time forward; stop when a pass moves nothing. Every move is a bound, so
+        // the result is never earlier than the first allowed time; where no pass settles (a callee whose zones'
+        // windows never meet), it is only a bound, and the check at that time refuses again.
         for _ in 0..<64 {
             let before = time
             guard let window = campaignCalendar.window(atOrAfter: time) else {
@@ -99,12 +99,8 @@ final class DialPermit {
             if let lockoutAfterAbandon, let last = history.last(where: { $0.outcome == .abandoned }) {
                 move(to: last.placedAt.addingTimeInterval(lockoutAfterAbandon), because: .abandonLockout)
             }
-            if time == before {
-                settled = true
-                break
-            }
+            if time == before { break }
         }
-        guard settled else { return .notBefore(.distantFuture, firstReason ?? .outsideCalleeWindow) }
         guard let firstReason else { return .allowed }
         return .notBefore(time, firstReason)
     }

@@ -7,6 +7,10 @@ final class DigitAutomaton: Sendable {
     private let transitions: [Int32]
     /// The tags whose pattern matches exactly the digits read so far, per state.
     private let accepting: [UInt32]
+    /// Per state: how many digits in a row lead on whatever they are (a pattern's `\d{7}`), and the state after
+    /// them; the run of a national number jumps over them.
+    private let anyDigitRun: [Int32]
+    private let afterAnyDigitRun: [Int32]
 
     /// Compiles the patterns; tags are bit positions (0–31).
     init(_ patterns: [(pattern: DigitPattern, tag: Int)]) {
@@ -19,6 +23,29 @@ final class DigitAutomaton: Sendable {
             nfa.accepts[end] |= 1 << UInt32(tag)
         }
         (transitions, accepting) = nfa.determinize(from: start)
+        (anyDigitRun, afterAnyDigitRun) = Self.anyDigitRuns(transitions, stateCount: accepting.count)
+    }
+
+    /// For each state, the run of states every digit leads on from, and where the run ends (the automaton of a
+    /// finite language has no cycles, so each run ends).
+    private static func anyDigitRuns(_ transitions: [Int32], stateCount: Int) -> ([Int32], [Int32]) {
+        var run = [Int32](repeating: -1, count: stateCount)
+        var after = [Int32](repeating: 0, count: stateCount)
+        func resolve(_ state: Int) {
+            guard run[state] < 0 else { return }
+            let next = transitions[state * 10]
+            let uniform = next >= 0 && (1..<10).allSatisfy { transitions[state * 10 + $0] == next }
+            guard uniform else {
+                run[state] = 0
+                after[state] = Int32(state)
+                return
+            }
+            resolve(Int(next))
+            run[state] = run[Int(next)] + 1
+            after[state] = run[Int(next)] > 0 ? after[Int(next)] : next
+        }
+        for state in 0..<stateCount { resolve(state) }
+        return (run, after)
     }
 
     /// The digits a match can start with, as a bit set (every digit when the empty string matches): a number
@@ -32,10 +59,19 @@ final class DigitAutomaton: Sendable {
     func matches(_ digits: DigitString) -> UInt32 {
         transitions.withUnsafeBufferPointer { transitions in
             var state: Int32 = 0
-            for index in 0..<digits.count {
+            var index = 0
+            let count = digits.count
+            while index < count {
+                let run = Int(anyDigitRun[Int(state)])
+                if run > 0 && index &+ run <= count {
+                    state = afterAnyDigitRun[Int(state)]
+                    index &+= run
+                    continue
+                }
                 // Every state has 10 entries and digits are 0–9: the index is always in range.
                 state = transitions[Int(state) &* 10 &+ Int(digits[index])]
                 if state < 0 { return 0 }
+                index &+= 1
             }
             return accepting[Int(state)]
         }
