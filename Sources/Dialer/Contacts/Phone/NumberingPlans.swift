@@ -28,9 +28,6 @@ final class NumberingPlans: Sendable {
     /// The region id libphonenumber gives non-geographic calling codes (+800, +882…).
     static let nonGeographicRegion = "001"
 
-    /// Every ISO region with a plan.
-    var regionIDs: [String] { indexByRegion.keys.sorted() }
-
     /// The plan of an ISO 3166-1 alpha-2 region (any case), nil when the library has none.
     func plan(forRegion region: String) -> RegionPlan? {
         (indexByRegion[region] ?? indexByRegion[region.uppercased()]).map(plan(at:))

@@ -11,22 +11,6 @@ struct PhoneNumber: Sendable, Hashable {
     /// The E.164 digits as an integer, for compact indexes (84912345678).
     let digits: UInt64
 
-    /// How many digits the national significant number has.
-    var nationalNumberLength: Int {
-        PhoneNumber.digitCount(digits) - PhoneNumber.digitCount(UInt64(countryCallingCode))
-    }
-
-    /// The national significant number (after the country code) as an integer.
-    var nationalNumber: UInt64 {
-        digits % PhoneNumber.powerOfTen(nationalNumberLength)
-    }
-
-    /// The first `count` digits of the national significant number (fewer when it is shorter).
-    func nationalPrefix(_ count: Int) -> Int {
-        let length = nationalNumberLength
-        return Int(nationalNumber / PhoneNumber.powerOfTen(max(0, length - count)))
-    }
-
     /// The number of decimal digits of `value` (1 for 0).
     static func digitCount(_ value: UInt64) -> Int {
         // log10 estimated from the bit width (1233 / 4096 ≈ log10 2), corrected by one comparison.
