@@ -22,15 +22,6 @@ indirect enum DigitPattern: Equatable, Sendable {
         self = pattern
     }
 
-    /// Whether the pattern has a capturing group (national prefixes capture a carrier code or a part to keep).
-    static func hasCapturingGroup(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        return bytes.indices.contains { index in
-            bytes[index] == UInt8(ascii: "(") && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "?"))
-                && (index == 0 || bytes[index - 1] != UInt8(ascii: "\\"))
-        }
-    }
-
     private struct Parser {
         let bytes: [UInt8]
         var position = 0

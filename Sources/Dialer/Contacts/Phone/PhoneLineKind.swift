@@ -1,7 +1,7 @@
 import CampaignDSL
 
 /// What kind of line a number belongs to, as libphonenumber classifies it.
-enum PhoneLineKind: String, Sendable, Codable, CaseIterable {
+enum PhoneLineKind: String, Sendable, Codable {
     case mobile
     case fixed
     /// The plan does not tell fixed lines from mobiles (NANP, China…).

@@ -4,7 +4,7 @@
 /// automata cannot model is flagged so the parser hands those numbers to the library.
 final class RegionPlan: Sendable {
     /// The metadata's kinds of number, in the order of its descriptions.
-    enum Kind: Int, CaseIterable {
+    enum Kind: Int {
         case general = 0, fixedLine, mobile, tollFree, premiumRate, sharedCost, personalNumber, voip, pager, uan,
              voicemail
     }
