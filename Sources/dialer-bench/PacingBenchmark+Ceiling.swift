@@ -30,7 +30,8 @@ extension PacingBenchmark {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        var rows = [["agents", "model", "abandon", "ceiling", "abandon", "threshold", "distance", "progressive"]]
+        var rows = [["agents", "model", "abandon", "ceiling", "abandon", "threshold", "distance",
+                     "lawful ceiling", "abandon", "threshold", "distance", "progressive"]]
         var figures: [Figure] = []
         for agents in teams {
             try writeList(contacts: agents * 400, to: folder.appendingPathComponent("list.csv"))
@@ -45,22 +46,31 @@ extension PacingBenchmark {
             }
             let model = try runs("model", seeds: seeds)
             let progressive = try runs("progressive", seeds: seeds)
-            let bisection = ThresholdBisection(
-                target: ceilingSetpoint, tolerance: ceilingTolerance, range: range[0]...range[1], maximumSteps: 6)
-            let tuned = try bisection.run { threshold in
-                mean(try runs("ceiling", seeds: tuneSeeds, laboratory: .ceiling(threshold: threshold)), \.abandonRate)
+            /// The ceiling, or the lawful one, with its threshold tuned on the first seeds, over every seed.
+            func tunedCeiling(lawful: Bool) throws -> (threshold: Double, runs: [Run], tuningRuns: Int) {
+                let bisection = ThresholdBisection(
+                    target: ceilingSetpoint, tolerance: ceilingTolerance, range: range[0]...range[1], maximumSteps: 6)
+                let tuned = try bisection.run { threshold in
+                    mean(try runs("ceiling", seeds: tuneSeeds, laboratory: .ceiling(threshold: threshold, lawful: lawful)), \.abandonRate)
+                }
+                let threshold = tuned.best.threshold
+                let all = try runs("ceiling", seeds: seeds, laboratory: .ceiling(threshold: threshold, lawful: lawful))
+                return (threshold, all, tuned.steps.count * tuneSeeds)
             }
-            let threshold = tuned.best.threshold
-            let ceiling = try runs("ceiling", seeds: seeds, laboratory: .ceiling(threshold: threshold))
-            let distance = (mean(ceiling, \.occupancy) - mean(model, \.occupancy)) * 100
+            let ceiling = try tunedCeiling(lawful: false)
+            let lawful = try tunedCeiling(lawful: true)
+            let distance = (mean(ceiling.runs, \.occupancy) - mean(model, \.occupancy)) * 100
+            let lawfulDistance = (mean(lawful.runs, \.occupancy) - mean(model, \.occupancy)) * 100
+            func occupancy(_ runs: [Run]) -> String {
+                "\(format(mean(runs, \.occupancy), 3)) / \(format(runs.map(\.occupancy).min() ?? 0, 3))"
+            }
+            func abandon(_ runs: [Run]) -> String {
+                "\(percent(mean(runs, \.abandonRate))) / \(percent(runs.map(\.abandonRate).max() ?? 0))"
+            }
             rows.append([
-                String(agents),
-                "\(format(mean(model, \.occupancy), 3)) / \(format(model.map(\.occupancy).min() ?? 0, 3))",
-                "\(percent(mean(model, \.abandonRate))) / \(percent(model.map(\.abandonRate).max() ?? 0))",
-                "\(format(mean(ceiling, \.occupancy), 3)) / \(format(ceiling.map(\.occupancy).min() ?? 0, 3))",
-                "\(percent(mean(ceiling, \.abandonRate))) / \(percent(ceiling.map(\.abandonRate).max() ?? 0))",
-                format(threshold, 4),
-                format(distance, 2),
+                String(agents), occupancy(model), abandon(model),
+                occupancy(ceiling.runs), abandon(ceiling.runs), format(ceiling.threshold, 4), format(distance, 2),
+                occupancy(lawful.runs), abandon(lawful.runs), format(lawful.threshold, 4), format(lawfulDistance, 2),
                 format(mean(progressive, \.occupancy), 3),
             ])
             figures += [
@@ -68,11 +78,16 @@ extension PacingBenchmark {
                 Figure("model_occupancy_min_\(agents)_agents", model.map(\.occupancy).min() ?? 0, decimals: 3),
                 Figure("model_abandon_rate_\(agents)_agents", mean(model, \.abandonRate), decimals: 4),
                 Figure("model_abandon_rate_max_\(agents)_agents", model.map(\.abandonRate).max() ?? 0, decimals: 4, target: "≤ 0.03"),
-                Figure("ceiling_occupancy_\(agents)_agents", mean(ceiling, \.occupancy), decimals: 3),
-                Figure("ceiling_abandon_rate_\(agents)_agents", mean(ceiling, \.abandonRate), decimals: 4),
-                Figure("ceiling_threshold_\(agents)_agents", threshold, decimals: 4),
-                Figure("ceiling_tuning_runs_\(agents)_agents", Double(tuned.steps.count * tuneSeeds), decimals: 0),
+                Figure("ceiling_occupancy_\(agents)_agents", mean(ceiling.runs, \.occupancy), decimals: 3),
+                Figure("ceiling_abandon_rate_\(agents)_agents", mean(ceiling.runs, \.abandonRate), decimals: 4),
+                Figure("ceiling_threshold_\(agents)_agents", ceiling.threshold, decimals: 4),
+                Figure("ceiling_tuning_runs_\(agents)_agents", Double(ceiling.tuningRuns), decimals: 0),
                 Figure("distance_points_\(agents)_agents", distance, decimals: 2, target: "≤ 0.5"),
+                Figure("lawful_ceiling_occupancy_\(agents)_agents", mean(lawful.runs, \.occupancy), decimals: 3),
+                Figure("lawful_ceiling_abandon_rate_\(agents)_agents", mean(lawful.runs, \.abandonRate), decimals: 4),
+                Figure("lawful_ceiling_abandon_rate_max_\(agents)_agents", lawful.runs.map(\.abandonRate).max() ?? 0, decimals: 4),
+                Figure("lawful_ceiling_threshold_\(agents)_agents", lawful.threshold, decimals: 4),
+                Figure("lawful_distance_points_\(agents)_agents", lawfulDistance, decimals: 2, target: "≤ 0.5"),
                 Figure("progressive_occupancy_\(agents)_agents", mean(progressive, \.occupancy), decimals: 3),
             ]
         }
@@ -89,7 +104,9 @@ extension PacingBenchmark {
                 + "has no cold start, learns nothing and has no near-cap fallback; its fixed threshold is tuned by bisection "
                 + "so that its mean abandon rate over the first \(tuneSeeds) seed\(tuneSeeds == 1 ? "" : "s") is the 2.5 % setpoint "
                 + "(bracket \(format(range[0], 3))–\(format(range[1], 3)), at most 6 steps).\n"
-                + "distance: ceiling occupancy − model occupancy, in points",
+                + "lawful ceiling: the same, keeping law 4 as the model does (slower, then progressive, near the cap at every moment); "
+                + "its threshold tuned likewise. The ceiling may pass the cap early in a run and end a run past it; the model and the lawful ceiling may not.\n"
+                + "distance: ceiling (or lawful ceiling) occupancy − model occupancy, in points",
             command: command, figures: figures)
         report.rows = rows
         return report

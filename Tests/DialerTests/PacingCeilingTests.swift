@@ -3,8 +3,9 @@ import CampaignDSL
 import Foundation
 import Testing
 
-/// The ceiling pacer the benchmark measures the model against: its exact overflow chance, and its
-/// threshold tuned by bisection to the setpoint; and the model's near-cap fallback, sized to the team.
+/// The ceiling pacer the benchmark measures the model against: its exact overflow chance, its
+/// threshold tuned by bisection to the setpoint, the lawful ceiling's keeping of the cap; and the
+/// near-cap fallback, sized to the team.
 @Suite struct PacingCeilingTests {
     static let monday = PredictivePacingTests.monday
 
@@ -82,6 +83,27 @@ import Testing
         #expect(lowest.rate < highest.rate)
     }
 
+    /// The lawful ceiling keeps law 4 whatever its threshold: handed one that abandons far past the
+    /// cap (a threshold of 0.3 for an hour of 10 agents), the plain ceiling ends each run past 3 %,
+    /// the lawful one under it, and still above progressive dialing's occupancy of its agents' time.
+    @Test func theLawfulCeilingKeepsTheCap() throws {
+        let spec = PredictivePacingTests.spec(agents: 10, hours: 1)
+        let truth = TrueCallDistributions(parameters: .reference(seed: 1), ringTimeout: TimeInterval(spec.dial.ringSeconds),
+                                          connectLimit: 2, timeZone: TimeZone(identifier: spec.timeZone)!)
+        for seed: UInt64 in [1, 2, 3] {
+            func tally(_ capGuard: AbandonCapGuard?) throws -> SimulationTally {
+                let fixture = try EngineFixture(spec: spec, contacts: 800, start: Self.monday)
+                return try fixture.run(parameters: .reference(seed: seed), until: Self.monday.addingTimeInterval(86_400),
+                                       pacer: CeilingPacer(truth: truth, threshold: 0.3, capGuard: capGuard))
+            }
+            let plain = try tally(nil)
+            let lawful = try tally(AbandonCapGuard(cap: 0.03))
+            #expect(plain.abandonRate > 0.03, "seed \(seed): \(plain.abandonRate)")
+            #expect(lawful.abandonRate <= 0.03, "seed \(seed): \(lawful.abandonRate)")
+            #expect(lawful.personsAbandoned > 0, "seed \(seed): still predictive where the cap leaves room")
+        }
+    }
+
     /// The near-cap fallback leaves room for the abandons the calls in the air may still bring:
     /// the same window that lets a pacer with nothing ringing over-dial stops one with a hundred
     /// calls ringing (a large team's).
@@ -93,14 +115,14 @@ import Testing
         quiet.busyAgents = (0..<96).map { .wrappingUp(seconds: Double(20 + $0 % 20)) }
         (quiet.abandonedInWindow, quiet.answeredInWindow) = (26, 1_000)
         #expect(pacer.targetCallsRinging(quiet) > 4, "nothing ringing: 27 of 1,001 leaves room")
-        #expect(!pacer.isNearTheCap(quiet, ringingAbandons: 0))
+        #expect(!pacer.capGuard.isNearTheCap(quiet, ringingAbandons: 0))
 
         var busy = PacingSnapshot(
             now: Self.monday, loggedInAgents: 100, readyAgents: 4, callsRinging: 100, callsWaiting: 0, callsInFlight: 196)
         busy.busyAgents = quiet.busyAgents
         (busy.abandonedInWindow, busy.answeredInWindow) = (quiet.abandonedInWindow, quiet.answeredInWindow)
         busy.ringingAges = Array(repeating: 1, count: 100)
-        #expect(pacer.isNearTheCap(busy, ringingAbandons: 2))
+        #expect(pacer.capGuard.isNearTheCap(busy, ringingAbandons: 2))
         #expect(pacer.targetCallsRinging(busy) == 4, "a hundred calls ringing: progressive")
     }
 }

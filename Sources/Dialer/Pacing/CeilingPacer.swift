@@ -11,9 +11,15 @@ import Foundation
 /// Its fixed `threshold` is tuned from outside (``ThresholdBisection``) so that its abandon rate
 /// over a benchmark's runs lands on the cap's setpoint: the occupancy it then reaches is the
 /// ceiling the model pacer is measured against (`dialer-bench pacing --strategy ceiling`).
+///
+/// With a `capGuard` it is the **lawful ceiling**: it keeps law 4 as the model does, slowing down and
+/// then dialing progressively near the cap (``AbandonCapGuard``, with the calls ringing expected to
+/// abandon at the threshold), so the distance to it is what learning costs, and the difference
+/// between the two ceilings is what keeping the cap at every moment costs.
 struct CeilingPacer: Pacer {
     let truth: TrueCallDistributions
     let threshold: Double
+    let capGuard: AbandonCapGuard?
     /// The instants looked at, in seconds from now: the model pacer's.
     private let grid: [Double]
     private var hourFactor: Double?
@@ -22,9 +28,10 @@ struct CeilingPacer: Pacer {
     private var wrapRows: [Int: [Double]] = [:]
     private var fresh: [Double] = []
 
-    init(truth: TrueCallDistributions, threshold: Double) {
+    init(truth: TrueCallDistributions, threshold: Double, capGuard: AbandonCapGuard? = nil) {
         self.truth = truth
         self.threshold = threshold
+        self.capGuard = capGuard
         grid = ModelPacer.horizonGrid(ringTimeout: truth.ringTimeout)
     }
 
@@ -39,12 +46,22 @@ struct CeilingPacer: Pacer {
         var overflow = ExactOverflow(fresh: fresh, callsWaiting: snapshot.callsWaiting, readyAgents: snapshot.readyAgents)
         let ages = snapshot.ringingAges
         var first = ages.startIndex
+        var ringingAnswers = 0.0
         while first < ages.endIndex {
             let halfSeconds = Int(ages[first] * 2)
             var end = first + 1
             while end < ages.endIndex && Int(ages[end] * 2) == halfSeconds { end += 1 }
-            overflow.addAnswers(ringRow(halfSeconds: halfSeconds, factor: factor), count: end - first)
+            let row = ringRow(halfSeconds: halfSeconds, factor: factor)
+            overflow.addAnswers(row, count: end - first)
+            ringingAnswers += Double(end - first) * (row.last ?? 0)
             first = end
+        }
+        let progressive = max(snapshot.readyAgents - snapshot.callsWaiting, 0)
+        var allowedShare = threshold
+        if let capGuard {
+            let ringingAbandons = ringingAnswers * threshold
+            guard !capGuard.isNearTheCap(snapshot, ringingAbandons: ringingAbandons) else { return progressive }
+            allowedShare *= capGuard.brake(snapshot, ringingAbandons: ringingAbandons)
         }
         for work in snapshot.busyAgents {
             switch work {
@@ -53,11 +70,11 @@ struct CeilingPacer: Pacer {
             }
         }
         overflow.prepare()
-        let allowed = threshold * (fresh.last ?? 0)
+        let allowed = allowedShare * (fresh.last ?? 0)
         let calls = ModelPacer.mostAcceptable(upTo: 4 * snapshot.loggedInAgents + 8) {
             overflow.abandonChance(after: $0 - 1) <= allowed
         }
-        return max(snapshot.readyAgents - snapshot.callsWaiting, snapshot.callsRinging + calls, 0)
+        return max(progressive, snapshot.callsRinging + calls)
     }
 
     /// Rows are computed at the middle of each age's half second (calls) or second (agents).

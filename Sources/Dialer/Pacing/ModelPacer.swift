@@ -18,15 +18,11 @@ import Foundation
 /// (about where it settles) and is steered by what really happens: each answer that finds an
 /// agent raises it a little, each abandoned one lowers it, so the abandon rate settles at the
 /// setpoint; a run that starts inside a compliance window takes in the budget earlier runs left
-/// (or overspent) there. As the window's room under the cap shrinks to a few abandoned calls,
-/// the allowed chance is braked towards zero.
+/// (or overspent) there.
 ///
 /// A new campaign starts from priors (the database's other campaigns' recent attempts, or
 /// defaults), which its own observations replace as they come. It dials progressively while it
-/// knows too little, with too few agents, and while one more abandoned call, with those the calls
-/// already ringing may bring (a margin that grows with the team), would bring the campaign's rate
-/// in its compliance window to the cap (which also holds it back until a window has enough
-/// answers to absorb one).
+/// knows too little, with too few agents, and near the cap (``AbandonCapGuard``).
 struct ModelPacer: Pacer {
     /// The campaign's limits and the pacer's aims.
     struct Settings {
@@ -54,6 +50,8 @@ struct ModelPacer: Pacer {
     }
 
     let settings: Settings
+    /// Law 4: slows down, then dials progressively, near the cap.
+    let capGuard: AbandonCapGuard
     /// The instants looked at, in seconds from now.
     private let grid: [Double]
     /// When dials resolved, and when those that needed an agent were answered.
@@ -92,8 +90,6 @@ struct ModelPacer: Pacer {
     static let earlyObservations = 100.0
     /// The shares at which wrap-up quantiles are taken to add a wrap-up to the rest of a talk.
     static let wrapShares = [1.0 / 6, 3.0 / 6, 5.0 / 6]
-    /// The room under the cap, in abandoned calls, below which the pacer brakes (``brake(_:ringingAbandons:)``).
-    static let brakeRoom = 3.0
     /// How fast the gain follows the abandon rate.
     static let gainStep = 0.1
     /// Where the gain starts: e¹. The threshold bounds the chance of the last call placed, and the
@@ -114,6 +110,7 @@ struct ModelPacer: Pacer {
 
     init(settings: Settings) {
         self.settings = settings
+        capGuard = AbandonCapGuard(cap: settings.cap)
         grid = Self.horizonGrid(ringTimeout: settings.ringTimeout)
     }
 
@@ -311,35 +308,13 @@ struct ModelPacer: Pacer {
         }
         let allowedShare = min(exp(logGain) * aim, Self.mostAbandonChance)
         let ringingAbandons = ringingAnswers * allowedShare
-        guard !isNearTheCap(snapshot, ringingAbandons: ringingAbandons) else { return progressive }
-        let allowed = allowedShare * brake(snapshot, ringingAbandons: ringingAbandons) * (estimate.fresh.last ?? 0)
+        guard !capGuard.isNearTheCap(snapshot, ringingAbandons: ringingAbandons) else { return progressive }
+        let allowed = allowedShare * capGuard.brake(snapshot, ringingAbandons: ringingAbandons) * (estimate.fresh.last ?? 0)
         func acceptable(_ calls: Int) -> Bool {
             estimate.abandonChance(after: calls - 1) <= allowed
         }
         let low = Self.mostAcceptable(upTo: 4 * snapshot.loggedInAgents + 8, acceptable)
         return max(progressive, snapshot.callsRinging + low)
-    }
-
-    /// A multiplier of the allowed chance, from 1 down to 0 as the window's room under the cap
-    /// (the abandoned calls it can still take, less the margin of ``isNearTheCap(_:ringingAbandons:)``)
-    /// shrinks below ``brakeRoom``: the pacer slows down before the near-cap fallback stops it.
-    func brake(_ snapshot: PacingSnapshot, ringingAbandons: Double) -> Double {
-        let room = settings.cap * (snapshot.answeredInWindow + 1) - snapshot.abandonedInWindow - margin(ringingAbandons)
-        return min(1, max(0, room / Self.brakeRoom))
-    }
-
-    /// One more abandoned call, and those the calls ringing may bring: their expected number and two standard deviations.
-    private func margin(_ ringingAbandons: Double) -> Double {
-        1 + ringingAbandons + 2 * ringingAbandons.squareRoot()
-    }
-
-    /// Whether the window's rate could reach the cap if dialing went on: with one more abandoned
-    /// call, and those the calls already ringing may bring, `ringingAbandons` expected (at most the
-    /// allowed chance each, for those answered) and two standard deviations more. The margin is
-    /// sized to the team: a large team has many calls in the air, a small one few, so a small team
-    /// is not held back by a margin a large one needs (nor a large one let past the cap).
-    func isNearTheCap(_ snapshot: PacingSnapshot, ringingAbandons: Double = 0) -> Bool {
-        return (snapshot.abandonedInWindow + margin(ringingAbandons)) / (snapshot.answeredInWindow + 1) >= settings.cap
     }
 
     /// Chances that a call which has rung `halfSeconds / 2` seconds is answered, needing an agent, by each instant.

@@ -80,11 +80,12 @@ public enum Simulator {
 
     /// The request's laboratory pacer, handed the scenario's true distributions; nil for the campaign's own.
     private static func laboratoryPacer(_ request: SimulationRequest, spec: CampaignSpec, timeZone: TimeZone) -> (any Pacer)? {
-        guard case .ceiling(let threshold) = request.laboratoryPacer else { return nil }
+        guard case .ceiling(let threshold, let lawful) = request.laboratoryPacer else { return nil }
         let truth = TrueCallDistributions(
             parameters: request.parameters, ringTimeout: TimeInterval(spec.dial.ringSeconds),
             connectLimit: TimeInterval(spec.compliance.connectSeconds ?? 2), timeZone: timeZone)
-        return CeilingPacer(truth: truth, threshold: threshold)
+        return CeilingPacer(truth: truth, threshold: threshold,
+                            capGuard: lawful ? AbandonCapGuard(cap: CampaignRunner.abandonCap(of: spec)) : nil)
     }
 
     /// The request's messaging, or the default: text messages to `outbox.jsonl` in the output folder, no
