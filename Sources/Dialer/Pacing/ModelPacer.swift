@@ -14,8 +14,8 @@ import Foundation
 /// One more call is answered at τ with the learnt chance, and is abandoned when
 /// the others' answers already use every agent free by then. It places calls while
 /// that chance, over the call's chance of being answered, stays under `gain ×
-/// (setpoint − AMD's false positives)`, and never over one half. The gain starts at e¹
-/// (about where it settles) and is steered by what really happens: each answer that finds an
+/// (setpoint − AMD's false positives)`, and never over one half. The gain starts at e^0.5
+/// (between where it settles with and without machines reaching agents) and is steered by what really happens: each answer that finds an
 /// agent raises it a little, each abandoned one lowers it, so the abandon rate settles at the
 /// setpoint; a run that starts inside a compliance window takes in the budget earlier runs left
 /// (or overspent) there.
@@ -92,11 +92,13 @@ struct ModelPacer: Pacer {
     static let wrapShares = [1.0 / 6, 3.0 / 6, 5.0 / 6]
     /// How fast the gain follows the abandon rate.
     static let gainStep = 0.1
-    /// Where the gain starts: e¹. The threshold bounds the chance of the last call placed, and the
-    /// calls placed before it had less: the abandon rate they realise together is about 1/e of the
-    /// threshold (measured at 10 to 100 agents, `docs/simulation.md`), so a gain starting at 1
-    /// spent its first abandons' worth of budget climbing.
-    static let initialLogGain = 1.0
+    /// Where the gain starts: e^0.5. The threshold bounds the chance of the last call placed, and
+    /// the calls placed before it had less; how the rate they realise compares with the threshold
+    /// depends on the campaign: the gain settles near e^0.8 with machines reaching agents (AMD off)
+    /// and near e^0.2 with AMD on (`docs/simulation.md`). Starting between the two, the gain is a
+    /// few abandoned calls from either, where a start at 1 spent its first abandons' worth of
+    /// budget climbing, and one at e¹ over-dialed an AMD campaign's first hour.
+    static let initialLogGain = 0.5
     /// What the priors count as, at most: a few times the statistics a pacer needs to be informed,
     /// so that the campaign's own observations outweigh them within its first minutes.
     static let priorDials = 2 * minimumDials
