@@ -121,11 +121,17 @@ struct WebDeskBrowserTests {
         return nil
     }
 
+    /// Signs in through the form and waits (up to 30 s) for the browser to leave the sign-in page:
+    /// the click returns before the form's redirect is followed, later on a loaded machine.
     static func signIn(_ browser: WebDriver.Session, base: String, name: String) async throws {
         try await browser.go(base + "/login")
         try await browser.type(name, into: "#name")
         try await browser.type(WebFixture.password, into: "#password")
         try await browser.click("#sign-in")
+        let deadline = Date().addingTimeInterval(30)
+        while try await browser.url.hasSuffix("/login"), Date() < deadline {
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
     }
 
     @Test("an agent takes a simulated call on the desk and records it; the wallboard follows; one outcome is stored")
