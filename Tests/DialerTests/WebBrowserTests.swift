@@ -17,7 +17,7 @@ struct WebBrowserTests {
             try await browser.type(WebFixture.password, into: "#password")
             try await browser.screenshot(to: folder.file("login.png"))
             try await browser.click("#sign-in")
-            #expect(try await browser.url.hasSuffix("/wallboard"), "a lead lands on the wallboard")
+            #expect(try await browser.waitForURL(suffix: "/wallboard"), "a lead lands on the wallboard")
             try await browser.go(web.server.baseURL + "/account")
             #expect(try await browser.text("main table").contains("lena"))
             let cookie = try #require(try await browser.cookies().first { $0["name"] as? String == "dialer_session" })
@@ -31,7 +31,7 @@ struct WebBrowserTests {
             #expect(try await other.url.hasSuffix("/login"), "a browser without the cookie is not signed in")
             try await other.close()
             try await browser.click("header button")
-            #expect(try await browser.url.hasSuffix("/login"), "signing out through the page's form (with its CSRF token) works")
+            #expect(try await browser.waitForURL(suffix: "/login"), "signing out through the page's form (with its CSRF token) works")
         } catch {
             try? await browser.close()
             throw error

@@ -121,17 +121,11 @@ struct WebDeskBrowserTests {
         return nil
     }
 
-    /// Signs in through the form and waits (up to 30 s) for the browser to leave the sign-in page:
-    /// the click returns before the form's redirect is followed, later on a loaded machine.
     static func signIn(_ browser: WebDriver.Session, base: String, name: String) async throws {
         try await browser.go(base + "/login")
         try await browser.type(name, into: "#name")
         try await browser.type(WebFixture.password, into: "#password")
         try await browser.click("#sign-in")
-        let deadline = Date().addingTimeInterval(30)
-        while try await browser.url.hasSuffix("/login"), Date() < deadline {
-            try await Task.sleep(nanoseconds: 100_000_000)
-        }
     }
 
     @Test("an agent takes a simulated call on the desk and records it; the wallboard follows; one outcome is stored")
@@ -166,9 +160,9 @@ struct WebDeskBrowserTests {
             }
             try #require(up, "dialerd serve did not answer in 30 s: \(log())")
             try await Self.signIn(agent, base: base, name: "ana")
-            #expect(try await agent.url.hasSuffix("/desk"), "an agent lands on the desk")
+            #expect(try await agent.waitForURL(suffix: "/desk"), "an agent lands on the desk")
             try await Self.signIn(lead, base: base, name: "lena")
-            #expect(try await lead.url.hasSuffix("/wallboard"), "a lead lands on the wallboard")
+            #expect(try await lead.waitForURL(suffix: "/wallboard"), "a lead lands on the wallboard")
 
             try await agent.click("#ready")
             let kept = try await Self.waitFor(agent, "return document.getElementById('message').textContent", seconds: 60)

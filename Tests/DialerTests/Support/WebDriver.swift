@@ -99,6 +99,17 @@ final class WebDriver {
             return element
         }
 
+        /// Waits, up to `seconds`, until the page's address ends with `suffix`; whether it did. A click that
+        /// submits a form returns before the browser follows the server's redirect (later on a loaded machine).
+        func waitForURL(suffix: String, seconds: Double = 30) async throws -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while try await !url.hasSuffix(suffix) {
+                guard Date() < deadline else { return false }
+                try await Task.sleep(nanoseconds: 100_000_000)
+            }
+            return true
+        }
+
         func click(_ css: String) async throws {
             try await driver.command("POST", "/session/\(id)/element/\(try await find(css))/click", [:])
         }
