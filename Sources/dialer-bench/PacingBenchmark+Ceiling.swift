@@ -46,7 +46,7 @@ extension PacingBenchmark {
             }
             let model = try runs("model", seeds: seeds)
             let progressive = try runs("progressive", seeds: seeds)
-            /// The ceiling, or the lawful one, with its threshold tuned on the first seeds, over every seed.
+            // The ceiling, or the lawful one, with its threshold tuned on the first seeds, over every seed.
             func tunedCeiling(lawful: Bool) throws -> (threshold: Double, runs: [Run], tuningRuns: Int) {
                 let bisection = ThresholdBisection(
                     target: ceilingSetpoint, tolerance: ceilingTolerance, range: range[0]...range[1], maximumSteps: 6)

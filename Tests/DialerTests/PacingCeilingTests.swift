@@ -85,7 +85,7 @@ import Testing
 
     /// The lawful ceiling keeps law 4 whatever its threshold: handed one that abandons far past the
     /// cap (a threshold of 0.3 for an hour of 10 agents), the plain ceiling ends each run past 3 %,
-    /// the lawful one under it, and still above progressive dialing's occupancy of its agents' time.
+    /// the lawful one under it, and still predictive where the cap leaves room (some calls abandoned).
     @Test func theLawfulCeilingKeepsTheCap() throws {
         let spec = PredictivePacingTests.spec(agents: 10, hours: 1)
         let truth = TrueCallDistributions(parameters: .reference(seed: 1), ringTimeout: TimeInterval(spec.dial.ringSeconds),

@@ -15,10 +15,10 @@ import Foundation
 /// the others' answers already use every agent free by then. It places calls while
 /// that chance, over the call's chance of being answered, stays under `gain ×
 /// (setpoint − AMD's false positives)`, and never over one half. The gain starts at e^0.5
-/// (between where it settles with and without machines reaching agents) and is steered by what really happens: each answer that finds an
-/// agent raises it a little, each abandoned one lowers it, so the abandon rate settles at the
-/// setpoint; a run that starts inside a compliance window takes in the budget earlier runs left
-/// (or overspent) there.
+/// (between where it settles with and without machines reaching agents) and is steered by what
+/// really happens: each answer that finds an agent raises it a little, each abandoned one lowers
+/// it, so the abandon rate settles at the setpoint; a run that starts inside a compliance window
+/// takes in the budget earlier runs left (or overspent) there.
 ///
 /// A new campaign starts from priors (the database's other campaigns' recent attempts, or
 /// defaults), which its own observations replace as they come. It dials progressively while it
